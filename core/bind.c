@@ -1,0 +1,97 @@
+/* bind.c -- TRUSTED (T-MAP, T-BIND in specs/TRUSTED.md).  Never given to WP:
+ * mmap and pointer casts.  Kept tiny; what it relies on (every offset and
+ * length in bounds, the six header words disjoint) is proved in setup.c
+ * (hr__layout_check, hr__ring_bytes).  Contracts: specs/hr_setup_spec.h. */
+#include "hringas.h"
+
+#define HR_EIO 5
+
+int hr__map_rings(struct hr_ring *r, int fd, uint64_t ring_len, uint64_t sqes_len)
+{
+    long m;
+
+    r->ring_mem = 0;
+    r->sqe_mem = 0;
+    r->ring_len = 0;
+    r->sqe_len = 0;
+    m = hr_sys_mmap_shared(fd, ring_len, IORING_OFF_SQ_RING);
+    if (m < 0 && m >= -4095)
+        return (int)m;
+    r->ring_mem = (uint8_t *)m;
+    r->ring_len = ring_len;
+    m = hr_sys_mmap_shared(fd, sqes_len, IORING_OFF_SQES);
+    if (m < 0 && m >= -4095) {
+        hr_sys_munmap(r->ring_mem, ring_len);
+        r->ring_mem = 0;
+        r->ring_len = 0;
+        return (int)m;
+    }
+    r->sqe_mem = (uint8_t *)m;
+    r->sqe_len = sqes_len;
+    return 0;
+}
+
+void hr__unmap_rings(struct hr_ring *r)
+{
+    if (r->sqe_mem)
+        hr_sys_munmap(r->sqe_mem, r->sqe_len);
+    if (r->ring_mem)
+        hr_sys_munmap(r->ring_mem, r->ring_len);
+    r->sqe_mem = 0;
+    r->ring_mem = 0;
+    r->sqe_len = 0;
+    r->ring_len = 0;
+}
+
+int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr_layout *g)
+{
+    struct hr_ring_bytes b;
+
+    hr__ring_bytes(r->ring_mem, r->sqe_mem, p, g, &b);
+    /* The kernel's own view of the geometry must match what it told us.
+       Read once, before any other use. */
+    if (*(volatile uint32_t *)b.sq_mask    != g->sq_entries - 1 ||
+        *(volatile uint32_t *)b.sq_entries != g->sq_entries ||
+        *(volatile uint32_t *)b.cq_mask    != g->cq_entries - 1 ||
+        *(volatile uint32_t *)b.cq_entries != g->cq_entries)
+        return -HR_EIO;
+
+    r->sq.khead     = (uint32_t *)b.sq_head;
+    r->sq.ktail     = (uint32_t *)b.sq_tail;
+    r->sq.kflags    = (uint32_t *)b.sq_flags;
+    r->sq.array     = (uint32_t *)b.sq_array;
+    r->sq.sqes      = (struct hr_sqe *)b.sqes;
+    r->sq.entries   = g->sq_entries;
+    r->sq.mask      = g->sq_entries - 1;
+    r->sq.shift     = g->sq_shift;
+    r->sq.sqe_shift = g->sqe_shift;
+    /* acquire: pairs with nothing yet (fresh ring); we are the tail's writer */
+    r->sq.sqe_head  = r->sq.sqe_tail = hr_load_acquire(r->sq.ktail);
+
+    r->cq.khead     = (uint32_t *)b.cq_head;
+    r->cq.ktail     = (uint32_t *)b.cq_tail;
+    r->cq.koverflow = (uint32_t *)b.cq_overflow;
+    r->cq.cqes      = (struct hr_cqe *)b.cqes;
+    r->cq.entries   = g->cq_entries;
+    r->cq.mask      = g->cq_entries - 1;
+    r->cq.shift     = g->cq_shift;
+    r->cq.cqe_shift = g->cqe_shift;
+    /* acquire: the CQ head is ours from now on; read its initial value once */
+    r->cq.head      = hr_load_acquire(r->cq.khead);
+    return 0;
+}
+
+void hr_ring_exit(struct hr_ring *r)
+{
+    if (r->ring_fd < 0)
+        return;
+    if (r->enter_flags & IORING_ENTER_REGISTERED_RING) {
+        struct io_uring_rsrc_update up = { .offset = (uint32_t)r->enter_fd };
+        hr_sys_io_uring_register(r->ring_fd, IORING_UNREGISTER_RING_FDS, &up, 1);
+    }
+    hr__unmap_rings(r);
+    hr_sys_close(r->ring_fd);
+    r->ring_fd = -1;
+    r->enter_fd = -1;
+    r->enter_flags = 0;
+}

@@ -1,0 +1,164 @@
+/* hr_abi.h -- the kernel ABI as the verified core sees it.
+ *
+ * The kernel's own structs come from <linux/io_uring.h>.  Two of them cannot
+ * be handed to Frama-C WP as they are: struct io_uring_sqe (unions and the
+ * zero-length cmd[0]) and struct io_uring_cqe (flexible big_cqe[]); WP drops
+ * \valid hypotheses on structs of undefined size.  The core therefore works
+ * on ABI mirrors, struct hr_sqe and struct hr_cqe: the same bytes, every
+ * union reduced to one named member.  The _Static_asserts at the end pin
+ * every field's offset and size to the uapi header, in every build (gcc and
+ * Frama-C's parser both evaluate them).  A struct hr_sqe * may be cast to a
+ * struct io_uring_sqe * and back.
+ *
+ * Constants that the installed uapi header may lack (it can be older than the
+ * running kernel) are defined here under #ifndef, values from the kernel ABI.
+ */
+#ifndef HRINGAS_ABI_H
+#define HRINGAS_ABI_H
+
+#include <linux/io_uring.h>
+#include <linux/time_types.h>
+#include <stdint.h>
+#include <stddef.h>
+
+/* ---- mirrors ------------------------------------------------------------ */
+
+/* struct io_uring_sqe.  Union members, by the name used here:
+ *   off       = off | addr2 | {cmd_op, __pad1}
+ *   addr      = addr | splice_off_in | {level, optname}
+ *   op_flags  = rw_flags | fsync_flags | poll32_events | msg_flags | ...
+ *   buf_index = buf_index | buf_group
+ *   file_index= file_index | splice_fd_in | {addr_len, __pad3} | optlen
+ *   addr3     = addr3 | optval | cmd[0..7]           (little-endian targets) */
+struct hr_sqe {
+    uint8_t  opcode;
+    uint8_t  flags;
+    uint16_t ioprio;
+    int32_t  fd;
+    uint64_t off;
+    uint64_t addr;
+    uint32_t len;
+    uint32_t op_flags;
+    uint64_t user_data;
+    uint16_t buf_index;
+    uint16_t personality;
+    uint32_t file_index;
+    uint64_t addr3;
+    uint64_t pad2;
+};
+
+/* struct io_uring_cqe without big_cqe[]: with IORING_SETUP_CQE32 one CQE is
+ * two consecutive hr_cqe units (the second holds big_cqe[0..1]). */
+struct hr_cqe {
+    uint64_t user_data;
+    int32_t  res;
+    uint32_t flags;
+};
+
+/* struct io_uring_buf (buffer-ring entry); entry 0's resv field is the
+ * ring's u16 tail, written by us, read by the kernel. */
+struct hr_buf {
+    uint64_t addr;
+    uint32_t len;
+    uint16_t bid;
+    uint16_t resv;
+};
+
+/* ---- constants newer than some uapi headers ------------------------------ */
+#ifndef IORING_SETUP_SUBMIT_ALL
+#define IORING_SETUP_SUBMIT_ALL     (1U << 7)
+#endif
+#ifndef IORING_SETUP_COOP_TASKRUN
+#define IORING_SETUP_COOP_TASKRUN   (1U << 8)
+#endif
+#ifndef IORING_SETUP_TASKRUN_FLAG
+#define IORING_SETUP_TASKRUN_FLAG   (1U << 9)
+#endif
+#ifndef IORING_SETUP_SQE128
+#define IORING_SETUP_SQE128         (1U << 10)
+#endif
+#ifndef IORING_SETUP_CQE32
+#define IORING_SETUP_CQE32          (1U << 11)
+#endif
+#ifndef IORING_SETUP_SINGLE_ISSUER
+#define IORING_SETUP_SINGLE_ISSUER  (1U << 12)
+#endif
+#ifndef IORING_SETUP_DEFER_TASKRUN
+#define IORING_SETUP_DEFER_TASKRUN  (1U << 13)
+#endif
+#ifndef IORING_SETUP_NO_MMAP
+#define IORING_SETUP_NO_MMAP        (1U << 14)
+#endif
+#ifndef IORING_SETUP_REGISTERED_FD_ONLY
+#define IORING_SETUP_REGISTERED_FD_ONLY (1U << 15)
+#endif
+#ifndef IORING_SETUP_NO_SQARRAY
+#define IORING_SETUP_NO_SQARRAY     (1U << 16)
+#endif
+/* every setup flag this library knows how to drive */
+#define HR_SETUP_KNOWN (IORING_SETUP_IOPOLL | IORING_SETUP_SQPOLL | \
+    IORING_SETUP_SQ_AFF | IORING_SETUP_CQSIZE | IORING_SETUP_CLAMP | \
+    IORING_SETUP_ATTACH_WQ | IORING_SETUP_R_DISABLED | IORING_SETUP_SUBMIT_ALL | \
+    IORING_SETUP_COOP_TASKRUN | IORING_SETUP_TASKRUN_FLAG | IORING_SETUP_SQE128 | \
+    IORING_SETUP_CQE32 | IORING_SETUP_SINGLE_ISSUER | IORING_SETUP_DEFER_TASKRUN | \
+    IORING_SETUP_NO_SQARRAY)
+
+#ifndef IORING_FEAT_REG_REG_RING
+#define IORING_FEAT_REG_REG_RING    (1U << 13)
+#endif
+#ifndef IORING_ENTER_REGISTERED_RING
+#define IORING_ENTER_REGISTERED_RING (1U << 4)
+#endif
+#ifndef IORING_REGISTER_USE_REGISTERED_RING
+#define IORING_REGISTER_USE_REGISTERED_RING (1U << 31)
+#endif
+
+/* opcodes after IORING_OP_SENDMSG_ZC (uapi 6.1) */
+#define HR_OP_READ_MULTISHOT   49
+#define HR_OP_WAITID           50
+#define HR_OP_FUTEX_WAIT       51
+#define HR_OP_FUTEX_WAKE       52
+#define HR_OP_FUTEX_WAITV      53
+#define HR_OP_FIXED_FD_INSTALL 54
+#define HR_OP_FTRUNCATE        55
+#define HR_OP_BIND             56
+#define HR_OP_LISTEN           57
+
+/* ---- layout pins ---------------------------------------------------------- */
+#define HR_SAME_FIELD(t1, f1, t2, f2) \
+    _Static_assert(offsetof(t1, f1) == offsetof(t2, f2) && \
+                   sizeof(((t1 *)0)->f1) == sizeof(((t2 *)0)->f2), \
+                   "ABI mirror: " #t1 "." #f1 " differs from " #t2 "." #f2)
+
+_Static_assert(sizeof(struct hr_sqe) == 64 && sizeof(struct io_uring_sqe) == 64, "sqe size");
+_Static_assert(sizeof(struct hr_cqe) == 16 && sizeof(struct io_uring_cqe) == 16, "cqe size");
+_Static_assert(sizeof(struct hr_buf) == sizeof(struct io_uring_buf), "buf size");
+HR_SAME_FIELD(struct hr_sqe, opcode,      struct io_uring_sqe, opcode);
+HR_SAME_FIELD(struct hr_sqe, flags,       struct io_uring_sqe, flags);
+HR_SAME_FIELD(struct hr_sqe, ioprio,      struct io_uring_sqe, ioprio);
+HR_SAME_FIELD(struct hr_sqe, fd,          struct io_uring_sqe, fd);
+HR_SAME_FIELD(struct hr_sqe, off,         struct io_uring_sqe, off);
+HR_SAME_FIELD(struct hr_sqe, off,         struct io_uring_sqe, addr2);
+HR_SAME_FIELD(struct hr_sqe, addr,        struct io_uring_sqe, addr);
+HR_SAME_FIELD(struct hr_sqe, addr,        struct io_uring_sqe, splice_off_in);
+HR_SAME_FIELD(struct hr_sqe, len,         struct io_uring_sqe, len);
+HR_SAME_FIELD(struct hr_sqe, op_flags,    struct io_uring_sqe, rw_flags);
+HR_SAME_FIELD(struct hr_sqe, user_data,   struct io_uring_sqe, user_data);
+HR_SAME_FIELD(struct hr_sqe, buf_index,   struct io_uring_sqe, buf_index);
+HR_SAME_FIELD(struct hr_sqe, buf_index,   struct io_uring_sqe, buf_group);
+HR_SAME_FIELD(struct hr_sqe, personality, struct io_uring_sqe, personality);
+HR_SAME_FIELD(struct hr_sqe, file_index,  struct io_uring_sqe, file_index);
+HR_SAME_FIELD(struct hr_sqe, file_index,  struct io_uring_sqe, splice_fd_in);
+HR_SAME_FIELD(struct hr_sqe, addr3,       struct io_uring_sqe, addr3);
+HR_SAME_FIELD(struct hr_cqe, user_data,   struct io_uring_cqe, user_data);
+HR_SAME_FIELD(struct hr_cqe, res,         struct io_uring_cqe, res);
+HR_SAME_FIELD(struct hr_cqe, flags,       struct io_uring_cqe, flags);
+HR_SAME_FIELD(struct hr_buf, addr,        struct io_uring_buf, addr);
+HR_SAME_FIELD(struct hr_buf, len,         struct io_uring_buf, len);
+HR_SAME_FIELD(struct hr_buf, bid,         struct io_uring_buf, bid);
+HR_SAME_FIELD(struct hr_buf, resv,        struct io_uring_buf, resv);
+/* the mirrors' union choices (addr_len in file_index, optval in addr3) hold
+   on little-endian targets only: x86_64, aarch64 and riscv64 Linux. */
+_Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "little-endian targets only");
+
+#endif

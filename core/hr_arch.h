@@ -1,0 +1,75 @@
+/* hr_arch.h -- raw Linux system calls, inline, per architecture.
+ *
+ * TRUSTED BASE (specs/TRUSTED.md, T-SYS): inline asm is invisible to WP.
+ * Each macro issues one `syscall`/`svc 0`/`ecall` at its call site (the
+ * instruction inside an out-of-line function costs ~110 ns per call on a VM
+ * with return-stack mitigations) and yields the kernel's raw return value:
+ * -4095 .. -1 is -errno, anything else is the result.  Nothing sets errno.
+ *
+ * Register ABI
+ *   x86_64 : nr rax; args rdi rsi rdx r10 r8 r9; ret rax; clobbers rcx r11
+ *   aarch64: nr x8;  args x0..x5;                ret x0
+ *   riscv64: nr a7;  args a0..a5;                ret a0
+ * "memory" is clobbered: the kernel reads and writes user memory (SQEs,
+ * CQEs, params, iovecs), so the compiler must not cache it across a call.
+ */
+#ifndef HRINGAS_ARCH_H
+#define HRINGAS_ARCH_H
+
+#ifndef __FRAMAC__   /* never given to WP: see specs/trusted.h */
+
+#if defined(__x86_64__)
+#define HR_NR_mmap      9
+#define HR_NR_munmap    11
+#define HR_NR_close     3
+static inline long hr_syscall6(long n, long a, long b, long c, long d, long e, long f)
+{
+    long ret;
+    register long r10 __asm__("r10") = d;
+    register long r8  __asm__("r8")  = e;
+    register long r9  __asm__("r9")  = f;
+    __asm__ volatile ("syscall"
+                      : "=a"(ret)
+                      : "a"(n), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8), "r"(r9)
+                      : "rcx", "r11", "memory");
+    return ret;
+}
+#elif defined(__aarch64__) || (defined(__riscv) && __riscv_xlen == 64)
+#define HR_NR_mmap      222
+#define HR_NR_munmap    215
+#define HR_NR_close     57
+#if defined(__aarch64__)
+#define HR_SC_NR  "x8"
+#define HR_SC_A(i) "x" #i
+#define HR_SC_INSN "svc #0"
+#else
+#define HR_SC_NR  "a7"
+#define HR_SC_A(i) "a" #i
+#define HR_SC_INSN "ecall"
+#endif
+static inline long hr_syscall6(long n, long a, long b, long c, long d, long e, long f)
+{
+    register long nr __asm__(HR_SC_NR) = n;
+    register long x0 __asm__(HR_SC_A(0)) = a;
+    register long x1 __asm__(HR_SC_A(1)) = b;
+    register long x2 __asm__(HR_SC_A(2)) = c;
+    register long x3 __asm__(HR_SC_A(3)) = d;
+    register long x4 __asm__(HR_SC_A(4)) = e;
+    register long x5 __asm__(HR_SC_A(5)) = f;
+    __asm__ volatile (HR_SC_INSN
+                      : "+r"(x0)
+                      : "r"(nr), "r"(x1), "r"(x2), "r"(x3), "r"(x4), "r"(x5)
+                      : "memory");
+    return x0;
+}
+#else
+#error "hringas: unsupported architecture (x86_64, aarch64, riscv64)"
+#endif
+
+/* io_uring numbers are the same on every architecture (asm-generic). */
+#define HR_NR_io_uring_setup    425
+#define HR_NR_io_uring_enter    426
+#define HR_NR_io_uring_register 427
+
+#endif /* __FRAMAC__ */
+#endif

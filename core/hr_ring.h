@@ -1,0 +1,283 @@
+/* hr_ring.h -- the SQ/CQ head/tail protocol, static inline (hot path).
+ * Contracts: specs/hr_ring_spec.h.  Proved by WP in proofs unit `ring`.
+ *
+ * Memory ordering (pairs with io_uring/io_uring.c in the kernel):
+ *   SQ: we write SQEs and SQ array slots, then store the SQ tail with
+ *       RELEASE; the kernel loads it with acquire (smp_load_acquire in
+ *       io_sqring_entries) before reading SQEs.  The kernel stores the SQ
+ *       head with release after consuming; we load it with ACQUIRE.
+ *   CQ: the kernel writes CQEs, then stores the CQ tail with release
+ *       (io_commit_cqring); we load it with ACQUIRE before reading CQEs, and
+ *       store the CQ head with RELEASE after reading them, so the kernel
+ *       (smp_load_acquire of cq.head in io_cqring_event_overflow / __io_cqring_events)
+ *       never overwrites a CQE we are still reading.
+ *   SQPOLL: after the SQ tail store, a FULL fence before reading
+ *       IORING_SQ_NEED_WAKEUP (store-buffering pattern; pairs with the
+ *       smp_mb__after_atomic() in io_sq_thread after it sets the flag and
+ *       re-checks the tail).
+ */
+#ifndef HRINGAS_RING_H
+#define HRINGAS_RING_H
+
+#include "hr_ring_spec.h"
+#include "hr_atomic.h"
+#include "hr_sys.h"
+
+static inline uint32_t hr__units(uint32_t x, uint32_t s)
+{
+    return s == 0 ? x : 2 * x;
+}
+
+/* ---- submission side ---------------------------------------------------- */
+
+static inline struct hr_sqe *hr_get_sqe(struct hr_ring *r)
+{
+    /* acquire: pairs with the kernel's release store of the SQ head after it
+       has read the SQEs, so the slot we hand out is no longer being read. */
+    const uint32_t head = hr_load_acquire(r->sq.khead);
+    const uint32_t tail = r->sq.sqe_tail;
+    const uint32_t next = tail + 1;                 /* wraps at 2^32 */
+
+    if ((uint32_t)(next - head) > r->sq.entries)
+        return 0;                                   /* ring full */
+    if ((uint32_t)(next - r->sq.sqe_head) > r->sq.entries)
+        return 0;                                   /* only with a lying head */
+    r->sq.sqe_tail = next;
+    return r->sq.sqes + hr__units(tail & r->sq.mask, r->sq.sqe_shift);
+}
+
+static inline uint32_t hr_flush_sq(struct hr_ring *r)
+{
+    /* Geometry in const locals: loop invariants then do not depend on the
+       memory the loop writes. */
+    uint32_t *const array = r->sq.array;
+    const uint32_t e     = r->sq.entries;
+    //@ ghost uint32_t k = r->sq.shift;
+    const uint32_t head  = r->sq.sqe_head;          /* == *ktail (ring_ok) */
+    const uint32_t n     = r->sq.sqe_tail - head;   /* <= e (ring_ok) */
+
+    if (array) {
+        /* The SQE of counter c sits in slot c & mask; the kernel reads
+           array[tail & mask] for counter tail == c: an identity map over the
+           slots being published.  No '&' inside the loop. */
+        const uint32_t first = head & r->sq.mask;
+        uint32_t i, s = first;
+        /*@ loop invariant 0 <= i <= n;
+            loop invariant s == ring_slot(first, i, e);
+            loop invariant 0 <= s < e;
+            loop invariant \forall integer j; 0 <= j < i ==>
+              array[ring_slot(first, j, e)] == ring_slot(first, j, e);
+            loop invariant \forall integer x; 0 <= x < e ==>
+              ring_off(first, x, e) >= i ==> array[x] == \at(array[x], Pre);
+            loop assigns i, s, array[0 .. e - 1];
+            loop variant n - i;
+        */
+        for (i = 0; i < n; i++) {
+            array[s] = s;
+            s = (s + 1 == e) ? 0 : s + 1;
+        }
+        /*@ assert slot_link: \forall integer j; 0 <= j < n ==>
+              slot(u32_add(head, j), k) == ring_slot(slot(head, k), j, e); */
+    }
+    r->sq.sqe_head = r->sq.sqe_tail;
+    /* release: the SQEs and array slots above become visible before the new
+       tail; pairs with the kernel's smp_load_acquire of the SQ tail. */
+    hr_store_release(r->sq.ktail, head + n);
+    return n;
+}
+
+static inline uint32_t hr_sq_ready(struct hr_ring *r)
+{
+    /* acquire: pairs with the kernel's release store of the SQ head. */
+    return r->sq.sqe_tail - hr_load_acquire(r->sq.khead);
+}
+
+static inline uint32_t hr_sq_space_left(struct hr_ring *r)
+{
+    const uint32_t ready = hr_sq_ready(r);
+    return ready > r->sq.entries ? 0 : r->sq.entries - ready;
+}
+
+static inline int hr_sq_ring_needs_enter(struct hr_ring *r, uint32_t submit, uint32_t *flags)
+{
+    if (submit == 0)
+        return 0;
+    if (!(r->flags & IORING_SETUP_SQPOLL))
+        return 1;
+    /* FULL fence: orders our SQ tail store before the flags load below
+       (store-buffering).  Pairs with the poller's smp_mb after it sets
+       IORING_SQ_NEED_WAKEUP and before it re-reads the SQ tail. */
+    hr_fence_full();
+    /* relaxed: the fence above provides the ordering. */
+    if (hr_load_relaxed(r->sq.kflags) & IORING_SQ_NEED_WAKEUP) {
+        *flags |= IORING_ENTER_SQ_WAKEUP;
+        return 1;
+    }
+    return 0;
+}
+
+static inline int hr_cq_ring_needs_flush(struct hr_ring *r)
+{
+    /* relaxed: a hint only; entering the kernel orders everything.  Pairs
+       with the kernel's atomic_or of CQ_OVERFLOW / TASKRUN into sq_flags. */
+    return (hr_load_relaxed(r->sq.kflags) &
+            (IORING_SQ_CQ_OVERFLOW | IORING_SQ_TASKRUN)) != 0;
+}
+
+static inline int hr_submit_and_wait(struct hr_ring *r, uint32_t wait_nr)
+{
+    hr_flush_sq(r);
+    /* Submit everything the kernel has not consumed, not only this flush:
+       after a short submit the rest is still in the ring.  acquire: pairs
+       with the kernel's release of the SQ head. */
+    uint32_t pending = r->sq.sqe_head - hr_load_acquire(r->sq.khead);
+    if (pending > r->sq.entries)
+        pending = r->sq.entries;            /* a lying head: the kernel clamps too */
+    uint32_t flags = 0;
+    const int cq_enter = (r->flags & IORING_SETUP_IOPOLL) || hr_cq_ring_needs_flush(r);
+    if (hr_sq_ring_needs_enter(r, pending, &flags) || wait_nr > 0 || cq_enter) {
+        if (wait_nr > 0 || cq_enter)
+            flags |= IORING_ENTER_GETEVENTS;
+        return hr_enter(r, pending, wait_nr, flags, 0, 0);
+    }
+    return (int)pending;
+}
+
+static inline int hr_submit(struct hr_ring *r)
+{
+    return hr_submit_and_wait(r, 0);
+}
+
+/* ---- completion side ---------------------------------------------------- */
+
+static inline uint32_t hr_cq_ready(struct hr_ring *r)
+{
+    /* acquire: pairs with the kernel's release store of the CQ tail. */
+    return hr_load_acquire(r->cq.ktail) - r->cq.head;
+}
+
+static inline void hr__copy_seg(struct hr_cqe *dst, const struct hr_cqe *src, uint32_t len)
+{
+    uint32_t i;
+    /*@ loop invariant 0 <= i <= len;
+        loop invariant \forall integer j; 0 <= j < i ==> same_cqe{Here, Here}(dst + j, src + j);
+        loop assigns i, dst[0 .. len - 1];
+        loop variant len - i;
+    */
+    for (i = 0; i < len; i++) {
+        /* field by field: a struct copy is "havoc + equality" for WP */
+        dst[i].user_data = src[i].user_data;
+        dst[i].res       = src[i].res;
+        dst[i].flags     = src[i].flags;
+    }
+}
+
+static inline void hr__copy_ring(struct hr_cqe *out, const struct hr_cqe *ring,
+                                 uint32_t e, uint32_t first, uint32_t cnt)
+{
+    const uint32_t room = e - first;                /* units up to the end */
+    const uint32_t seg1 = room < cnt ? room : cnt;
+    hr__copy_seg(out, ring + first, seg1);
+    hr__copy_seg(out + seg1, ring, cnt - seg1);     /* the wrapped part */
+    /*@ assert c1: \forall integer i; 0 <= i < seg1 ==>
+          same_cqe{Here, Here}(out + i, ring + (first + i)); */
+    /*@ assert c2: \forall integer i; seg1 <= i < cnt ==>
+          same_cqe{Here, Here}(out + i, ring + (i - seg1)); */
+}
+
+static inline int hr_copy_cqes_ready(struct hr_ring *r, struct hr_cqe *out, uint32_t n)
+{
+    const struct hr_cqe *const cqes = r->cq.cqes;
+    const uint32_t e    = r->cq.entries;
+    //@ ghost uint32_t k = r->cq.shift;
+    const uint32_t s    = r->cq.cqe_shift;
+    const uint32_t head = r->cq.head;
+    /* acquire: pairs with the kernel's release of the CQ tail, so the CQEs
+       read below are the ones it wrote before publishing. */
+    const uint32_t tail  = hr_load_acquire(r->cq.ktail);
+    const uint32_t ready = tail - head;             /* wraps */
+
+    if (ready > e)
+        return -HR_EIO;                             /* the kernel wrote garbage */
+    const uint32_t cnt = ready < n ? ready : n;
+    hr__copy_ring(out, cqes, hr__units(e, s), hr__units(head & r->cq.mask, s),
+                  hr__units(cnt, s));
+    /*@ assert kernel_view: s == 0 ==> \forall integer i; 0 <= i < cnt ==>
+          slot(u32_add(head, i), k) == ring_slot(slot(head, k), i, e); */
+    r->cq.head = head + cnt;
+    /* release: our reads of the CQEs above complete before the kernel sees
+       the slots free; pairs with its acquire of the CQ head. */
+    hr_store_release(r->cq.khead, r->cq.head);
+    return (int)cnt;
+}
+
+static inline int hr_copy_cqes(struct hr_ring *r, struct hr_cqe *out, uint32_t n,
+                               uint32_t wait_nr)
+{
+    const int got = hr_copy_cqes_ready(r, out, n);
+    if (got != 0)
+        return got;
+    if (wait_nr > 0 || hr_cq_ring_needs_flush(r)) {
+        /* GETEVENTS also makes the kernel flush overflowed CQEs into the
+           ring (IORING_SQ_CQ_OVERFLOW), so none is lost and no wait hangs. */
+        const int e = hr_enter(r, 0, wait_nr, IORING_ENTER_GETEVENTS, 0, 0);
+        if (e < 0)
+            return e;
+        return hr_copy_cqes_ready(r, out, n);
+    }
+    return 0;
+}
+
+static inline int hr_peek_cqe(struct hr_ring *r, struct hr_cqe **cqe)
+{
+    const uint32_t head = r->cq.head;
+    /* acquire: pairs with the kernel's release of the CQ tail. */
+    const uint32_t ready = hr_load_acquire(r->cq.ktail) - head;
+
+    *cqe = 0;
+    if (ready > r->cq.entries)
+        return -HR_EIO;
+    if (ready == 0)
+        return -HR_EAGAIN;
+    *cqe = r->cq.cqes + hr__units(head & r->cq.mask, r->cq.cqe_shift);
+    return 0;
+}
+
+static inline void hr_cq_advance(struct hr_ring *r, uint32_t n)
+{
+    r->cq.head += n;
+    /* release: pairs with the kernel's acquire of the CQ head; our reads of
+       the released CQEs are done before it may reuse their slots. */
+    hr_store_release(r->cq.khead, r->cq.head);
+}
+
+static inline void hr_cqe_seen(struct hr_ring *r, struct hr_cqe *cqe)
+{
+    (void)cqe;
+    hr_cq_advance(r, 1);
+}
+
+static inline int hr_wait_cqe_nr(struct hr_ring *r, struct hr_cqe **cqe, uint32_t wait_nr)
+{
+    int ret = hr_peek_cqe(r, cqe);
+    if (ret != -HR_EAGAIN)
+        return ret;
+    if (wait_nr == 0 && !hr_cq_ring_needs_flush(r))
+        return -HR_EAGAIN;
+    /* The kernel is trusted for liveness (K-LIVE): it returns from a
+       GETEVENTS enter with wait_nr CQEs posted, or with an error. */
+    /*@ loop invariant ring_ok(r);
+        loop assigns ret, *cqe, *r->sq.khead, *r->sq.kflags, *r->cq.ktail,
+          *r->cq.koverflow, r->cq.cqes[0 .. units(r->cq.entries, r->cq.cqe_shift) - 1];
+    */
+    for (;;) {
+        ret = hr_enter(r, 0, wait_nr, IORING_ENTER_GETEVENTS, 0, 0);
+        if (ret < 0)
+            return ret;
+        ret = hr_peek_cqe(r, cqe);
+        if (ret != -HR_EAGAIN || wait_nr == 0)
+            return ret;
+    }
+}
+
+#endif

@@ -1,0 +1,246 @@
+/* setup.c -- ring setup: validate the caller's input, create the ring,
+ * check every value the kernel returned, map, bind.  Proved by WP (unit
+ * `setup`, with -warn-unsigned-overflow: no wrap is intended here).
+ * Contracts: specs/hr_setup_spec.h. */
+#include "hringas.h"
+
+#define HR_EINVAL     22
+#define HR_EOPNOTSUPP 95
+#define HR_EDOM       33
+#define HR_MAX_SQ_ENTRIES 32768u
+#define HR_MAX_CQ_ENTRIES 65536u
+
+/*@ requires \valid(shift);
+    assigns *shift;
+    ensures ok:  \result == 0 ==> ring_size(v, *shift);
+    ensures bad: \result != 0 ==> \forall integer k; 0 <= k <= 16 ==> v != (1 << k);
+*/
+static int ring_shift(uint32_t v, uint32_t *shift)
+{
+    uint32_t k;
+    /*@ loop invariant 0 <= k <= HR_MAX_SHIFT + 1;
+        loop invariant \forall integer j; 0 <= j < k ==> v != (1 << j);
+        loop assigns k;
+        loop variant HR_MAX_SHIFT + 1 - k;
+    */
+    for (k = 0; k <= HR_MAX_SHIFT; k++) {
+        if (v == (1u << k)) {
+            *shift = k;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/*@ assigns \nothing;
+    ensures \result <==> word_ok(off, hdr_end);
+*/
+static int word_in_header(uint32_t off, uint32_t hdr_end)
+{
+    return off % 4 == 0 && (uint64_t)off + 4 <= hdr_end;
+}
+
+/* One boolean expression per helper keeps each VC small. */
+/*@ assigns \nothing;
+    ensures \result != 0 <==> hdr_ok(sh, st, sf, ch, ct, co, hdr_end);
+*/
+static int header_ok(uint32_t sh, uint32_t st, uint32_t sf,
+                     uint32_t ch, uint32_t ct, uint32_t co, uint32_t hdr_end)
+{
+    return word_in_header(sh, hdr_end) && word_in_header(st, hdr_end) &&
+           word_in_header(sf, hdr_end) && word_in_header(ch, hdr_end) &&
+           word_in_header(ct, hdr_end) && word_in_header(co, hdr_end) &&
+           sh != st && sh != sf && st != sf && ch != ct && ch != co && ct != co &&
+           sh != ch && sh != ct && sh != co && st != ch && st != ct && st != co &&
+           sf != ch && sf != ct && sf != co;
+}
+
+/*@ assigns \nothing;
+    ensures \result != 0 <==> word_ok(a, hdr_end) && word_ok(b, hdr_end) &&
+                              word_ok(c, hdr_end) && word_ok(d, hdr_end);
+*/
+static int words_ok(uint32_t a, uint32_t b, uint32_t c, uint32_t d, uint32_t hdr_end)
+{
+    return word_in_header(a, hdr_end) && word_in_header(b, hdr_end) &&
+           word_in_header(c, hdr_end) && word_in_header(d, hdr_end);
+}
+
+int hr__layout_check(const struct io_uring_params *p, struct hr_layout *g)
+{
+    /* Read every kernel-provided field once, up front. */
+    const uint32_t sq_entries = p->sq_entries,      cq_entries = p->cq_entries;
+    const uint32_t features   = p->features,        flags      = p->flags;
+    const uint32_t sq_head    = p->sq_off.head,     sq_tail    = p->sq_off.tail;
+    const uint32_t sq_flags   = p->sq_off.flags,    sq_array   = p->sq_off.array;
+    const uint32_t sq_mask    = p->sq_off.ring_mask, sq_ent    = p->sq_off.ring_entries;
+    const uint32_t cq_head    = p->cq_off.head,     cq_tail    = p->cq_off.tail;
+    const uint32_t cq_ovf     = p->cq_off.overflow, cq_cqes    = p->cq_off.cqes;
+    const uint32_t cq_mask    = p->cq_off.ring_mask, cq_ent    = p->cq_off.ring_entries;
+    const uint32_t sqe_shift  = (flags & IORING_SETUP_SQE128) ? 1u : 0u;
+    const uint32_t cqe_shift  = (flags & IORING_SETUP_CQE32) ? 1u : 0u;
+    const uint32_t has_array  = (flags & IORING_SETUP_NO_SQARRAY) ? 0u : 1u;
+    uint32_t sqs = 0, cqs = 0;
+
+    if (!(features & IORING_FEAT_SINGLE_MMAP))
+        return -HR_EOPNOTSUPP;                   /* kernel older than 5.4 */
+    if (ring_shift(sq_entries, &sqs) != 0 || sqs > 15)
+        return -HR_EIO;                          /* SQ: 1 .. 32768 entries */
+    if (ring_shift(cq_entries, &cqs) != 0)
+        return -HR_EIO;                          /* CQ: 1 .. 65536 entries */
+
+    const uint32_t hdr_end = (has_array && sq_array < cq_cqes) ? sq_array : cq_cqes;
+    if (!header_ok(sq_head, sq_tail, sq_flags, cq_head, cq_tail, cq_ovf, hdr_end))
+        return -HR_EIO;
+    if (!words_ok(sq_mask, sq_ent, cq_mask, cq_ent, hdr_end))
+        return -HR_EIO;
+    if (cq_cqes % 16 != 0)
+        return -HR_EIO;
+
+    /* 64-bit arithmetic: < 2^32 + 2^22, cannot wrap (proved) */
+    const uint64_t cq_end = (uint64_t)cq_cqes + ((uint64_t)16 << cqe_shift) * cq_entries;
+    uint64_t ring_len = cq_end;
+    if (has_array) {
+        const uint64_t sq_end = (uint64_t)sq_array + 4u * (uint64_t)sq_entries;
+        if (sq_array % 4 != 0 || !(sq_end <= cq_cqes || cq_end <= sq_array))
+            return -HR_EIO;                      /* misaligned or overlapping */
+        if (sq_end > ring_len)
+            ring_len = sq_end;
+    }
+
+    g->sq_entries = sq_entries;
+    g->sq_shift   = sqs;
+    g->cq_entries = cq_entries;
+    g->cq_shift   = cqs;
+    g->sqe_shift  = sqe_shift;
+    g->cqe_shift  = cqe_shift;
+    g->has_array  = has_array;
+    g->pad_       = 0;
+    g->ring_len   = ring_len;
+    g->sqes_len   = ((uint64_t)64 << sqe_shift) * sq_entries;
+    return 0;
+}
+
+void hr__ring_bytes(uint8_t *ring, uint8_t *sqes, const struct io_uring_params *p,
+                    const struct hr_layout *g, struct hr_ring_bytes *b)
+{
+    b->sq_head     = ring + p->sq_off.head;
+    b->sq_tail     = ring + p->sq_off.tail;
+    b->sq_flags    = ring + p->sq_off.flags;
+    b->sq_mask     = ring + p->sq_off.ring_mask;
+    b->sq_entries  = ring + p->sq_off.ring_entries;
+    b->sq_array    = g->has_array ? ring + p->sq_off.array : 0;
+    b->cq_head     = ring + p->cq_off.head;
+    b->cq_tail     = ring + p->cq_off.tail;
+    b->cq_overflow = ring + p->cq_off.overflow;
+    b->cq_mask     = ring + p->cq_off.ring_mask;
+    b->cq_entries  = ring + p->cq_off.ring_entries;
+    b->cqes        = ring + p->cq_off.cqes;
+    b->sqes        = sqes;
+}
+
+/*@ assigns \nothing;
+    ensures \result == 0 || \result == -HR_EINVAL;
+*/
+static int params_input_ok(uint32_t entries, uint32_t flags, uint32_t cq_entries,
+                           uint32_t resv0, uint32_t resv1, uint32_t resv2)
+{
+    if (entries == 0 || entries > HR_MAX_SQ_ENTRIES)
+        return -HR_EINVAL;
+    if (resv0 | resv1 | resv2)
+        return -HR_EINVAL;                       /* reserved: must be zero */
+    if (flags & ~(uint32_t)HR_SETUP_KNOWN)
+        return -HR_EINVAL;                       /* unknown or unsupported flag */
+    if ((flags & IORING_SETUP_SQ_AFF) && !(flags & IORING_SETUP_SQPOLL))
+        return -HR_EINVAL;
+    if ((flags & IORING_SETUP_CQSIZE) &&
+        (cq_entries == 0 || cq_entries > HR_MAX_CQ_ENTRIES))
+        return -HR_EINVAL;
+    if ((flags & IORING_SETUP_DEFER_TASKRUN) && !(flags & IORING_SETUP_SINGLE_ISSUER))
+        return -HR_EINVAL;
+    if ((flags & IORING_SETUP_TASKRUN_FLAG) &&
+        !(flags & (IORING_SETUP_COOP_TASKRUN | IORING_SETUP_DEFER_TASKRUN)))
+        return -HR_EINVAL;
+    if ((flags & IORING_SETUP_SQPOLL) &&
+        (flags & (IORING_SETUP_DEFER_TASKRUN | IORING_SETUP_COOP_TASKRUN)))
+        return -HR_EINVAL;
+    return 0;
+}
+
+/*@ requires \valid(r);
+    assigns *r;
+    ensures r->ring_fd == -1 && r->enter_fd == -1;
+*/
+static void ring_clear(struct hr_ring *r)
+{
+    r->sq.khead = 0; r->sq.ktail = 0; r->sq.kflags = 0; r->sq.array = 0;
+    r->sq.sqes = 0;
+    r->sq.entries = 0; r->sq.mask = 0; r->sq.shift = 0; r->sq.sqe_shift = 0;
+    r->sq.sqe_head = 0; r->sq.sqe_tail = 0;
+    r->cq.khead = 0; r->cq.ktail = 0; r->cq.koverflow = 0; r->cq.cqes = 0;
+    r->cq.entries = 0; r->cq.mask = 0; r->cq.shift = 0; r->cq.cqe_shift = 0;
+    r->cq.head = 0;
+    r->flags = 0; r->features = 0;
+    r->ring_fd = -1; r->enter_fd = -1; r->enter_flags = 0; r->pad_ = 0;
+    r->ring_mem = 0; r->ring_len = 0; r->sqe_mem = 0; r->sqe_len = 0;
+}
+
+int hr_ring_init_params(struct hr_ring *r, uint32_t entries, struct io_uring_params *p)
+{
+    struct io_uring_params q;
+    struct hr_layout g;
+    int fd, ret;
+
+    ring_clear(r);
+    if (entries != 0 && (entries & (entries - 1)) != 0)
+        return -HR_EDOM;                         /* not a power of two */
+    ret = params_input_ok(entries, p->flags, p->cq_entries,
+                          p->resv[0], p->resv[1], p->resv[2]);
+    if (ret != 0)
+        return ret;
+    if (p->sq_off.resv1 != 0 || p->sq_off.resv2 != 0 ||
+        p->cq_off.resv1 != 0 || p->cq_off.resv2 != 0)
+        return -HR_EINVAL;
+
+    /* Work on a copy: the caller's struct is written only on success. */
+    q = *p;
+    q.features = 0;
+    q.flags |= IORING_SETUP_NO_SQARRAY;          /* one store less per SQE */
+    fd = hr_sys_io_uring_setup(entries, &q);
+    if (fd == -HR_EINVAL && !(p->flags & IORING_SETUP_NO_SQARRAY)) {
+        q = *p;                                  /* kernel < 6.6: with the array */
+        q.features = 0;
+        fd = hr_sys_io_uring_setup(entries, &q);
+    }
+    if (fd < 0)
+        return fd;
+
+    ret = hr__layout_check(&q, &g);
+    if (ret == 0)
+        ret = hr__map_rings(r, fd, g.ring_len, g.sqes_len);
+    else
+        r->ring_mem = 0;
+    if (ret == 0) {
+        ret = hr__bind(r, &q, &g);
+        if (ret != 0)
+            hr__unmap_rings(r);
+    }
+    if (ret != 0) {
+        hr_sys_close(fd);
+        ring_clear(r);
+        return ret;
+    }
+    r->flags       = q.flags;
+    r->features    = q.features;
+    r->ring_fd     = fd;
+    r->enter_fd    = fd;
+    r->enter_flags = 0;
+    *p = q;
+    return 0;
+}
+
+int hr_ring_init(struct hr_ring *r, uint32_t entries, uint32_t flags)
+{
+    struct io_uring_params p = {0};
+    p.flags = flags;
+    return hr_ring_init_params(r, entries, &p);
+}

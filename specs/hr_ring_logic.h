@@ -1,0 +1,67 @@
+/* hr_ring_logic.h -- what a valid ring is, in ACSL.  Pure specification.
+ *
+ * ring_ok(r) is the invariant every core function requires and preserves.
+ * It is established by hr_ring_init (proved in proofs unit `setup` from the
+ * geometry check) and is all the SQ/CQ proofs assume about the mappings.
+ * Nothing in it constrains a word the kernel writes (SQ head, SQ flags,
+ * CQ tail, CQ overflow, CQE contents): proofs hold for any value there.
+ */
+#ifndef HRINGAS_SPEC_RING_LOGIC_H
+#define HRINGAS_SPEC_RING_LOGIC_H
+
+#include "hr_bits.h"
+#include "hr_types.h"
+
+/*@
+  // entries of e slots of 2^s units each (s is 0 or 1: SQE128 / CQE32)
+  logic integer units(integer e, integer s) = s == 0 ? e : 2 * e;
+
+  predicate sq_geom{L}(struct hr_ring *r) =
+    ring_size(r->sq.entries, r->sq.shift) && r->sq.shift <= 15 &&
+    r->sq.mask == r->sq.entries - 1 &&
+    (r->sq.sqe_shift == 0 || r->sq.sqe_shift == 1);
+
+  predicate cq_geom{L}(struct hr_ring *r) =
+    ring_size(r->cq.entries, r->cq.shift) &&
+    r->cq.mask == r->cq.entries - 1 &&
+    (r->cq.cqe_shift == 0 || r->cq.cqe_shift == 1);
+
+  // Every location the core touches is valid, and every pair of them is
+  // disjoint (the geometry check proves the offsets distinct and aligned).
+  predicate ring_mem{L}(struct hr_ring *r) =
+    \valid(r) &&
+    \valid(r->sq.khead) && \valid(r->sq.ktail) && \valid(r->sq.kflags) &&
+    \valid(r->cq.khead) && \valid(r->cq.ktail) && \valid(r->cq.koverflow) &&
+    \valid(r->sq.sqes + (0 .. units(r->sq.entries, r->sq.sqe_shift) - 1)) &&
+    \valid(r->cq.cqes + (0 .. units(r->cq.entries, r->cq.cqe_shift) - 1)) &&
+    \separated(r, r->sq.khead, r->sq.ktail, r->sq.kflags,
+               r->cq.khead, r->cq.ktail, r->cq.koverflow,
+               r->sq.sqes + (0 .. units(r->sq.entries, r->sq.sqe_shift) - 1),
+               r->cq.cqes + (0 .. units(r->cq.entries, r->cq.cqe_shift) - 1)) &&
+    (r->sq.array == \null ||
+      (\valid(r->sq.array + (0 .. r->sq.entries - 1)) &&
+       \separated(r->sq.array + (0 .. r->sq.entries - 1),
+                  r, r->sq.khead, r->sq.ktail, r->sq.kflags,
+                  r->cq.khead, r->cq.ktail, r->cq.koverflow,
+                  r->sq.sqes + (0 .. units(r->sq.entries, r->sq.sqe_shift) - 1),
+                  r->cq.cqes + (0 .. units(r->cq.entries, r->cq.cqe_shift) - 1))));
+
+  // Our own counters: the published tail is sqe_head (the kernel never
+  // writes the SQ tail: trusted K-SQTAIL), and at most `entries` SQEs are
+  // handed out and not yet published, whatever the kernel writes.
+  predicate sq_counters{L}(struct hr_ring *r) =
+    *r->sq.ktail == r->sq.sqe_head &&
+    u32_dist(r->sq.sqe_head, r->sq.sqe_tail) <= r->sq.entries;
+
+  predicate ring_ok{L}(struct hr_ring *r) =
+    ring_mem(r) && sq_geom(r) && cq_geom(r) && sq_counters(r);
+
+  // CQE equality field by field (struct '==' makes WP record terms that
+  // loop invariants time out on).
+  predicate same_cqe{L1, L2}(struct hr_cqe *a, struct hr_cqe *b) =
+    \at(a->user_data, L1) == \at(b->user_data, L2) &&
+    \at(a->res, L1) == \at(b->res, L2) &&
+    \at(a->flags, L1) == \at(b->flags, L2);
+*/
+
+#endif

@@ -1,0 +1,250 @@
+/* hr_ring_spec.h -- contracts of the SQ/CQ protocol (bodies: core/hr_ring.h).
+ *
+ * Every function requires and preserves ring_ok(r).  Kernel-written words
+ * (SQ head, SQ flags, CQ tail, CQEs) are read through the T-ATOMIC accessors,
+ * so each contract holds for ANY value the kernel stores there: a garbage
+ * head or tail yields NULL / 0 / -EIO, never an out-of-bounds access.
+ * Counters are u32 and wrap; every formula is stated modulo 2^32 (u32_add,
+ * u32_dist), so the contracts cover the whole wrap range.
+ */
+#ifndef HRINGAS_SPEC_RING_H
+#define HRINGAS_SPEC_RING_H
+
+#include "hr_trusted.h"
+
+#define HR_EIO    5
+#define HR_EAGAIN 11
+
+/* ---- helpers ------------------------------------------------------------ */
+
+/*@ requires s == 0 || s == 1;
+    requires x <= 0x10000;
+    assigns \nothing;
+    ensures \result == units(x, s);
+*/
+static inline uint32_t hr__units(uint32_t x, uint32_t s);
+
+/*@ requires \valid(dst + (0 .. len - 1));
+    requires \valid_read(src + (0 .. len - 1));
+    requires \separated(dst + (0 .. len - 1), src + (0 .. len - 1));
+    assigns dst[0 .. len - 1];
+    ensures \forall integer j; 0 <= j < len ==> same_cqe{Here, Here}(dst + j, src + j);
+*/
+static inline void hr__copy_seg(struct hr_cqe *dst, const struct hr_cqe *src, uint32_t len);
+
+/* cnt units starting at unit `first` of a ring of e units: two segments. */
+/*@ requires first < e && cnt <= e;
+    requires \valid(out + (0 .. cnt - 1));
+    requires \valid_read(ring + (0 .. e - 1));
+    requires \separated(out + (0 .. cnt - 1), ring + (0 .. e - 1));
+    assigns out[0 .. cnt - 1];
+    ensures \forall integer i; 0 <= i < cnt ==>
+      same_cqe{Here, Here}(out + i, ring + ring_slot(first, i, e));
+*/
+static inline void hr__copy_ring(struct hr_cqe *out, const struct hr_cqe *ring,
+                                 uint32_t e, uint32_t first, uint32_t cnt);
+
+/* ---- submission side ---------------------------------------------------- */
+
+/* Next free SQE, or NULL when `entries` SQEs are outstanding (or the kernel's
+   head is not a value it could legally hold). */
+/*@ requires ring_ok(r);
+    assigns r->sq.sqe_tail, *r->sq.khead;
+    ensures ring_ok(r);
+    ensures full: \result == \null <==>
+      (u32_dist(*r->sq.khead, u32_add(\old(r->sq.sqe_tail), 1)) > r->sq.entries ||
+       u32_dist(r->sq.sqe_head, u32_add(\old(r->sq.sqe_tail), 1)) > r->sq.entries);
+    ensures got: \result != \null ==>
+         \result == r->sq.sqes + units(slot(\old(r->sq.sqe_tail), r->sq.shift), r->sq.sqe_shift)
+      && 0 <= slot(\old(r->sq.sqe_tail), r->sq.shift) < r->sq.entries
+      && \valid(\result + (0 .. units(1, r->sq.sqe_shift) - 1))
+      && r->sq.sqe_tail == u32_add(\old(r->sq.sqe_tail), 1)
+      && u32_dist(*r->sq.khead, r->sq.sqe_tail) <= r->sq.entries;
+    ensures unchanged: \result == \null ==> r->sq.sqe_tail == \old(r->sq.sqe_tail);
+*/
+static inline struct hr_sqe *hr_get_sqe(struct hr_ring *r);
+
+/* Publish the SQEs obtained since the last flush: write their SQ array
+   slots (unless NO_SQARRAY), then store the new tail with release. */
+/*@ requires ring_ok(r);
+    assigns r->sq.array[0 .. r->sq.entries - 1], *r->sq.ktail, r->sq.sqe_head;
+    ensures ring_ok(r);
+    ensures count: \result == u32_dist(\old(r->sq.sqe_head), \old(r->sq.sqe_tail));
+    ensures r->sq.sqe_head == r->sq.sqe_tail;
+    ensures tail: *r->sq.ktail == u32_add(\old(*r->sq.ktail), \result);
+    ensures kernel_view: r->sq.array != \null ==>
+      \forall integer j; 0 <= j < \result ==>
+        r->sq.array[slot(u32_add(\old(*r->sq.ktail), j), r->sq.shift)] ==
+          slot(u32_add(\old(r->sq.sqe_head), j), r->sq.shift);
+    ensures untouched: r->sq.array != \null ==>
+      \forall integer i; 0 <= i < r->sq.entries ==>
+        ring_off(slot(\old(r->sq.sqe_head), r->sq.shift), i, r->sq.entries) >= \result ==>
+          r->sq.array[i] == \old(r->sq.array[i]);
+*/
+static inline uint32_t hr_flush_sq(struct hr_ring *r);
+
+/* SQEs published or obtained that the kernel has not consumed yet. */
+/*@ requires ring_ok(r);
+    assigns *r->sq.khead;
+    ensures \result == u32_dist(*r->sq.khead, r->sq.sqe_tail);
+*/
+static inline uint32_t hr_sq_ready(struct hr_ring *r);
+
+/*@ requires ring_ok(r);
+    assigns *r->sq.khead;
+    ensures u32_dist(*r->sq.khead, r->sq.sqe_tail) <= r->sq.entries ==>
+      \result == r->sq.entries - u32_dist(*r->sq.khead, r->sq.sqe_tail);
+    ensures u32_dist(*r->sq.khead, r->sq.sqe_tail) > r->sq.entries ==> \result == 0;
+*/
+static inline uint32_t hr_sq_space_left(struct hr_ring *r);
+
+/* Whether submitting `submit` SQEs needs io_uring_enter; under SQPOLL sets
+   IORING_ENTER_SQ_WAKEUP in *flags when the poller sleeps. */
+/*@ requires ring_ok(r) && \valid(flags) && \separated(flags, r, r->sq.kflags);
+    assigns *flags, *r->sq.kflags;
+    ensures submit == 0 ==> \result == 0 && *flags == \old(*flags);
+    ensures submit != 0 && !(r->flags & IORING_SETUP_SQPOLL) ==>
+      \result == 1 && *flags == \old(*flags);
+    ensures submit != 0 && (r->flags & IORING_SETUP_SQPOLL) ==>
+      (\result == 1 <==> (*r->sq.kflags & IORING_SQ_NEED_WAKEUP) != 0) &&
+      (\result == 1 ==> *flags == (\old(*flags) | IORING_ENTER_SQ_WAKEUP)) &&
+      (\result == 0 ==> *flags == \old(*flags));
+*/
+static inline int hr_sq_ring_needs_enter(struct hr_ring *r, uint32_t submit, uint32_t *flags);
+
+/* The kernel holds CQEs it could not post (overflow) or task work to run:
+   reaping must enter with GETEVENTS. */
+/*@ requires ring_ok(r);
+    assigns *r->sq.kflags;
+    ensures \result != 0 <==>
+      (*r->sq.kflags & (IORING_SQ_CQ_OVERFLOW | IORING_SQ_TASKRUN)) != 0;
+*/
+static inline int hr_cq_ring_needs_flush(struct hr_ring *r);
+
+/* Flush, then enter if needed: submit everything the kernel has not
+   consumed and wait for wait_nr completions.  Returns the kernel's count of
+   SQEs consumed, or -errno. */
+/*@ requires ring_ok(r);
+    assigns r->sq.array[0 .. r->sq.entries - 1], *r->sq.ktail, r->sq.sqe_head,
+            *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
+            r->cq.cqes[0 .. units(r->cq.entries, r->cq.cqe_shift) - 1];
+    ensures ring_ok(r);
+    ensures published: r->sq.sqe_head == r->sq.sqe_tail;
+    ensures -4095 <= \result <= 0x7fffffff;
+*/
+static inline int hr_submit_and_wait(struct hr_ring *r, uint32_t wait_nr);
+
+/*@ requires ring_ok(r);
+    assigns r->sq.array[0 .. r->sq.entries - 1], *r->sq.ktail, r->sq.sqe_head,
+            *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
+            r->cq.cqes[0 .. units(r->cq.entries, r->cq.cqe_shift) - 1];
+    ensures ring_ok(r);
+    ensures published: r->sq.sqe_head == r->sq.sqe_tail;
+    ensures -4095 <= \result <= 0x7fffffff;
+*/
+static inline int hr_submit(struct hr_ring *r);
+
+/* ---- completion side ---------------------------------------------------- */
+
+/*@ requires ring_ok(r);
+    assigns *r->cq.ktail;
+    ensures \result == u32_dist(r->cq.head, *r->cq.ktail);
+*/
+static inline uint32_t hr_cq_ready(struct hr_ring *r);
+
+/* Copy min(n, ready) CQEs into out[] in ring order, then release them to the
+   kernel with ONE release store of the head.  With CQE32 each CQE is two
+   units of out[].  A tail more than `entries` ahead (impossible for a sane
+   kernel) reads nothing and returns -EIO. */
+/*@ requires ring_ok(r);
+    requires \valid(out + (0 .. units(n, r->cq.cqe_shift) - 1));
+    requires \separated(out + (0 .. units(n, r->cq.cqe_shift) - 1), r,
+               r->sq.khead, r->sq.ktail, r->sq.kflags,
+               r->cq.khead, r->cq.ktail, r->cq.koverflow,
+               r->cq.cqes + (0 .. units(r->cq.entries, r->cq.cqe_shift) - 1));
+    requires n <= 0x10000;
+    assigns out[0 .. units(n, r->cq.cqe_shift) - 1], r->cq.head, *r->cq.khead, *r->cq.ktail;
+    ensures ring_ok(r);
+    ensures corrupt: u32_dist(\old(r->cq.head), *r->cq.ktail) > r->cq.entries ==>
+      \result == -HR_EIO && r->cq.head == \old(r->cq.head);
+    ensures count: u32_dist(\old(r->cq.head), *r->cq.ktail) <= r->cq.entries ==>
+         \result == \min((integer)n, u32_dist(\old(r->cq.head), *r->cq.ktail))
+      && r->cq.head == u32_add(\old(r->cq.head), \result)
+      && *r->cq.khead == r->cq.head;
+    ensures in_order: \result >= 0 ==>
+      \forall integer i; 0 <= i < units(\result, r->cq.cqe_shift) ==>
+        same_cqe{Here, Here}(out + i, r->cq.cqes +
+          ring_slot(units(slot(\old(r->cq.head), r->cq.shift), r->cq.cqe_shift), i,
+                    units(r->cq.entries, r->cq.cqe_shift)));
+    ensures kernel_view: \result >= 0 && r->cq.cqe_shift == 0 ==>
+      \forall integer i; 0 <= i < \result ==>
+        same_cqe{Here, Here}(out + i,
+          r->cq.cqes + slot(u32_add(\old(r->cq.head), i), r->cq.shift));
+*/
+static inline int hr_copy_cqes_ready(struct hr_ring *r, struct hr_cqe *out, uint32_t n);
+
+/* copy_cqes_ready; if nothing was ready and the caller wants to wait (or the
+   kernel holds overflowed CQEs), enter with GETEVENTS once and copy again. */
+/*@ requires ring_ok(r);
+    requires \valid(out + (0 .. units(n, r->cq.cqe_shift) - 1));
+    requires \separated(out + (0 .. units(n, r->cq.cqe_shift) - 1), r,
+               r->sq.khead, r->sq.ktail, r->sq.kflags,
+               r->cq.khead, r->cq.ktail, r->cq.koverflow,
+               r->cq.cqes + (0 .. units(r->cq.entries, r->cq.cqe_shift) - 1));
+    requires n <= 0x10000;
+    assigns out[0 .. units(n, r->cq.cqe_shift) - 1], r->cq.head, *r->cq.khead,
+            *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
+            r->cq.cqes[0 .. units(r->cq.entries, r->cq.cqe_shift) - 1];
+    ensures ring_ok(r);
+    ensures -4095 <= \result <= n;
+    ensures \result >= 0 ==> r->cq.head == u32_add(\old(r->cq.head), \result);
+*/
+static inline int hr_copy_cqes(struct hr_ring *r, struct hr_cqe *out, uint32_t n,
+                               uint32_t wait_nr);
+
+/* Zero-copy: the oldest ready CQE, left in the ring until cqe_seen. */
+/*@ requires ring_ok(r) && \valid(cqe) && \separated(cqe, r, r->cq.ktail);
+    assigns *cqe, *r->cq.ktail;
+    ensures ring_ok(r);
+    ensures ok: \result == 0 <==>
+      (1 <= u32_dist(r->cq.head, *r->cq.ktail) <= r->cq.entries);
+    ensures \result == 0 ==>
+      *cqe == r->cq.cqes + units(slot(r->cq.head, r->cq.shift), r->cq.cqe_shift) &&
+      \valid(*cqe + (0 .. units(1, r->cq.cqe_shift) - 1));
+    ensures none: \result == -HR_EAGAIN <==> u32_dist(r->cq.head, *r->cq.ktail) == 0;
+    ensures corrupt: \result == -HR_EIO <==> u32_dist(r->cq.head, *r->cq.ktail) > r->cq.entries;
+    ensures \result != 0 ==> *cqe == \null;
+*/
+static inline int hr_peek_cqe(struct hr_ring *r, struct hr_cqe **cqe);
+
+/* Release n CQEs to the kernel (one release store). */
+/*@ requires ring_ok(r);
+    assigns r->cq.head, *r->cq.khead;
+    ensures ring_ok(r);
+    ensures r->cq.head == u32_add(\old(r->cq.head), n) && *r->cq.khead == r->cq.head;
+*/
+static inline void hr_cq_advance(struct hr_ring *r, uint32_t n);
+
+/*@ requires ring_ok(r);
+    assigns r->cq.head, *r->cq.khead;
+    ensures ring_ok(r);
+    ensures r->cq.head == u32_add(\old(r->cq.head), 1) && *r->cq.khead == r->cq.head;
+*/
+static inline void hr_cqe_seen(struct hr_ring *r, struct hr_cqe *cqe);
+
+/* Wait until a CQE is ready (entering with GETEVENTS as needed, which also
+   flushes overflowed CQEs) and return it zero-copy in *cqe. */
+/*@ requires ring_ok(r) && \valid(cqe) && \separated(cqe, r, r->sq.khead,
+               r->sq.kflags, r->cq.ktail, r->cq.koverflow,
+               r->cq.cqes + (0 .. units(r->cq.entries, r->cq.cqe_shift) - 1));
+    assigns *cqe, *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
+            r->cq.cqes[0 .. units(r->cq.entries, r->cq.cqe_shift) - 1];
+    ensures ring_ok(r);
+    ensures \result == 0 ==>
+      *cqe == r->cq.cqes + units(slot(r->cq.head, r->cq.shift), r->cq.cqe_shift) &&
+      \valid(*cqe + (0 .. units(1, r->cq.cqe_shift) - 1));
+    ensures -4095 <= \result <= 0;
+*/
+static inline int hr_wait_cqe_nr(struct hr_ring *r, struct hr_cqe **cqe, uint32_t wait_nr);
+
+#endif

@@ -1,0 +1,190 @@
+/* hr_setup_spec.h -- ring geometry: what the kernel's io_uring_params must
+ * satisfy before the core uses them, and the contracts of setup/teardown.
+ * Bodies: core/setup.c (proved, unit `setup`) and core/bind.c (trusted).
+ *
+ * Nothing the kernel returns is believed: every entry count, flag echo and
+ * offset is checked (hr__layout_check) before any pointer is formed, so a
+ * lying kernel gets -EIO, never an out-of-bounds pointer.
+ */
+#ifndef HRINGAS_SPEC_SETUP_H
+#define HRINGAS_SPEC_SETUP_H
+
+#include "hr_trusted.h"
+
+/* Validated geometry of one ring: one mapping for both rings
+ * (IORING_FEAT_SINGLE_MMAP) and one for the SQEs. */
+struct hr_layout {
+    uint64_t ring_len;       /* bytes to map at IORING_OFF_SQ_RING */
+    uint64_t sqes_len;       /* bytes to map at IORING_OFF_SQES    */
+    uint32_t sq_entries, sq_shift;
+    uint32_t cq_entries, cq_shift;
+    uint32_t sqe_shift;      /* 1: 128-byte SQEs */
+    uint32_t cqe_shift;      /* 1: 32-byte CQEs  */
+    uint32_t has_array;      /* 0 with IORING_SETUP_NO_SQARRAY */
+    uint32_t pad_;
+};
+
+/*@
+  // a 4-byte, 4-aligned word that ends before the arrays start
+  predicate word_ok(integer off, integer hdr_end) =
+    off % 4 == 0 && off + 4 <= hdr_end;
+
+  // The six header words the core reads or writes: in the header, and
+  // pairwise distinct (4-aligned + distinct ==> disjoint, which is what
+  // the \separated of ring_mem rests on).
+  predicate hdr_ok(integer sh, integer st, integer sf,
+                   integer ch, integer ct, integer co, integer hdr_end) =
+    word_ok(sh, hdr_end) && word_ok(st, hdr_end) && word_ok(sf, hdr_end) &&
+    word_ok(ch, hdr_end) && word_ok(ct, hdr_end) && word_ok(co, hdr_end) &&
+    sh != st && sh != sf && st != sf && ch != ct && ch != co && ct != co &&
+    sh != ch && sh != ct && sh != co && st != ch && st != ct && st != co &&
+    sf != ch && sf != ct && sf != co;
+
+  logic integer hdr_end{L}(struct io_uring_params *p, struct hr_layout *g) =
+    g->has_array != 0 ? \min(p->sq_off.array, p->cq_off.cqes) : p->cq_off.cqes;
+
+  predicate layout_ok{L}(struct io_uring_params *p, struct hr_layout *g) =
+    ring_size(g->sq_entries, g->sq_shift) && g->sq_shift <= 15 &&
+    ring_size(g->cq_entries, g->cq_shift) &&
+    g->sq_entries == p->sq_entries && g->cq_entries == p->cq_entries &&
+    (g->sqe_shift == 0 || g->sqe_shift == 1) &&
+    (g->cqe_shift == 0 || g->cqe_shift == 1) &&
+    (g->has_array == 0 || g->has_array == 1) &&
+    hdr_ok(p->sq_off.head, p->sq_off.tail, p->sq_off.flags,
+           p->cq_off.head, p->cq_off.tail, p->cq_off.overflow, hdr_end(p, g)) &&
+    word_ok(p->sq_off.ring_mask, hdr_end(p, g)) &&
+    word_ok(p->sq_off.ring_entries, hdr_end(p, g)) &&
+    word_ok(p->cq_off.ring_mask, hdr_end(p, g)) &&
+    word_ok(p->cq_off.ring_entries, hdr_end(p, g)) &&
+    p->cq_off.cqes % 16 == 0 &&
+    p->cq_off.cqes + 16 * units(g->cq_entries, g->cqe_shift) <= g->ring_len &&
+    (g->has_array != 0 ==>
+       p->sq_off.array % 4 == 0 &&
+       p->sq_off.array + 4 * g->sq_entries <= g->ring_len &&
+       (p->sq_off.array + 4 * g->sq_entries <= p->cq_off.cqes ||
+        p->cq_off.cqes + 16 * units(g->cq_entries, g->cqe_shift) <= p->sq_off.array)) &&
+    g->sqes_len == 64 * units(g->sq_entries, g->sqe_shift) &&
+    0 < g->ring_len <= 0x200000000;
+*/
+
+/* Check the kernel's answer.  0 and *g filled, or -EIO (inconsistent) or
+   -EOPNOTSUPP (no IORING_FEAT_SINGLE_MMAP: kernel older than 5.4). */
+/*@ requires \valid_read(p) && \valid(g) && \separated(p, g);
+    assigns *g;
+    ensures \result == 0 || \result == -5 || \result == -95;
+    ensures \result == 0 ==> layout_ok(p, g);
+    ensures \result == 0 ==> g->sqe_shift == ((p->flags & IORING_SETUP_SQE128) ? 1 : 0);
+    ensures \result == 0 ==> g->cqe_shift == ((p->flags & IORING_SETUP_CQE32) ? 1 : 0);
+    ensures \result == 0 ==> g->has_array == ((p->flags & IORING_SETUP_NO_SQARRAY) ? 0 : 1);
+*/
+int hr__layout_check(const struct io_uring_params *p, struct hr_layout *g);
+
+/* Byte addresses of everything the core touches: pure uint8_t arithmetic,
+   proved in bounds; the typed view is made by the trusted hr__bind. */
+struct hr_ring_bytes {
+    uint8_t *sq_head, *sq_tail, *sq_flags, *sq_mask, *sq_entries, *sq_array;
+    uint8_t *cq_head, *cq_tail, *cq_overflow, *cq_mask, *cq_entries, *cqes;
+    uint8_t *sqes;
+};
+
+/*@ requires \valid_read(p) && \valid_read(g) && \valid(b);
+    requires layout_ok(p, g);
+    requires \valid(ring + (0 .. g->ring_len - 1));
+    requires \valid(sqes + (0 .. g->sqes_len - 1));
+    requires \separated(b, ring + (0 .. g->ring_len - 1), sqes + (0 .. g->sqes_len - 1));
+    assigns *b;
+    ensures \valid(b->sq_head + (0 .. 3)) && \valid(b->sq_tail + (0 .. 3)) &&
+            \valid(b->sq_flags + (0 .. 3)) && \valid(b->cq_head + (0 .. 3)) &&
+            \valid(b->cq_tail + (0 .. 3)) && \valid(b->cq_overflow + (0 .. 3)) &&
+            \valid(b->sq_mask + (0 .. 3)) && \valid(b->sq_entries + (0 .. 3)) &&
+            \valid(b->cq_mask + (0 .. 3)) && \valid(b->cq_entries + (0 .. 3));
+    ensures g->has_array != 0 ==> \valid(b->sq_array + (0 .. 4 * g->sq_entries - 1));
+    ensures \valid(b->cqes + (0 .. 16 * units(g->cq_entries, g->cqe_shift) - 1));
+    ensures \valid(b->sqes + (0 .. 64 * units(g->sq_entries, g->sqe_shift) - 1));
+    ensures \separated(b->sq_head + (0 .. 3), b->sq_tail + (0 .. 3), b->sq_flags + (0 .. 3),
+                       b->cq_head + (0 .. 3), b->cq_tail + (0 .. 3), b->cq_overflow + (0 .. 3),
+                       b->cqes + (0 .. 16 * units(g->cq_entries, g->cqe_shift) - 1),
+                       b->sqes + (0 .. 64 * units(g->sq_entries, g->sqe_shift) - 1));
+    ensures g->has_array != 0 ==>
+      \separated(b->sq_array + (0 .. 4 * g->sq_entries - 1),
+                 b->sq_head + (0 .. 3), b->sq_tail + (0 .. 3), b->sq_flags + (0 .. 3),
+                 b->cq_head + (0 .. 3), b->cq_tail + (0 .. 3), b->cq_overflow + (0 .. 3),
+                 b->cqes + (0 .. 16 * units(g->cq_entries, g->cqe_shift) - 1),
+                 b->sqes + (0 .. 64 * units(g->sq_entries, g->sqe_shift) - 1));
+*/
+void hr__ring_bytes(uint8_t *ring, uint8_t *sqes, const struct io_uring_params *p,
+                    const struct hr_layout *g, struct hr_ring_bytes *b);
+
+/* ---- T-MAP, T-BIND: trusted, bodies in core/bind.c (never given to WP) -- */
+
+/* mmap both regions of ring fd: fresh memory, disjoint from every object
+   that exists (so from *r), of exactly the lengths asked.  On failure
+   nothing stays mapped. */
+/*@ requires \valid(r);
+    assigns r->ring_mem, r->ring_len, r->sqe_mem, r->sqe_len;
+    ensures -4095 <= \result <= 0;
+    ensures \result == 0 ==>
+      r->ring_len == ring_len && r->sqe_len == sqes_len &&
+      \valid(r->ring_mem + (0 .. ring_len - 1)) &&
+      \valid(r->sqe_mem + (0 .. sqes_len - 1)) &&
+      \separated(r, r->ring_mem + (0 .. ring_len - 1), r->sqe_mem + (0 .. sqes_len - 1));
+*/
+int hr__map_rings(struct hr_ring *r, int fd, uint64_t ring_len, uint64_t sqes_len);
+
+/* munmap whatever hr__map_rings mapped (NULL regions are skipped). */
+/*@ requires \valid(r);
+    assigns r->ring_mem, r->ring_len, r->sqe_mem, r->sqe_len;
+    ensures r->ring_mem == \null && r->sqe_mem == \null;
+*/
+void hr__unmap_rings(struct hr_ring *r);
+
+/* Typed view of the proved byte addresses (casts WP cannot follow: its
+   Typed model cannot prove a uint8_t range valid as uint32_t, and
+   Typed+cast is unsound).  Cross-checks the kernel's ring_mask/ring_entries
+   words against g and fills the SQ/CQ fields of *r; sqe_head = sqe_tail =
+   *ktail, head = *cq khead. */
+/*@ requires layout_ok(p, g) && \valid_read(p) && \valid_read(g) && \valid(r);
+    requires \valid(r->ring_mem + (0 .. g->ring_len - 1));
+    requires \valid(r->sqe_mem + (0 .. g->sqes_len - 1));
+    requires \separated(r, r->ring_mem + (0 .. g->ring_len - 1),
+                        r->sqe_mem + (0 .. g->sqes_len - 1));
+    assigns r->sq, r->cq;
+    ensures \result == 0 || \result == -5;
+    ensures \result == 0 ==> ring_mem(r) && sq_geom(r) && cq_geom(r) && sq_counters(r);
+    ensures \result == 0 ==> r->sq.entries == g->sq_entries && r->cq.entries == g->cq_entries &&
+      r->sq.sqe_shift == g->sqe_shift && r->cq.cqe_shift == g->cqe_shift &&
+      (r->sq.array == \null <==> g->has_array == 0) &&
+      r->sq.sqe_head == r->sq.sqe_tail;
+*/
+int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr_layout *g);
+
+/* ---- public setup / teardown -------------------------------------------- */
+
+/*@ requires \valid(r) && \valid(p) && \separated(r, p);
+    assigns *r, *p;
+    ensures \result <= 0;
+    ensures ok: \result == 0 ==> ring_ok(r) && r->sq.sqe_head == r->sq.sqe_tail &&
+      r->ring_fd >= 0;
+    ensures failed: \result < 0 ==> r->ring_fd == -1;
+*/
+int hr_ring_init_params(struct hr_ring *r, uint32_t entries, struct io_uring_params *p);
+
+/*@ requires \valid(r);
+    assigns *r;
+    ensures \result <= 0;
+    ensures ok: \result == 0 ==> ring_ok(r) && r->sq.sqe_head == r->sq.sqe_tail &&
+      r->ring_fd >= 0;
+    ensures failed: \result < 0 ==> r->ring_fd == -1;
+*/
+int hr_ring_init(struct hr_ring *r, uint32_t entries, uint32_t flags);
+
+/* Tear down: unregister the ring fd if registered, unmap both regions,
+   close the ring fd.  Exactly once: a second call (or a call after a failed
+   init) does nothing. */
+/*@ requires \valid(r);
+    assigns *r;
+    ensures r->ring_fd == -1;
+*/
+void hr_ring_exit(struct hr_ring *r);
+
+#endif

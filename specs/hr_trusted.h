@@ -1,0 +1,71 @@
+/* hr_trusted.h -- contracts WP takes on trust: the functions whose bodies it
+ * never sees.  Each one is listed in specs/TRUSTED.md with the live check in
+ * harness/ (or the unit test) that tests it.  Bodies: core/hr_atomic.h and
+ * core/hr_sys.h, hidden from Frama-C by #ifndef __FRAMAC__.
+ *
+ * Modelling choice for words the kernel writes: a load first lets the
+ * kernel store ANY value ("assigns *p") and then returns what is there, so no
+ * proof can assume two loads agree or that the value is sane.
+ */
+#ifndef HRINGAS_SPEC_TRUSTED_H
+#define HRINGAS_SPEC_TRUSTED_H
+
+#include "hr_ring_logic.h"
+
+/* ---- T-ATOMIC: accessors of kernel-shared words ------------------------ */
+
+/*@ requires \valid(p);
+    assigns *p;               // the kernel may have stored anything ...
+    ensures \result == *p;    // ... and we return what is there now
+*/
+static inline uint32_t hr_load_acquire(uint32_t *p);
+
+/*@ requires \valid(p);
+    assigns *p;
+    ensures \result == *p;
+*/
+static inline uint32_t hr_load_relaxed(uint32_t *p);
+
+/*@ requires \valid(p);
+    assigns *p;
+    ensures *p == v;
+*/
+static inline void hr_store_release(uint32_t *p, uint32_t v);
+
+/*@ requires \valid(p);
+    assigns *p;
+    ensures *p == v;
+*/
+static inline void hr_store_release16(uint16_t *p, uint16_t v);
+
+/*@ assigns \nothing; */
+static inline void hr_fence_full(void);
+
+/* ---- T-ENTER: io_uring_enter(2) on a valid ring ------------------------ */
+/* The kernel may consume SQEs (moving the SQ head), set SQ flags, post CQEs
+   and move the CQ tail and overflow count: all of those are assigned, so no
+   fact about them survives the call.  It does not write our SQ tail, our CQ
+   head, the SQ array or the SQEs (K-SQTAIL, K-CQHEAD in TRUSTED.md).        */
+/*@ requires ring_ok(r);
+    assigns *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
+            r->cq.cqes[0 .. units(r->cq.entries, r->cq.cqe_shift) - 1];
+    ensures -4095 <= \result <= 0x7fffffff;
+*/
+static inline int hr_enter(struct hr_ring *r, uint32_t to_submit,
+                           uint32_t min_complete, uint32_t flags,
+                           const void *arg, uint64_t argsz);
+
+/* ---- T-SYS: the other system calls (bodies core/hr_sys.h) --------------- */
+
+/*@ requires \valid(p);
+    assigns *p;               // the kernel fills entries, features, offsets
+    ensures -4095 <= \result <= 0x7fffffff;
+*/
+static inline int hr_sys_io_uring_setup(uint32_t entries, struct io_uring_params *p);
+
+/*@ assigns \nothing;
+    ensures -4095 <= \result <= 0;
+*/
+static inline int hr_sys_close(int fd);
+
+#endif
