@@ -65,6 +65,7 @@ int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr
     r->sq.mask      = g->sq_entries - 1;
     r->sq.shift     = g->sq_shift;
     r->sq.sqe_shift = g->sqe_shift;
+    r->sq.sqe_units = g->sq_entries << g->sqe_shift;
     /* acquire: pairs with nothing yet (fresh ring); we are the tail's writer */
     r->sq.sqe_head  = r->sq.sqe_tail = hr_load_acquire(r->sq.ktail);
 
@@ -76,6 +77,7 @@ int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr
     r->cq.mask      = g->cq_entries - 1;
     r->cq.shift     = g->cq_shift;
     r->cq.cqe_shift = g->cqe_shift;
+    r->cq.cqe_units = g->cq_entries << g->cqe_shift;
     /* acquire: the CQ head is ours from now on; read its initial value once */
     r->cq.head      = hr_load_acquire(r->cq.khead);
     return 0;

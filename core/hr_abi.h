@@ -124,6 +124,37 @@ struct hr_buf {
 #define HR_OP_BIND             56
 #define HR_OP_LISTEN           57
 
+/* op flags used by the prep helpers (core/hr_prep.h) */
+#ifndef IORING_MSG_RING_FLAGS_PASS
+#define IORING_MSG_RING_FLAGS_PASS  (1U << 1)   /* msg_ring: pass cqe flags */
+#endif
+#ifndef IORING_FIXED_FD_NO_CLOEXEC
+#define IORING_FIXED_FD_NO_CLOEXEC  (1U << 0)   /* fixed_fd_install */
+#endif
+/* IORING_OP_URING_CMD on a socket: cmd_op.  The uapi header (6.7+) has these
+ * as enumerators, which #ifndef cannot see: HR_ names, like HR_OP_*. */
+#define HR_SOCKET_URING_OP_SIOCINQ    0
+#define HR_SOCKET_URING_OP_SIOCOUTQ   1
+#define HR_SOCKET_URING_OP_GETSOCKOPT 2
+#define HR_SOCKET_URING_OP_SETSOCKOPT 3
+
+/* provided-buffer rings (uapi 6.4+: io_uring_buf_reg.pad became .flags) */
+#ifndef IOU_PBUF_RING_MMAP
+#define IOU_PBUF_RING_MMAP     1U          /* kernel allocates the ring   */
+#endif
+#ifndef IOU_PBUF_RING_INC
+#define IOU_PBUF_RING_INC      2U          /* incremental consumption     */
+#endif
+#ifndef IORING_OFF_PBUF_RING
+#define IORING_OFF_PBUF_RING   0x80000000ULL
+#endif
+#ifndef IORING_OFF_PBUF_SHIFT
+#define IORING_OFF_PBUF_SHIFT  16
+#endif
+#ifndef IORING_CQE_F_BUF_MORE
+#define IORING_CQE_F_BUF_MORE  (1U << 4)   /* IOU_PBUF_RING_INC: buffer not used up */
+#endif
+
 /* ---- layout pins ---------------------------------------------------------- */
 #define HR_SAME_FIELD(t1, f1, t2, f2) \
     _Static_assert(offsetof(t1, f1) == offsetof(t2, f2) && \

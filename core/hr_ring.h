@@ -23,6 +23,12 @@
 #include "hr_atomic.h"
 #include "hr_sys.h"
 
+static inline uint32_t hr__slot(uint32_t x, uint32_t m, uint32_t k)
+{
+    (void)k;                 /* specification-only: m == 2^k - 1 */
+    return x & m;
+}
+
 static inline uint32_t hr__units(uint32_t x, uint32_t s)
 {
     return s == 0 ? x : 2 * x;
@@ -43,7 +49,7 @@ static inline struct hr_sqe *hr_get_sqe(struct hr_ring *r)
     if ((uint32_t)(next - r->sq.sqe_head) > r->sq.entries)
         return 0;                                   /* only with a lying head */
     r->sq.sqe_tail = next;
-    return r->sq.sqes + hr__units(tail & r->sq.mask, r->sq.sqe_shift);
+    return r->sq.sqes + hr__units(hr__slot(tail, r->sq.mask, r->sq.shift), r->sq.sqe_shift);
 }
 
 static inline uint32_t hr_flush_sq(struct hr_ring *r)
@@ -52,7 +58,7 @@ static inline uint32_t hr_flush_sq(struct hr_ring *r)
        memory the loop writes. */
     uint32_t *const array = r->sq.array;
     const uint32_t e     = r->sq.entries;
-    //@ ghost uint32_t k = r->sq.shift;
+    const uint32_t k     = r->sq.shift;
     const uint32_t head  = r->sq.sqe_head;          /* == *ktail (ring_ok) */
     const uint32_t n     = r->sq.sqe_tail - head;   /* <= e (ring_ok) */
 
@@ -60,7 +66,7 @@ static inline uint32_t hr_flush_sq(struct hr_ring *r)
         /* The SQE of counter c sits in slot c & mask; the kernel reads
            array[tail & mask] for counter tail == c: an identity map over the
            slots being published.  No '&' inside the loop. */
-        const uint32_t first = head & r->sq.mask;
+        const uint32_t first = hr__slot(head, r->sq.mask, k);
         uint32_t i, s = first;
         /*@ loop invariant 0 <= i <= n;
             loop invariant s == ring_slot(first, i, e);
@@ -68,7 +74,7 @@ static inline uint32_t hr_flush_sq(struct hr_ring *r)
             loop invariant \forall integer j; 0 <= j < i ==>
               array[ring_slot(first, j, e)] == ring_slot(first, j, e);
             loop invariant \forall integer x; 0 <= x < e ==>
-              ring_off(first, x, e) >= i ==> array[x] == \at(array[x], Pre);
+              ring_off(first, x, e) >= i ==> array[x] == \at(array[x], LoopEntry);
             loop assigns i, s, array[0 .. e - 1];
             loop variant n - i;
         */
@@ -79,10 +85,11 @@ static inline uint32_t hr_flush_sq(struct hr_ring *r)
         /*@ assert slot_link: \forall integer j; 0 <= j < n ==>
               slot(u32_add(head, j), k) == ring_slot(slot(head, k), j, e); */
     }
-    r->sq.sqe_head = r->sq.sqe_tail;
+    const uint32_t tail = r->sq.sqe_tail;           /* == head + n (mod 2^32) */
+    r->sq.sqe_head = tail;
     /* release: the SQEs and array slots above become visible before the new
        tail; pairs with the kernel's smp_load_acquire of the SQ tail. */
-    hr_store_release(r->sq.ktail, head + n);
+    hr_store_release(r->sq.ktail, tail);
     return n;
 }
 
@@ -189,7 +196,7 @@ static inline int hr_copy_cqes_ready(struct hr_ring *r, struct hr_cqe *out, uint
 {
     const struct hr_cqe *const cqes = r->cq.cqes;
     const uint32_t e    = r->cq.entries;
-    //@ ghost uint32_t k = r->cq.shift;
+    const uint32_t k    = r->cq.shift;
     const uint32_t s    = r->cq.cqe_shift;
     const uint32_t head = r->cq.head;
     /* acquire: pairs with the kernel's release of the CQ tail, so the CQEs
@@ -200,7 +207,7 @@ static inline int hr_copy_cqes_ready(struct hr_ring *r, struct hr_cqe *out, uint
     if (ready > e)
         return -HR_EIO;                             /* the kernel wrote garbage */
     const uint32_t cnt = ready < n ? ready : n;
-    hr__copy_ring(out, cqes, hr__units(e, s), hr__units(head & r->cq.mask, s),
+    hr__copy_ring(out, cqes, r->cq.cqe_units, hr__units(hr__slot(head, r->cq.mask, k), s),
                   hr__units(cnt, s));
     /*@ assert kernel_view: s == 0 ==> \forall integer i; 0 <= i < cnt ==>
           slot(u32_add(head, i), k) == ring_slot(slot(head, k), i, e); */
@@ -239,7 +246,7 @@ static inline int hr_peek_cqe(struct hr_ring *r, struct hr_cqe **cqe)
         return -HR_EIO;
     if (ready == 0)
         return -HR_EAGAIN;
-    *cqe = r->cq.cqes + hr__units(head & r->cq.mask, r->cq.cqe_shift);
+    *cqe = r->cq.cqes + hr__units(hr__slot(head, r->cq.mask, r->cq.shift), r->cq.cqe_shift);
     return 0;
 }
 
@@ -268,7 +275,7 @@ static inline int hr_wait_cqe_nr(struct hr_ring *r, struct hr_cqe **cqe, uint32_
        GETEVENTS enter with wait_nr CQEs posted, or with an error. */
     /*@ loop invariant ring_ok(r);
         loop assigns ret, *cqe, *r->sq.khead, *r->sq.kflags, *r->cq.ktail,
-          *r->cq.koverflow, r->cq.cqes[0 .. units(r->cq.entries, r->cq.cqe_shift) - 1];
+          *r->cq.koverflow, r->cq.cqes[0 .. r->cq.cqe_units - 1];
     */
     for (;;) {
         ret = hr_enter(r, 0, wait_nr, IORING_ENTER_GETEVENTS, 0, 0);

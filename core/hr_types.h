@@ -21,6 +21,7 @@ struct hr_sq {
     uint32_t       mask;      /* entries - 1                                 */
     uint32_t       shift;
     uint32_t       sqe_shift; /* 1 with IORING_SETUP_SQE128, else 0          */
+    uint32_t       sqe_units; /* entries << sqe_shift: length of sqes[]       */
     uint32_t       sqe_head;  /* first SQE not yet published (== *ktail)     */
     uint32_t       sqe_tail;  /* next SQE get_sqe hands out (wrapping u32)   */
 };
@@ -38,6 +39,7 @@ struct hr_cq {
     uint32_t       mask;
     uint32_t       shift;
     uint32_t       cqe_shift; /* 1 with IORING_SETUP_CQE32, else 0           */
+    uint32_t       cqe_units; /* entries << cqe_shift: length of cqes[]       */
     uint32_t       head;      /* our copy of *khead; we are its only writer  */
 };
 

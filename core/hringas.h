@@ -29,5 +29,7 @@
 #include "hr_prep.h"
 #include "hr_setup_spec.h"
 #include "hr_api.h"
+#include "hr_register.h"
+#include "hr_bufring.h"
 
 #endif

@@ -19,32 +19,38 @@
   predicate sq_geom{L}(struct hr_ring *r) =
     ring_size(r->sq.entries, r->sq.shift) && r->sq.shift <= 15 &&
     r->sq.mask == r->sq.entries - 1 &&
-    (r->sq.sqe_shift == 0 || r->sq.sqe_shift == 1);
+    (r->sq.sqe_shift == 0 || r->sq.sqe_shift == 1) &&
+    r->sq.sqe_units == units(r->sq.entries, r->sq.sqe_shift);
 
   predicate cq_geom{L}(struct hr_ring *r) =
     ring_size(r->cq.entries, r->cq.shift) &&
     r->cq.mask == r->cq.entries - 1 &&
-    (r->cq.cqe_shift == 0 || r->cq.cqe_shift == 1);
+    (r->cq.cqe_shift == 0 || r->cq.cqe_shift == 1) &&
+    r->cq.cqe_units == units(r->cq.entries, r->cq.cqe_shift);
 
   // Every location the core touches is valid, and every pair of them is
   // disjoint (the geometry check proves the offsets distinct and aligned).
-  predicate ring_mem{L}(struct hr_ring *r) =
+  // The lengths are parameters, so that the predicate reads no integer
+  // memory: after a store to a shared word (uint32 memory) it is the same
+  // atom as before, and the frame reasoning is left to three field reads.
+  predicate ring_mem{L}(struct hr_ring *r, integer sq_entries,
+                        integer sqe_units, integer cqe_units) =
     \valid(r) &&
     \valid(r->sq.khead) && \valid(r->sq.ktail) && \valid(r->sq.kflags) &&
     \valid(r->cq.khead) && \valid(r->cq.ktail) && \valid(r->cq.koverflow) &&
-    \valid(r->sq.sqes + (0 .. units(r->sq.entries, r->sq.sqe_shift) - 1)) &&
-    \valid(r->cq.cqes + (0 .. units(r->cq.entries, r->cq.cqe_shift) - 1)) &&
+    \valid(r->sq.sqes + (0 .. sqe_units - 1)) &&
+    \valid(r->cq.cqes + (0 .. cqe_units - 1)) &&
     \separated(r, r->sq.khead, r->sq.ktail, r->sq.kflags,
                r->cq.khead, r->cq.ktail, r->cq.koverflow,
-               r->sq.sqes + (0 .. units(r->sq.entries, r->sq.sqe_shift) - 1),
-               r->cq.cqes + (0 .. units(r->cq.entries, r->cq.cqe_shift) - 1)) &&
+               r->sq.sqes + (0 .. sqe_units - 1),
+               r->cq.cqes + (0 .. cqe_units - 1)) &&
     (r->sq.array == \null ||
-      (\valid(r->sq.array + (0 .. r->sq.entries - 1)) &&
-       \separated(r->sq.array + (0 .. r->sq.entries - 1),
+      (\valid(r->sq.array + (0 .. sq_entries - 1)) &&
+       \separated(r->sq.array + (0 .. sq_entries - 1),
                   r, r->sq.khead, r->sq.ktail, r->sq.kflags,
                   r->cq.khead, r->cq.ktail, r->cq.koverflow,
-                  r->sq.sqes + (0 .. units(r->sq.entries, r->sq.sqe_shift) - 1),
-                  r->cq.cqes + (0 .. units(r->cq.entries, r->cq.cqe_shift) - 1))));
+                  r->sq.sqes + (0 .. sqe_units - 1),
+                  r->cq.cqes + (0 .. cqe_units - 1))));
 
   // Our own counters: the published tail is sqe_head (the kernel never
   // writes the SQ tail: trusted K-SQTAIL), and at most `entries` SQEs are
@@ -54,7 +60,8 @@
     u32_dist(r->sq.sqe_head, r->sq.sqe_tail) <= r->sq.entries;
 
   predicate ring_ok{L}(struct hr_ring *r) =
-    ring_mem(r) && sq_geom(r) && cq_geom(r) && sq_counters(r);
+    ring_mem(r, r->sq.entries, r->sq.sqe_units, r->cq.cqe_units) &&
+    sq_geom(r) && cq_geom(r) && sq_counters(r);
 
   // CQE equality field by field (struct '==' makes WP record terms that
   // loop invariants time out on).

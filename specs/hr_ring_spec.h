@@ -17,6 +17,13 @@
 
 /* ---- helpers ------------------------------------------------------------ */
 
+/* The only place where '&' meets the ring: callers reason on slot(). */
+/*@ requires 0 <= k <= 16 && m == (1 << k) - 1;
+    assigns \nothing;
+    ensures \result == slot(x, k) && 0 <= \result <= m;
+*/
+static inline uint32_t hr__slot(uint32_t x, uint32_t m, uint32_t k);
+
 /*@ requires s == 0 || s == 1;
     requires x <= 0x10000;
     assigns \nothing;
@@ -127,7 +134,7 @@ static inline int hr_cq_ring_needs_flush(struct hr_ring *r);
 /*@ requires ring_ok(r);
     assigns r->sq.array[0 .. r->sq.entries - 1], *r->sq.ktail, r->sq.sqe_head,
             *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
-            r->cq.cqes[0 .. units(r->cq.entries, r->cq.cqe_shift) - 1];
+            r->cq.cqes[0 .. r->cq.cqe_units - 1];
     ensures ring_ok(r);
     ensures published: r->sq.sqe_head == r->sq.sqe_tail;
     ensures -4095 <= \result <= 0x7fffffff;
@@ -137,7 +144,7 @@ static inline int hr_submit_and_wait(struct hr_ring *r, uint32_t wait_nr);
 /*@ requires ring_ok(r);
     assigns r->sq.array[0 .. r->sq.entries - 1], *r->sq.ktail, r->sq.sqe_head,
             *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
-            r->cq.cqes[0 .. units(r->cq.entries, r->cq.cqe_shift) - 1];
+            r->cq.cqes[0 .. r->cq.cqe_units - 1];
     ensures ring_ok(r);
     ensures published: r->sq.sqe_head == r->sq.sqe_tail;
     ensures -4095 <= \result <= 0x7fffffff;
@@ -161,7 +168,7 @@ static inline uint32_t hr_cq_ready(struct hr_ring *r);
     requires \separated(out + (0 .. units(n, r->cq.cqe_shift) - 1), r,
                r->sq.khead, r->sq.ktail, r->sq.kflags,
                r->cq.khead, r->cq.ktail, r->cq.koverflow,
-               r->cq.cqes + (0 .. units(r->cq.entries, r->cq.cqe_shift) - 1));
+               r->cq.cqes + (0 .. r->cq.cqe_units - 1));
     requires n <= 0x10000;
     assigns out[0 .. units(n, r->cq.cqe_shift) - 1], r->cq.head, *r->cq.khead, *r->cq.ktail;
     ensures ring_ok(r);
@@ -175,7 +182,7 @@ static inline uint32_t hr_cq_ready(struct hr_ring *r);
       \forall integer i; 0 <= i < units(\result, r->cq.cqe_shift) ==>
         same_cqe{Here, Here}(out + i, r->cq.cqes +
           ring_slot(units(slot(\old(r->cq.head), r->cq.shift), r->cq.cqe_shift), i,
-                    units(r->cq.entries, r->cq.cqe_shift)));
+                    r->cq.cqe_units));
     ensures kernel_view: \result >= 0 && r->cq.cqe_shift == 0 ==>
       \forall integer i; 0 <= i < \result ==>
         same_cqe{Here, Here}(out + i,
@@ -190,11 +197,11 @@ static inline int hr_copy_cqes_ready(struct hr_ring *r, struct hr_cqe *out, uint
     requires \separated(out + (0 .. units(n, r->cq.cqe_shift) - 1), r,
                r->sq.khead, r->sq.ktail, r->sq.kflags,
                r->cq.khead, r->cq.ktail, r->cq.koverflow,
-               r->cq.cqes + (0 .. units(r->cq.entries, r->cq.cqe_shift) - 1));
+               r->cq.cqes + (0 .. r->cq.cqe_units - 1));
     requires n <= 0x10000;
     assigns out[0 .. units(n, r->cq.cqe_shift) - 1], r->cq.head, *r->cq.khead,
             *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
-            r->cq.cqes[0 .. units(r->cq.entries, r->cq.cqe_shift) - 1];
+            r->cq.cqes[0 .. r->cq.cqe_units - 1];
     ensures ring_ok(r);
     ensures -4095 <= \result <= n;
     ensures \result >= 0 ==> r->cq.head == u32_add(\old(r->cq.head), \result);
@@ -236,9 +243,9 @@ static inline void hr_cqe_seen(struct hr_ring *r, struct hr_cqe *cqe);
    flushes overflowed CQEs) and return it zero-copy in *cqe. */
 /*@ requires ring_ok(r) && \valid(cqe) && \separated(cqe, r, r->sq.khead,
                r->sq.kflags, r->cq.ktail, r->cq.koverflow,
-               r->cq.cqes + (0 .. units(r->cq.entries, r->cq.cqe_shift) - 1));
+               r->cq.cqes + (0 .. r->cq.cqe_units - 1));
     assigns *cqe, *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
-            r->cq.cqes[0 .. units(r->cq.entries, r->cq.cqe_shift) - 1];
+            r->cq.cqes[0 .. r->cq.cqe_units - 1];
     ensures ring_ok(r);
     ensures \result == 0 ==>
       *cqe == r->cq.cqes + units(slot(r->cq.head, r->cq.shift), r->cq.cqe_shift) &&

@@ -150,7 +150,7 @@ void hr__unmap_rings(struct hr_ring *r);
                         r->sqe_mem + (0 .. g->sqes_len - 1));
     assigns r->sq, r->cq;
     ensures \result == 0 || \result == -5;
-    ensures \result == 0 ==> ring_mem(r) && sq_geom(r) && cq_geom(r) && sq_counters(r);
+    ensures \result == 0 ==> ring_mem(r, r->sq.entries, r->sq.sqe_units, r->cq.cqe_units) && sq_geom(r) && cq_geom(r) && sq_counters(r);
     ensures \result == 0 ==> r->sq.entries == g->sq_entries && r->cq.entries == g->cq_entries &&
       r->sq.sqe_shift == g->sqe_shift && r->cq.cqe_shift == g->cqe_shift &&
       (r->sq.array == \null <==> g->has_array == 0) &&

@@ -48,7 +48,7 @@ static inline void hr_fence_full(void);
    head, the SQ array or the SQEs (K-SQTAIL, K-CQHEAD in TRUSTED.md).        */
 /*@ requires ring_ok(r);
     assigns *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
-            r->cq.cqes[0 .. units(r->cq.entries, r->cq.cqe_shift) - 1];
+            r->cq.cqes[0 .. r->cq.cqe_units - 1];
     ensures -4095 <= \result <= 0x7fffffff;
 */
 static inline int hr_enter(struct hr_ring *r, uint32_t to_submit,

@@ -1,0 +1,91 @@
+/* bufring.c -- set up / tear down provided-buffer rings (declarations:
+ * core/hr_register.h; the hot path is static inline in core/hr_bufring.h).
+ * Not given to WP: a system call and, for IOU_PBUF_RING_MMAP, an mmap whose
+ * result becomes a typed pointer (the state it leaves is what
+ * hr_buf_ring_init, proved, establishes).
+ */
+#include "hringas.h"
+
+#define HR_EINVAL_ 22
+
+/* The kernel's 16-bit field after bgid: `pad` in uapi headers before 6.4,
+   `flags` since.  Same offset in both (static-asserted below). */
+_Static_assert(offsetof(struct io_uring_buf_reg, pad) == 14 &&
+               sizeof(((struct io_uring_buf_reg *)0)->pad) == 2,
+               "io_uring_buf_reg: flags/pad is the u16 at offset 14");
+
+static void fill_reg(struct io_uring_buf_reg *breg, uint64_t addr, uint32_t entries,
+                     uint16_t bgid, uint32_t flags)
+{
+    breg->ring_addr    = addr;
+    breg->ring_entries = entries;
+    breg->bgid         = bgid;
+    breg->pad          = (uint16_t)flags;   /* IOU_PBUF_RING_* */
+    breg->resv[0]      = 0;
+    breg->resv[1]      = 0;
+    breg->resv[2]      = 0;
+}
+
+int hr_setup_buf_ring(struct hr_ring *r, struct hr_buf_ring_state *s, void *mem,
+                      uint32_t entries, uint16_t bgid, uint32_t flags)
+{
+    struct io_uring_buf_reg breg;
+    int ret;
+
+    if (!r || !s || (flags & ~(IOU_PBUF_RING_MMAP | IOU_PBUF_RING_INC)))
+        return -HR_EINVAL_;
+    if (!(flags & IOU_PBUF_RING_MMAP)) {
+        /* caller's memory: check it and reset the tail before the kernel
+           can look at it */
+        ret = hr_buf_ring_init(s, (struct hr_buf *)mem, entries);
+        if (ret)
+            return ret;
+        fill_reg(&breg, (uint64_t)(uintptr_t)mem, entries, bgid, flags);
+        ret = hr_register_buf_ring(r, &breg, 0);
+        if (ret < 0)
+            return ret;
+        s->bgid = bgid;
+        return 0;
+    }
+
+    /* kernel-allocated ring: register, then map it */
+    if (mem || entries == 0 || entries > HR_BUF_RING_MAX_ENTRIES ||
+        (entries & (entries - 1)))
+        return -HR_EINVAL_;
+    fill_reg(&breg, 0, entries, bgid, flags);
+    ret = hr_register_buf_ring(r, &breg, 0);
+    if (ret < 0)
+        return ret;
+    const uint64_t len = (uint64_t)entries * sizeof(struct hr_buf);
+    const long m = hr_sys_mmap_shared(r->ring_fd, len,
+                                      IORING_OFF_PBUF_RING |
+                                      ((uint64_t)bgid << IORING_OFF_PBUF_SHIFT));
+    if (m < 0 && m >= -4095) {
+        hr_unregister_buf_ring(r, bgid);
+        return (int)m;
+    }
+    /* cannot fail: mem non-NULL, entries checked above */
+    hr_buf_ring_init(s, (struct hr_buf *)m, entries);
+    s->bgid    = bgid;
+    s->map_len = len;
+    return 0;
+}
+
+int hr_free_buf_ring(struct hr_ring *r, struct hr_buf_ring_state *s)
+{
+    int ret;
+
+    if (!r || !s)
+        return -HR_EINVAL_;
+    ret = hr_unregister_buf_ring(r, s->bgid);
+    if (s->map_len) {
+        hr_sys_munmap(s->bufs, s->map_len);
+        s->map_len = 0;
+    }
+    s->bufs = 0;
+    s->entries = 0;
+    s->mask = 0;
+    s->shift = 0;
+    s->tail = 0;
+    return ret;
+}

@@ -1,0 +1,117 @@
+/* hr_bufring.h -- provided-buffer rings, the hot path, static inline.
+ * Contracts and struct hr_buf_ring_state: specs/hr_bufring_spec.h.  Proved
+ * by WP in proofs unit `bufring`.  Registration (hr_setup_buf_ring,
+ * hr_register_buf_ring, ...) is out of line: core/bufring.c, core/register.c.
+ *
+ * Memory ordering (pairs with io_uring/kbuf.c in the kernel):
+ *   We write entries (addr, len, bid) with plain stores, then store the u16
+ *   tail (bufs[0].resv) with RELEASE.  The kernel loads the tail with
+ *   smp_load_acquire (io_ring_buffer_select, io_ring_buffers_peek) and
+ *   only then reads the entries between its head and that tail, so it never
+ *   sees an entry before the tail that covers it (liburing#1039).
+ *   The kernel never writes the tail; we keep our own copy (state->tail)
+ *   and never read the shared word.
+ *
+ * Typical use (caller-owned, page-aligned memory; see hr_setup_buf_ring):
+ *     hr_setup_buf_ring(r, &st, mem, 8, bgid, 0);
+ *     for (i = 0; i < 8; i++)
+ *         hr_buf_ring_add(&st, buf[i], len, i, i);
+ *     hr_buf_ring_advance(&st, 8);
+ *     ... SQE with IOSQE_BUFFER_SELECT, buf_group = bgid ...
+ *     bid = hr_cqe_buffer_id(cqe);   then give it back:
+ *     hr_buf_ring_add(&st, buf[bid], len, bid, 0); hr_buf_ring_advance(&st, 1);
+ */
+#ifndef HRINGAS_BUFRING_H
+#define HRINGAS_BUFRING_H
+
+#include "hr_bufring_spec.h"
+#include "hr_ring.h"
+#include "hr_atomic.h"
+
+static inline uint32_t hr_buf_ring_mask(uint32_t entries)
+{
+    return entries ? entries - 1 : 0;
+}
+
+static inline int hr_buf_ring_init(struct hr_buf_ring_state *s, struct hr_buf *mem,
+                                   uint32_t entries)
+{
+    uint32_t k;
+
+    if (!mem)
+        return -HR_EINVAL;
+    /*@ loop invariant 0 <= k <= 16;
+        loop invariant \forall integer j; 0 <= j < k ==> entries != (1 << j);
+        loop assigns k;
+        loop variant 16 - k;
+    */
+    for (k = 0; k <= 15; k++) {
+        if (entries == (1u << k)) {
+            s->bufs    = mem;
+            s->entries = entries;
+            s->mask    = entries - 1;
+            s->shift   = k;
+            s->tail    = 0;
+            s->bgid    = 0;
+            s->map_len = 0;
+            /* Before registration the kernel reads nothing here, so any
+               store would do; the release accessor is simply the one way
+               the shared tail is written (WP sees its contract). */
+            hr_store_release16(&mem[0].resv, 0);
+            return 0;
+        }
+    }
+    return -HR_EINVAL;
+}
+
+static inline void hr_buf_ring_add(struct hr_buf_ring_state *s, void *addr, uint32_t len,
+                                   uint16_t bid, uint16_t offset)
+{
+    /* u16 + u16 is an int in [0, 2^17): no signed overflow (liburing
+       PR#1629); the conversion wraps it modulo 2^16 like the kernel's u16
+       head/tail arithmetic. */
+    const uint16_t pos = (uint16_t)(s->tail + offset);
+    const uint32_t i = pos & s->mask;
+    /*@ assert in_ring: i == slot(pos, s->shift) && 0 <= i < s->entries; */
+    struct hr_buf *const b = &s->bufs[i];
+
+    /* plain stores: published by the release store of the tail in
+       hr_buf_ring_advance.  resv is never written (bufs[0].resv is the tail). */
+    b->addr = (uint64_t)(uintptr_t)addr;
+    b->len  = len;
+    b->bid  = bid;
+}
+
+static inline void hr_buf_ring_advance(struct hr_buf_ring_state *s, uint16_t count)
+{
+    const uint16_t tail = (uint16_t)(s->tail + count);   /* wraps at 2^16 */
+
+    s->tail = tail;
+    /* release: the entries written by hr_buf_ring_add become visible before
+       the new tail; pairs with the kernel's smp_load_acquire(&br->tail) in
+       io_ring_buffer_select / io_ring_buffers_peek. */
+    hr_store_release16(&s->bufs[0].resv, tail);
+}
+
+static inline void hr_buf_ring_cq_advance(struct hr_ring *r, struct hr_buf_ring_state *s,
+                                          uint16_t count)
+{
+    /* Two release stores (liburing 2.3 made the buffer tail a plain store
+       here, ordered only by the CQ head's release, which the kernel's buffer
+       selection never acquires). */
+    hr_buf_ring_advance(s, count);
+    hr_cq_advance(r, count);
+}
+
+static inline int hr_cqe_buffer_id(const struct hr_cqe *cqe)
+{
+    const uint32_t flags = cqe->flags;
+
+    if (!(flags & IORING_CQE_F_BUFFER))
+        return -HR_ENOENT;
+    /* the uint16_t conversion is a no-op (a u32 >> 16 fits in 16 bits); it
+       states the range for WP, which has no bound for '>>'. */
+    return (int)(uint16_t)(flags >> IORING_CQE_BUFFER_SHIFT);
+}
+
+#endif

@@ -1,0 +1,46 @@
+# harness/bench/bench.mk -- `make bench`: hringas-c side by side with liburing
+# and a raw-syscall loop (NOP throughput, user-space Ir/op, 4 KiB reads, size).
+# Included by the top-level GNUmakefile.  Everything is built into $(O)/bench/;
+# harness/bench/run.sh runs it all and writes harness/bench/RESULTS.md.
+BENCH_DIR    := $(O)/bench
+BENCH_CFLAGS := $(HOST_CFLAGS)
+# Freestanding static program: no libc, own _start (x86_64 only).
+BENCH_FREE_CFLAGS := -std=c11 -O2 -ffreestanding -fno-builtin -fno-stack-protector \
+                     -fno-pie -no-pie -nostdlib -static -Wl,--gc-sections $(INCLUDES) $(WARN)
+# hr_prep_read is used as soon as core/hr_prep.h defines it; until then
+# io_ours.c fills the read SQE itself (and says so in its result name).
+BENCH_PREP_READ := $(shell grep -Eqs 'void[[:space:]]+hr_prep_read\b' core/hr_prep.h && echo -DHR_BENCH_HAVE_PREP_READ)
+
+BENCH_BINS := $(addprefix $(BENCH_DIR)/,nop_ours nop_ours2 nop_uring nop_raw io_ours io_uring io_pread nop_static)
+
+.PHONY: bench-bins
+bench-bins: $(BENCH_BINS)
+
+$(BENCH_DIR)/nop_ours $(BENCH_DIR)/io_ours: $(BENCH_DIR)/%: harness/bench/%.c harness/bench/bench.h $(LIB_A) $(LIB_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) $(BENCH_PREP_READ) -o $@ $< $(LIB_A)
+
+# Same program, hr_submit_and_wait called from two places (inlining check).
+$(BENCH_DIR)/nop_ours2: harness/bench/nop_ours.c harness/bench/bench.h $(LIB_A) $(LIB_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -DHR_BENCH_TWO_SUBMIT_SITES -o $@ $< $(LIB_A)
+
+$(BENCH_DIR)/nop_uring $(BENCH_DIR)/io_uring: $(BENCH_DIR)/%: harness/bench/%.c harness/bench/bench.h
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -o $@ $< -luring
+
+$(BENCH_DIR)/nop_raw $(BENCH_DIR)/io_pread: $(BENCH_DIR)/%: harness/bench/%.c harness/bench/bench.h
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -o $@ $<
+
+$(BENCH_DIR)/nop_static: harness/bench/nop_static.c $(LIB_A) $(LIB_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_FREE_CFLAGS) -o $@ $< $(LIB_A)
+
+# The top-level GNUmakefile declares `bench` phony; the recipe lives here.
+# run.sh --check fails with a clear message when liburing-dev, valgrind or
+# taskset is missing, before anything is compiled against them.
+bench: lib
+	@bash harness/bench/run.sh --check
+	@$(MAKE) --no-print-directory bench-bins
+	@O=$(O) LIB_A=$(LIB_A) bash harness/bench/run.sh

@@ -1,0 +1,533 @@
+/* live_register.c -- io_uring_register(2) wrappers (core/register.c) on the
+ * real kernel: files (plain, sparse, update, tags, alloc range), fixed
+ * buffers, probe, eventfd, registered ring fd, personality, io-wq limits,
+ * restrictions, sync cancel, and bad inputs (-EINVAL / -EBADF, no crash).
+ * A case is skipped only when the kernel lacks the feature (-EINVAL or
+ * -EOPNOTSUPP from the register opcode itself), and says which. */
+#define _GNU_SOURCE
+#include "hringas.h"
+#include "live.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <sys/uio.h>
+#include <time.h>
+
+#define SKIP_IF_OLD(ret, what) do { if ((ret) == -EINVAL || (ret) == -EOPNOTSUPP) \
+    SKIP_BECAUSE("kernel lacks %s (%s)", what, strerror(-(ret))); } while (0)
+
+static struct hr_ring ring;
+
+static int ring_up(unsigned flags)
+{
+    int ret = hr_ring_init(&ring, 8, flags);
+    if (ret)
+        live_note("hr_ring_init: %s", strerror(-ret));
+    return ret;
+}
+
+/* submit what is queued and take one CQE (blocking) */
+static int reap_one(struct hr_ring *r, struct hr_cqe *out)
+{
+    int ret = hr_submit_and_wait(r, 1);
+    if (ret < 0)
+        return ret;
+    ret = hr_copy_cqes(r, out, 1, 1);
+    return ret == 1 ? 0 : (ret < 0 ? ret : -EIO);
+}
+
+/* take a CQE if one is ready within ~1 s (entering the kernel to run task
+   work), without blocking forever */
+static int reap_soon(struct hr_ring *r, struct hr_cqe *out)
+{
+    for (int i = 0; i < 1000; i++) {
+        int ret = hr_copy_cqes(r, out, 1, 0);
+        if (ret != 0)
+            return ret == 1 ? 0 : ret;
+        hr_submit_and_wait(r, 0);
+        struct timespec ts = { 0, 1000000 };
+        nanosleep(&ts, NULL);
+    }
+    return -ETIME;
+}
+
+static int nop_res(struct hr_ring *r, uint64_t ud, uint16_t personality, int *res)
+{
+    struct hr_sqe *s = hr_get_sqe(r);
+    struct hr_cqe c;
+    if (!s)
+        return -EBUSY;
+    hr_prep_nop(s);
+    s->user_data = ud;
+    s->personality = personality;
+    int ret = reap_one(r, &c);
+    if (ret)
+        return ret;
+    if (c.user_data != ud)
+        return -EIO;
+    *res = c.res;
+    return 0;
+}
+
+/* ---- files ------------------------------------------------------------------- */
+
+static int t_files(void)
+{
+    int p[2];
+    CHECK(pipe(p) == 0);
+    if (ring_up(0)) return FAIL;
+    int fds[3] = { p[0], p[1], -1 };
+    CHECK(hr_register_files(&ring, fds, 3) == 0);
+    CHECK(hr_register_files(&ring, fds, 3) == -EBUSY);     /* already registered */
+    /* write through fixed file 1 (the pipe's write end) */
+    struct hr_sqe *s = hr_get_sqe(&ring);
+    struct hr_cqe c;
+    hr_prep_write(s, 1, "abc", 3, 0);
+    s->flags = IOSQE_FIXED_FILE;
+    CHECK(reap_one(&ring, &c) == 0);
+    CHECK(c.res == 3);
+    char buf[4] = { 0 };
+    CHECK(read(p[0], buf, 3) == 3 && memcmp(buf, "abc", 3) == 0);
+    /* empty slot 2 is -EBADF */
+    s = hr_get_sqe(&ring);
+    hr_prep_write(s, 2, "x", 1, 0);
+    s->flags = IOSQE_FIXED_FILE;
+    CHECK(reap_one(&ring, &c) == 0 && c.res == -EBADF);
+    CHECK(hr_unregister_files(&ring) == 0);
+    CHECK(hr_unregister_files(&ring) == -ENXIO);            /* nothing registered */
+    hr_ring_exit(&ring);
+    close(p[0]); close(p[1]);
+    return PASS;
+}
+
+static int t_files_sparse_update(void)
+{
+    int p[2];
+    CHECK(pipe(p) == 0);
+    if (ring_up(0)) return FAIL;
+    int ret = hr_register_files_sparse(&ring, 8);
+    SKIP_IF_OLD(ret, "sparse file tables (IORING_REGISTER_FILES2)");
+    CHECK(ret == 0);
+    int upd[2] = { p[1], IORING_REGISTER_FILES_SKIP };
+    CHECK(hr_register_files_update(&ring, 5, upd, 2) == 2);
+    struct hr_sqe *s = hr_get_sqe(&ring);
+    struct hr_cqe c;
+    hr_prep_write(s, 5, "hi", 2, 0);
+    s->flags = IOSQE_FIXED_FILE;
+    CHECK(reap_one(&ring, &c) == 0 && c.res == 2);
+    char buf[2];
+    CHECK(read(p[0], buf, 2) == 2 && memcmp(buf, "hi", 2) == 0);
+    int clear = -1;
+    CHECK(hr_register_files_update(&ring, 5, &clear, 1) == 1);
+    s = hr_get_sqe(&ring);
+    hr_prep_write(s, 5, "hi", 2, 0);
+    s->flags = IOSQE_FIXED_FILE;
+    CHECK(reap_one(&ring, &c) == 0 && c.res == -EBADF);
+    /* out of the table */
+    CHECK(hr_register_files_update(&ring, 8, upd, 1) == -EINVAL);
+    CHECK(hr_unregister_files(&ring) == 0);
+    hr_ring_exit(&ring);
+    close(p[0]); close(p[1]);
+    return PASS;
+}
+
+/* Direct-descriptor allocation range: an accept/open_direct with
+   IORING_FILE_INDEX_ALLOC picks slots in [off, off + len). */
+static int t_file_alloc_range(void)
+{
+    if (ring_up(0)) return FAIL;
+    CHECK(hr_register_files_sparse(&ring, 8) == 0);
+    int ret = hr_register_file_alloc_range(&ring, 2, 4);
+    SKIP_IF_OLD(ret, "IORING_REGISTER_FILE_ALLOC_RANGE");
+    CHECK(ret == 0);
+    /* open /dev/null into an allocated slot: it must be 2 (first of range) */
+    struct hr_sqe *s = hr_get_sqe(&ring);
+    struct hr_cqe c;
+    hr_prep_openat_direct(s, AT_FDCWD, "/dev/null", O_RDONLY, 0, IORING_FILE_INDEX_ALLOC);
+    CHECK(reap_one(&ring, &c) == 0);
+    CHECKF(c.res == 2, "allocated slot %d, want 2", c.res);
+    CHECK(hr_register_file_alloc_range(&ring, 6, 4) == -EINVAL);   /* past the end */
+    CHECK(hr_unregister_files(&ring) == 0);
+    hr_ring_exit(&ring);
+    return PASS;
+}
+
+/* Tagged slots: replacing a slot posts a CQE with user_data = its tag. */
+static int t_files_tags(void)
+{
+    int p[2];
+    CHECK(pipe(p) == 0);
+    if (ring_up(0)) return FAIL;
+    int fds[2] = { p[0], p[1] };
+    uint64_t tags[2] = { 0, 0x7a6 };
+    int ret = hr_register_files_tags(&ring, fds, tags, 2);
+    SKIP_IF_OLD(ret, "tagged files (IORING_REGISTER_FILES2)");
+    CHECK(ret == 0);
+    /* a tag with an empty (-1) slot is refused */
+    int none = -1;
+    uint64_t tag = 0x7a7;
+    CHECK(hr_register_files_update_tag(&ring, 1, &none, &tag, 1) == -EINVAL);
+    /* replace slot 1: the old file's tag comes back */
+    CHECK(hr_register_files_update_tag(&ring, 1, &p[0], &tag, 1) == 1);
+    struct hr_cqe c;
+    CHECK(reap_soon(&ring, &c) == 0);
+    CHECKF(c.user_data == 0x7a6 && c.res == 0, "tag CQE: user_data %llx res %d",
+           (unsigned long long)c.user_data, c.res);
+    /* unregistering the table: the new tag */
+    CHECK(hr_unregister_files(&ring) == 0);
+    CHECK(reap_soon(&ring, &c) == 0);
+    CHECKF(c.user_data == 0x7a7 && c.res == 0, "tag CQE: user_data %llx res %d",
+           (unsigned long long)c.user_data, c.res);
+    hr_ring_exit(&ring);
+    close(p[0]); close(p[1]);
+    return PASS;
+}
+
+/* ---- fixed buffers ------------------------------------------------------------ */
+
+static int t_buffers(void)
+{
+    static char b0[64], b1[64];
+    int p[2];
+    CHECK(pipe(p) == 0);
+    if (ring_up(0)) return FAIL;
+    struct iovec iov[2] = { { b0, sizeof b0 }, { b1, sizeof b1 } };
+    CHECK(hr_register_buffers(&ring, iov, 2) == 0);
+    CHECK(hr_register_buffers(&ring, iov, 2) == -EBUSY);
+    memcpy(b1, "fixed!", 6);
+    struct hr_sqe *s = hr_get_sqe(&ring);
+    struct hr_cqe c;
+    hr_prep_write_fixed(s, p[1], b1, 6, 0, 1);
+    CHECK(reap_one(&ring, &c) == 0 && c.res == 6);
+    s = hr_get_sqe(&ring);
+    hr_prep_read_fixed(s, p[0], b0, 6, 0, 0);
+    CHECK(reap_one(&ring, &c) == 0 && c.res == 6);
+    CHECK(memcmp(b0, "fixed!", 6) == 0);
+    /* a buffer outside registered buffer 0 */
+    s = hr_get_sqe(&ring);
+    hr_prep_write_fixed(s, p[1], b1, 6, 0, 0);
+    CHECK(reap_one(&ring, &c) == 0 && c.res == -EFAULT);
+    CHECK(hr_unregister_buffers(&ring) == 0);
+    CHECK(hr_unregister_buffers(&ring) == -ENXIO);
+    hr_ring_exit(&ring);
+    close(p[0]); close(p[1]);
+    return PASS;
+}
+
+static int t_buffers_sparse_update(void)
+{
+    static char b[32];
+    int p[2];
+    CHECK(pipe(p) == 0);
+    if (ring_up(0)) return FAIL;
+    int ret = hr_register_buffers_sparse(&ring, 4);
+    SKIP_IF_OLD(ret, "sparse buffer tables (IORING_REGISTER_BUFFERS2)");
+    CHECK(ret == 0);
+    struct iovec iov = { b, sizeof b };
+    CHECK(hr_register_buffers_update_tag(&ring, 3, &iov, NULL, 1) == 1);
+    memcpy(b, "sparse", 6);
+    struct hr_sqe *s = hr_get_sqe(&ring);
+    struct hr_cqe c;
+    hr_prep_write_fixed(s, p[1], b, 6, 0, 3);
+    CHECK(reap_one(&ring, &c) == 0 && c.res == 6);
+    char got[6];
+    CHECK(read(p[0], got, 6) == 6 && memcmp(got, "sparse", 6) == 0);
+    s = hr_get_sqe(&ring);
+    hr_prep_write_fixed(s, p[1], b, 6, 0, 2);              /* empty slot */
+    CHECK(reap_one(&ring, &c) == 0 && c.res == -EFAULT);
+    CHECK(hr_unregister_buffers(&ring) == 0);
+    uint64_t tags[1] = { 0 };
+    CHECK(hr_register_buffers_tags(&ring, &iov, tags, 1) == 0);
+    CHECK(hr_unregister_buffers(&ring) == 0);
+    hr_ring_exit(&ring);
+    close(p[0]); close(p[1]);
+    return PASS;
+}
+
+/* ---- probe ------------------------------------------------------------------- */
+
+static int t_probe(void)
+{
+    static union hr_probe probe;
+    if (ring_up(0)) return FAIL;
+    memset(&probe, 0xa5, sizeof probe);         /* hr_register_probe must zero it */
+    int ret = hr_get_probe_ring(&ring, &probe);
+    SKIP_IF_OLD(ret, "IORING_REGISTER_PROBE");
+    CHECKF(ret == 0, "probe: %d", ret);
+    struct io_uring_probe *p = &probe.hdr;
+    CHECK(p->last_op >= IORING_OP_READ && p->ops_len > p->last_op);
+    CHECK(hr_probe_opcode_supported(p, IORING_OP_NOP) == 1);
+    CHECK(hr_probe_opcode_supported(p, IORING_OP_READ) == 1);
+    CHECK(hr_probe_opcode_supported(p, p->last_op + 1) == 0);
+    CHECK(hr_probe_opcode_supported(p, 255) == 0);
+    CHECK(hr_probe_opcode_supported(p, 100000) == 0);
+    CHECK(hr_probe_opcode_supported(p, -1) == 0);
+    CHECK(hr_probe_opcode_supported(NULL, IORING_OP_NOP) == 0);
+    /* a short probe: only 2 entries; never read past ops_len */
+    struct { struct io_uring_probe h; struct io_uring_probe_op o[2]; } small;
+    memset(&small, 0x5a, sizeof small);
+    CHECK(hr_register_probe(&ring, &small.h, 2) == 0);
+    CHECK(small.h.ops_len == 2);
+    CHECK(hr_probe_opcode_supported(&small.h, IORING_OP_NOP) == 1);
+    CHECK(hr_probe_opcode_supported(&small.h, IORING_OP_READ) == 0);  /* not probed */
+    CHECK(hr_register_probe(&ring, NULL, 4) == -EINVAL);
+    CHECK(hr_get_probe_ring(&ring, NULL) == -EINVAL);
+    hr_ring_exit(&ring);
+    return PASS;
+}
+
+/* ---- eventfd ----------------------------------------------------------------- */
+
+static int t_eventfd(void)
+{
+    if (ring_up(0)) return FAIL;
+    int efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    CHECK(efd >= 0);
+    CHECK(hr_register_eventfd(&ring, efd) == 0);
+    CHECK(hr_register_eventfd(&ring, efd) == -EBUSY);
+    int res;
+    CHECK(nop_res(&ring, 1, 0, &res) == 0 && res == 0);
+    uint64_t v = 0;
+    CHECKF(read(efd, &v, sizeof v) == sizeof v && v >= 1, "eventfd not signalled");
+    CHECK(hr_unregister_eventfd(&ring) == 0);
+    CHECK(hr_unregister_eventfd(&ring) == -ENXIO);
+    CHECK(nop_res(&ring, 2, 0, &res) == 0 && res == 0);
+    CHECK(read(efd, &v, sizeof v) < 0 && errno == EAGAIN);   /* not signalled now */
+    int ret = hr_register_eventfd_async(&ring, efd);
+    SKIP_IF_OLD(ret, "IORING_REGISTER_EVENTFD_ASYNC");
+    CHECK(ret == 0);
+    CHECK(hr_unregister_eventfd(&ring) == 0);
+    CHECK(hr_register_eventfd(&ring, -1) == -EBADF);
+    close(efd);
+    hr_ring_exit(&ring);
+    return PASS;
+}
+
+/* ---- registered ring fd ------------------------------------------------------------- */
+
+static int t_ring_fd(void)
+{
+    int res;
+    if (ring_up(0)) return FAIL;
+    const int fd = ring.ring_fd;
+    CHECK(ring.enter_fd == fd && ring.enter_flags == 0);
+    int ret = hr_register_ring_fd(&ring);
+    SKIP_IF_OLD(ret, "IORING_REGISTER_RING_FDS");
+    CHECKF(ret == 1, "register_ring_fd: %d", ret);
+    CHECK(ring.enter_flags == IORING_ENTER_REGISTERED_RING);
+    CHECK(ring.enter_fd >= 0 && ring.enter_fd < 64 && ring.ring_fd == fd);
+    /* NOPs through the registered index: many, to pass the CQ ring twice */
+    for (int i = 0; i < 40; i++)
+        CHECK(nop_res(&ring, 100 + i, 0, &res) == 0 && res == 0);
+    CHECK(hr_register_ring_fd(&ring) == -EEXIST);
+    /* register calls keep using the plain fd */
+    CHECK(hr_register_files_sparse(&ring, 2) == 0 && hr_unregister_files(&ring) == 0);
+    CHECK(hr_unregister_ring_fd(&ring) == 1);
+    CHECK(ring.enter_fd == fd && ring.enter_flags == 0);
+    CHECK(hr_unregister_ring_fd(&ring) == -EINVAL);
+    CHECK(nop_res(&ring, 7, 0, &res) == 0 && res == 0);
+    /* registered again, then torn down by hr_ring_exit */
+    CHECK(hr_register_ring_fd(&ring) == 1);
+    CHECK(nop_res(&ring, 8, 0, &res) == 0 && res == 0);
+    hr_ring_exit(&ring);
+    CHECK(ring.enter_flags == 0 && ring.ring_fd == -1);
+    CHECK(fcntl(fd, F_GETFD) == -1 && errno == EBADF);
+    return PASS;
+}
+
+/* Several rings registered at once get distinct indexes. */
+static int t_ring_fd_many(void)
+{
+    static struct hr_ring rs[4];
+    int res;
+    for (int i = 0; i < 4; i++) {
+        CHECK(hr_ring_init(&rs[i], 4, 0) == 0);
+        int ret = hr_register_ring_fd(&rs[i]);
+        SKIP_IF_OLD(ret, "IORING_REGISTER_RING_FDS");
+        CHECK(ret == 1);
+    }
+    for (int i = 0; i < 4; i++) {
+        for (int j = 0; j < i; j++)
+            CHECK(rs[i].enter_fd != rs[j].enter_fd);
+        CHECK(nop_res(&rs[i], (uint64_t)i, 0, &res) == 0 && res == 0);
+    }
+    for (int i = 0; i < 4; i++)
+        hr_ring_exit(&rs[i]);
+    return PASS;
+}
+
+/* ---- personality, io-wq, restrictions, cancel ----------------------------------------- */
+
+static int t_personality(void)
+{
+    int res;
+    if (ring_up(0)) return FAIL;
+    int id = hr_register_personality(&ring);
+    SKIP_IF_OLD(id, "IORING_REGISTER_PERSONALITY");
+    CHECKF(id > 0 && id <= 0xffff, "personality id %d", id);
+    CHECK(nop_res(&ring, 1, (uint16_t)id, &res) == 0 && res == 0);
+    CHECK(hr_unregister_personality(&ring, id) == 0);
+    CHECK(hr_unregister_personality(&ring, id) == -EINVAL);
+    CHECK(nop_res(&ring, 2, (uint16_t)id, &res) == 0 && res == -EINVAL);
+    hr_ring_exit(&ring);
+    return PASS;
+}
+
+static int t_iowq_max_workers(void)
+{
+    if (ring_up(0)) return FAIL;
+    unsigned v[2] = { 0, 0 };
+    int ret = hr_register_iowq_max_workers(&ring, v);
+    SKIP_IF_OLD(ret, "IORING_REGISTER_IOWQ_MAX_WORKERS");
+    CHECK(ret == 0);
+    unsigned set[2] = { 3, 5 };
+    CHECK(hr_register_iowq_max_workers(&ring, set) == 0);
+    CHECK(set[0] == v[0] && set[1] == v[1]);          /* previous limits back */
+    unsigned get[2] = { 0, 0 };
+    CHECK(hr_register_iowq_max_workers(&ring, get) == 0);
+    CHECK(get[0] == 3 && get[1] == 5);
+    CHECK(hr_register_iowq_max_workers(&ring, NULL) == -EINVAL);
+    unsigned char mask[8] = { 1 };
+    ret = hr_register_iowq_aff(&ring, sizeof mask, mask);
+    if (ret != -EINVAL && ret != -EOPNOTSUPP) {
+        CHECK(ret == 0);
+        CHECK(hr_unregister_iowq_aff(&ring) == 0);
+    }
+    CHECK(hr_register_iowq_aff(&ring, sizeof mask, NULL) == -EINVAL);
+    hr_ring_exit(&ring);
+    return PASS;
+}
+
+static int t_restrictions(void)
+{
+    int res;
+    if (ring_up(IORING_SETUP_R_DISABLED)) {
+        live_note("IORING_SETUP_R_DISABLED not accepted");
+        return SKIP;
+    }
+    struct io_uring_restriction rs[2];
+    memset(rs, 0, sizeof rs);
+    rs[0].opcode = IORING_RESTRICTION_SQE_OP;
+    rs[0].sqe_op = IORING_OP_NOP;
+    rs[1].opcode = IORING_RESTRICTION_REGISTER_OP;
+    rs[1].register_op = IORING_REGISTER_PROBE;
+    int ret = hr_register_restrictions(&ring, rs, 2);
+    SKIP_IF_OLD(ret, "IORING_REGISTER_RESTRICTIONS");
+    CHECK(ret == 0);
+    CHECK(hr_register_restrictions(&ring, NULL, 1) == -EINVAL);
+    CHECK(hr_enable_rings(&ring) == 0);
+    CHECK(nop_res(&ring, 1, 0, &res) == 0 && res == 0);
+    /* READ is not allowed */
+    char b[4];
+    struct hr_sqe *s = hr_get_sqe(&ring);
+    struct hr_cqe c;
+    hr_prep_read(s, 0, b, sizeof b, 0);
+    CHECK(reap_one(&ring, &c) == 0 && c.res == -EACCES);
+    /* register ops other than PROBE are refused */
+    CHECK(hr_register_files_sparse(&ring, 2) == -EACCES);
+    static union hr_probe probe;
+    CHECK(hr_get_probe_ring(&ring, &probe) == 0);
+    hr_ring_exit(&ring);
+    return PASS;
+}
+
+static int t_sync_cancel(void)
+{
+    if (ring_up(0)) return FAIL;
+    struct io_uring_sync_cancel_reg reg;
+    memset(&reg, 0, sizeof reg);
+    reg.addr = 0xdead;                      /* no such request */
+    reg.fd = -1;
+    reg.timeout.tv_sec = -1;
+    reg.timeout.tv_nsec = -1;
+    int ret = hr_register_sync_cancel(&ring, &reg);
+    SKIP_IF_OLD(ret, "IORING_REGISTER_SYNC_CANCEL");
+    CHECKF(ret == -ENOENT, "sync cancel of nothing: %d", ret);
+    /* a pending read on an empty pipe, cancelled synchronously */
+    int p[2];
+    CHECK(pipe(p) == 0);
+    char b[4];
+    struct hr_sqe *s = hr_get_sqe(&ring);
+    hr_prep_read(s, p[0], b, sizeof b, 0);
+    s->user_data = 0xbeef;
+    CHECK(hr_submit(&ring) == 1);
+    reg.addr = 0xbeef;
+    CHECK(hr_register_sync_cancel(&ring, &reg) == 0);
+    struct hr_cqe c;
+    CHECK(reap_soon(&ring, &c) == 0 && c.user_data == 0xbeef && c.res == -ECANCELED);
+    CHECK(hr_register_sync_cancel(&ring, NULL) == -EINVAL);
+    close(p[0]); close(p[1]);
+    hr_ring_exit(&ring);
+    return PASS;
+}
+
+/* ---- bad inputs: -errno, never a crash ------------------------------------------------- */
+
+static int t_bad_inputs(void)
+{
+    if (ring_up(0)) return FAIL;
+    struct hr_ring *r = &ring;
+    CHECK(hr_register_files(NULL, NULL, 0) == -EINVAL);
+    CHECK(hr_register_files(r, NULL, 3) == -EINVAL);
+    int ret = hr_register_files(r, NULL, 0);                    /* the kernel's answer */
+    CHECKF(ret == -EINVAL || ret == -EFAULT, "register_files(NULL, 0): %d", ret);
+    CHECK(hr_register_files_tags(r, NULL, NULL, 2) == -EINVAL);
+    CHECK(hr_register_files_update(r, 0, NULL, 1) == -EINVAL);
+    CHECK(hr_register_files_update_tag(r, 0, NULL, NULL, 1) == -EINVAL);
+    CHECK(hr_register_files_update(r, 0, (int[]){ 1 }, 1) == -ENXIO);  /* no table */
+    int bad = 123456;
+    CHECK(hr_register_files(r, &bad, 1) == -EBADF);
+    CHECK(hr_register_buffers(r, NULL, 1) == -EINVAL);
+    CHECK(hr_register_buffers_tags(r, NULL, NULL, 1) == -EINVAL);
+    CHECK(hr_register_buffers_update_tag(r, 0, NULL, NULL, 1) == -EINVAL);
+    struct iovec wild = { (void *)16, 4096 };
+    CHECK(hr_register_buffers(r, &wild, 1) == -EFAULT);
+    CHECK(hr_register_eventfd(r, 123456) == -EBADF);
+    CHECK(hr_register_probe(NULL, NULL, 0) == -EINVAL);
+    CHECK(hr_register_ring_fd(NULL) == -EINVAL);
+    CHECK(hr_unregister_ring_fd(NULL) == -EINVAL);
+    CHECK(hr_register_iowq_max_workers(NULL, (unsigned[2]){ 0, 0 }) == -EINVAL);
+    CHECK(hr_register_restrictions(r, NULL, 2) == -EINVAL);
+    CHECK(hr_register_sync_cancel(NULL, NULL) == -EINVAL);
+    CHECK(hr_register_buf_ring(r, NULL, 0) == -EINVAL);
+    struct io_uring_buf_reg breg;
+    memset(&breg, 0, sizeof breg);
+    CHECK(hr_register_buf_ring(r, &breg, 1) == -EINVAL);       /* flags reserved */
+    CHECK(hr_unregister_buf_ring(r, -1) == -EINVAL);
+    CHECK(hr_unregister_buf_ring(r, 70000) == -EINVAL);
+    CHECK(hr_unregister_buf_ring(r, 9) == -ENOENT);            /* not registered */
+    CHECK(hr_unregister_personality(r, 4242) == -EINVAL);
+    CHECK(hr_enable_rings(r) == -EBADFD);                      /* not disabled */
+    CHECK(hr_unregister_files(NULL) == -EINVAL);
+    hr_ring_exit(r);
+    /* a torn-down ring: its fd is -1 */
+    ret = hr_register_files_sparse(r, 2);
+    CHECKF(ret == -EBADF, "register on a torn-down ring (fd %d): %d", r->ring_fd, ret);
+    CHECK(hr_register_personality(r) == -EBADF);
+    CHECK(hr_register_ring_fd(r) == -EBADF && r->enter_flags == 0);
+    return PASS;
+}
+
+int main(void)
+{
+    static const struct live_case cases[] = {
+        { "files: register, fixed-file write, unregister", t_files },
+        { "files: sparse table, update, skip, alloc range", t_files_sparse_update },
+        { "files: alloc range, open_direct picks its first slot", t_file_alloc_range },
+        { "files: tags, update posts the tag CQE", t_files_tags },
+        { "buffers: register, read/write fixed, unregister", t_buffers },
+        { "buffers: sparse, update, tags", t_buffers_sparse_update },
+        { "probe: NOP/READ supported, out-of-range ops not", t_probe },
+        { "eventfd: signalled per CQE, async, unregister", t_eventfd },
+        { "ring fd: register, NOPs through the index, unregister", t_ring_fd },
+        { "ring fd: four rings, distinct indexes", t_ring_fd_many },
+        { "personality: NOP with it, unregister", t_personality },
+        { "io-wq: max workers round trip, affinity", t_iowq_max_workers },
+        { "restrictions: R_DISABLED ring, only NOP, enable", t_restrictions },
+        { "sync cancel: nothing -> ENOENT, pending read cancelled", t_sync_cancel },
+        { "bad inputs: -EINVAL/-EBADF/-EFAULT, no crash", t_bad_inputs },
+    };
+    return live_run("register", cases, (int)(sizeof cases / sizeof cases[0]));
+}

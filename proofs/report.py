@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""report.py LOGDIR COUNTS MODE -- the proof report.
+
+Reads the -wp-report-json files of every unit, prints goals proved / total
+per function with the provers that closed them, then the trusted base
+(specs/TRUSTED.md ids, every axiom), and as its last line the total over
+every WP run: `Proved goals: P / T`.
+Gate: exit 1 if any goal is unproved, or a unit proves fewer goals than
+COUNTS records (the count may rise, never silently fall).  In `update` mode
+COUNTS is rewritten with the new counts."""
+import json, os, re, sys
+
+logdir, counts_file, mode = sys.argv[1], sys.argv[2], sys.argv[3]
+units = ["bits", "ring", "prep", "bufring", "setup"]
+PROVER_NAMES = {"qed": "Qed", "script": "Script"}
+
+def provers(entry):
+    out = []
+    for k, v in entry.items():
+        if k in ("wp:main",) or not isinstance(v, dict):
+            continue
+        if v.get("valid", 0) > 0:
+            out.append(PROVER_NAMES.get(k, k.split(":")[0]))
+    return out
+
+total_p = total_t = 0
+per_unit = {}
+bad = []
+print()
+print("%-8s %-34s %7s  %s" % ("unit", "function", "proved", "provers"))
+for u in units:
+    path = os.path.join(logdir, u + ".json")
+    if not os.path.exists(path):
+        continue
+    data = json.load(open(path))
+    up = ut = 0
+    rows = []
+    funcs = dict(data.get("wp:functions", {}))
+    if "wp:axiomatics" in data:
+        for ax, lemmas in data["wp:axiomatics"].items():
+            funcs["(lemmas%s)" % (" " + ax if ax else "")] = lemmas
+    for fn in sorted(funcs):
+        props = funcs[fn]
+        p = t = 0
+        used = set()
+        for name, entry in props.items():
+            if name == "wp:section":
+                continue
+            m = entry.get("wp:main", {})
+            t += m.get("total", 0)
+            p += m.get("valid", 0)
+            used.update(provers(entry))
+            if m.get("valid", 0) < m.get("total", 0):
+                bad.append("%s: %s" % (fn, name))
+        rows.append((fn, p, t, ",".join(sorted(used))))
+        up += p
+        ut += t
+    for fn, p, t, pv in rows:
+        print("%-8s %-34s %3d/%-3d  %s" % (u, fn, p, t, pv))
+    per_unit[u] = (up, ut)
+    total_p += up
+    total_t += ut
+
+print()
+print("Trusted base (specs/TRUSTED.md):")
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+for line in open(os.path.join(root, "specs", "TRUSTED.md")):
+    m = re.match(r"\| ([A-Z]-[A-Z0-9]+) \| (.*?) \|", line)
+    if m:
+        print("  %-9s %s" % (m.group(1), m.group(2)[:100]))
+axioms = []
+for dirpath, _, files in os.walk(os.path.join(root, "specs")):
+    for f in files:
+        if f.endswith(".h"):
+            for i, line in enumerate(open(os.path.join(dirpath, f)), 1):
+                m = re.match(r"\s*axiom (\w+)", line)
+                if m:
+                    axioms.append("%s (specs/%s:%d)" % (m.group(1), f, i))
+print("  axioms: %d: %s" % (len(axioms), ", ".join(axioms)))
+
+status = 0
+if bad:
+    status = 1
+    print()
+    print("UNPROVED (%d):" % len(bad))
+    for b in bad[:50]:
+        print("  " + b)
+
+recorded = {}
+if os.path.exists(counts_file):
+    for line in open(counts_file):
+        f = line.split()
+        if len(f) == 2 and f[0] != "#":
+            recorded[f[0]] = int(f[1])
+for u, (p, t) in per_unit.items():
+    if p < recorded.get(u, 0):
+        print("REGRESSION: unit %s proves %d goals, %s records %d" % (u, p, counts_file, recorded[u]))
+        status = 1
+for u in recorded:
+    if u not in per_unit:
+        print("REGRESSION: unit %s recorded in %s did not run" % (u, counts_file))
+        status = 1
+if mode == "update" and status == 0:
+    with open(counts_file, "w") as fh:
+        fh.write("# proved goals per WP unit: the gate of `make prove` (may rise, never fall)\n")
+        for u in units:
+            if u in per_unit:
+                fh.write("%s %d\n" % (u, per_unit[u][0]))
+print()
+print("Proved goals: %d / %d" % (total_p, total_t))
+sys.exit(status)

@@ -1,0 +1,14 @@
+# wpenv.sh -- common settings of every WP run.  Source it from the repo root:
+#   . proofs/wpenv.sh
+# Why3 1.5.1 does not know CVC5 1.0.3: generate a local config that adds it
+# (driver proofs/why3/cvc5_103.drv).
+HR_ROOT=$(pwd)
+mkdir -p "$HR_ROOT/proofs/.why3"
+sed "s#@DIR@#$HR_ROOT/proofs#" "$HR_ROOT/proofs/why3/why3.conf.in" > "$HR_ROOT/proofs/.why3/why3.conf"
+export WHY3CONFIG="$HR_ROOT/proofs/.why3/why3.conf"
+export FRAMAC_WP_CACHEDIR="$HR_ROOT/proofs/cache"
+# -c11: _Static_assert; gcc_x86_64: zero-length arrays / empty structs in the
+# uapi header; system include dirs AFTER Frama-C's own libc (-idirafter).
+FC_PARSE="-c11 -machdep gcc_x86_64 -cpp-extra-args=-I$HR_ROOT/core,-I$HR_ROOT/specs,-idirafter/usr/include,-idirafter/usr/include/x86_64-linux-gnu"
+WP_COMMON="-wp -wp-rte -wp-timeout 10 -wp-par 2"
+PROVERS="${PROVERS:-z3,cvc4,cvc5}"
