@@ -5,6 +5,7 @@
 #define HRINGAS_API_H
 
 #include "hr_types.h"
+#include "hr_api_spec.h"
 
 /* ---- SQE / CQE accessors ------------------------------------------------ */
 
@@ -15,7 +16,7 @@ static inline void hr_sqe_set_data64(struct hr_sqe *sqe, uint64_t data)
 
 static inline void hr_sqe_set_data(struct hr_sqe *sqe, void *data)
 {
-    sqe->user_data = (uint64_t)(uintptr_t)data;
+    sqe->user_data = HR_PTR64(data);
 }
 
 static inline void hr_sqe_set_flags(struct hr_sqe *sqe, uint8_t flags)

@@ -31,7 +31,7 @@ static inline uint32_t hr__slot(uint32_t x, uint32_t m, uint32_t k)
 
 static inline uint32_t hr__units(uint32_t x, uint32_t s)
 {
-    return s == 0 ? x : 2 * x;
+    return x << s;           /* s is 0 or 1: x or 2x */
 }
 
 /* ---- submission side ---------------------------------------------------- */
@@ -52,7 +52,7 @@ static inline struct hr_sqe *hr_get_sqe(struct hr_ring *r)
     return r->sq.sqes + hr__units(hr__slot(tail, r->sq.mask, r->sq.shift), r->sq.sqe_shift);
 }
 
-static inline uint32_t hr_flush_sq(struct hr_ring *r)
+HR_HOT uint32_t hr_flush_sq(struct hr_ring *r)
 {
     /* Geometry in const locals: loop invariants then do not depend on the
        memory the loop writes. */
@@ -131,18 +131,26 @@ static inline int hr_cq_ring_needs_flush(struct hr_ring *r)
             (IORING_SQ_CQ_OVERFLOW | IORING_SQ_TASKRUN)) != 0;
 }
 
-static inline int hr_submit_and_wait(struct hr_ring *r, uint32_t wait_nr)
+HR_HOT int hr_submit_and_wait(struct hr_ring *r, uint32_t wait_nr)
 {
     hr_flush_sq(r);
     /* Submit everything the kernel has not consumed, not only this flush:
        after a short submit the rest is still in the ring.  acquire: pairs
        with the kernel's release of the SQ head. */
     uint32_t pending = r->sq.sqe_head - hr_load_acquire(r->sq.khead);
+    //@ assert flushed: ring_ok(r) && r->sq.sqe_head == r->sq.sqe_tail;
     if (pending > r->sq.entries)
         pending = r->sq.entries;            /* a lying head: the kernel clamps too */
+    /* Waiting without SQPOLL: always enter with GETEVENTS (which also
+       flushes overflowed CQEs); nothing else to decide. */
+    if (wait_nr > 0 && !(r->flags & IORING_SETUP_SQPOLL))
+        return hr_enter(r, pending, wait_nr, IORING_ENTER_GETEVENTS, 0, 0);
     uint32_t flags = 0;
     const int cq_enter = (r->flags & IORING_SETUP_IOPOLL) || hr_cq_ring_needs_flush(r);
-    if (hr_sq_ring_needs_enter(r, pending, &flags) || wait_nr > 0 || cq_enter) {
+    //@ assert checked_cq: ring_ok(r) && r->sq.sqe_head == r->sq.sqe_tail;
+    const int sq_enter = hr_sq_ring_needs_enter(r, pending, &flags);
+    //@ assert checked_sq: ring_ok(r) && r->sq.sqe_head == r->sq.sqe_tail;
+    if (sq_enter || wait_nr > 0 || cq_enter) {
         if (wait_nr > 0 || cq_enter)
             flags |= IORING_ENTER_GETEVENTS;
         return hr_enter(r, pending, wait_nr, flags, 0, 0);
@@ -150,7 +158,7 @@ static inline int hr_submit_and_wait(struct hr_ring *r, uint32_t wait_nr)
     return (int)pending;
 }
 
-static inline int hr_submit(struct hr_ring *r)
+HR_HOT int hr_submit(struct hr_ring *r)
 {
     return hr_submit_and_wait(r, 0);
 }
@@ -207,8 +215,12 @@ static inline int hr_copy_cqes_ready(struct hr_ring *r, struct hr_cqe *out, uint
     if (ready > e)
         return -HR_EIO;                             /* the kernel wrote garbage */
     const uint32_t cnt = ready < n ? ready : n;
-    hr__copy_ring(out, cqes, r->cq.cqe_units, hr__units(hr__slot(head, r->cq.mask, k), s),
-                  hr__units(cnt, s));
+    const uint32_t first = hr__units(hr__slot(head, r->cq.mask, k), s);
+    const uint32_t units = hr__units(cnt, s);
+    hr__copy_ring(out, cqes, r->cq.cqe_units, first, units);
+    /*@ assert copied: \forall integer i; 0 <= i < units ==>
+          same_cqe{Here, Here}(out + i, cqes + ring_slot(first, i, r->cq.cqe_units)); */
+    //@ assert still_ok: ring_ok(r);
     /*@ assert kernel_view: s == 0 ==> \forall integer i; 0 <= i < cnt ==>
           slot(u32_add(head, i), k) == ring_slot(slot(head, k), i, e); */
     r->cq.head = head + cnt;
@@ -218,7 +230,7 @@ static inline int hr_copy_cqes_ready(struct hr_ring *r, struct hr_cqe *out, uint
     return (int)cnt;
 }
 
-static inline int hr_copy_cqes(struct hr_ring *r, struct hr_cqe *out, uint32_t n,
+HR_HOT int hr_copy_cqes(struct hr_ring *r, struct hr_cqe *out, uint32_t n,
                                uint32_t wait_nr)
 {
     const int got = hr_copy_cqes_ready(r, out, n);
@@ -264,7 +276,7 @@ static inline void hr_cqe_seen(struct hr_ring *r, struct hr_cqe *cqe)
     hr_cq_advance(r, 1);
 }
 
-static inline int hr_wait_cqe_nr(struct hr_ring *r, struct hr_cqe **cqe, uint32_t wait_nr)
+HR_HOT int hr_wait_cqe_nr(struct hr_ring *r, struct hr_cqe **cqe, uint32_t wait_nr)
 {
     int ret = hr_peek_cqe(r, cqe);
     if (ret != -HR_EAGAIN)

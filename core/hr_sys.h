@@ -14,7 +14,7 @@ static inline int hr_sys_io_uring_setup(uint32_t entries, struct io_uring_params
     return (int)hr_syscall6(HR_NR_io_uring_setup, entries, (long)p, 0, 0, 0, 0);
 }
 
-static inline int hr_sys_io_uring_enter(int fd, uint32_t to_submit, uint32_t min_complete,
+HR_HOT int hr_sys_io_uring_enter(int fd, uint32_t to_submit, uint32_t min_complete,
                                         uint32_t flags, const void *arg, uint64_t argsz)
 {
     return (int)hr_syscall6(HR_NR_io_uring_enter, fd, to_submit, min_complete,
@@ -46,7 +46,7 @@ static inline long hr_sys_mmap_shared(int fd, uint64_t len, uint64_t off)
 }
 
 /* io_uring_enter on this ring: the `syscall` instruction is inlined here. */
-static inline int hr_enter(struct hr_ring *r, uint32_t to_submit,
+HR_HOT int hr_enter(struct hr_ring *r, uint32_t to_submit,
                            uint32_t min_complete, uint32_t flags,
                            const void *arg, uint64_t argsz)
 {

@@ -27,7 +27,7 @@ rm -f "$LOGS"/*.json "$LOGS"/*.log
 # Functions DEFINED in a source file (a definition's first line starts at
 # column 0 and has no ';'), as a comma list for -wp-fct.
 defs() {
-    grep -hE '^[a-z][a-zA-Z0-9_ *]*[ *]([a-z_][a-z0-9_]*)\(' "$@" | grep -v ';' |
+    grep -hE '^[A-Za-z][A-Za-z0-9_ *]*[ *]([a-z_][a-z0-9_]*)\(' "$@" | grep -v ';' |
         sed -E 's/^[^(]*[ *]([a-z_][a-z0-9_]*)\(.*/\1/' | sort -u | paste -sd, -
 }
 

@@ -6,7 +6,7 @@ HR_ROOT=$(pwd)
 mkdir -p "$HR_ROOT/proofs/.why3"
 sed "s#@DIR@#$HR_ROOT/proofs#" "$HR_ROOT/proofs/why3/why3.conf.in" > "$HR_ROOT/proofs/.why3/why3.conf"
 export WHY3CONFIG="$HR_ROOT/proofs/.why3/why3.conf"
-export FRAMAC_WP_CACHEDIR="$HR_ROOT/proofs/cache"
+# the WP cache lives in each unit's session directory, proofs/sessions/<unit>/cache
 # -c11: _Static_assert; gcc_x86_64: zero-length arrays / empty structs in the
 # uapi header; system include dirs AFTER Frama-C's own libc (-idirafter).
 FC_PARSE="-c11 -machdep gcc_x86_64 -cpp-extra-args=-I$HR_ROOT/core,-I$HR_ROOT/specs,-idirafter/usr/include,-idirafter/usr/include/x86_64-linux-gnu"

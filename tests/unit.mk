@@ -10,7 +10,7 @@ SUITES += sim sim-asan axioms sim-aarch64
 
 SIM_SRCS   := $(sort $(wildcard tests/sim_*.c))
 SIM_DEPS   := $(SIM_SRCS) tests/sim.h $(LIB_HDRS)
-ASAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+UNIT_ASAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 AARCH64_CC ?= aarch64-linux-gnu-gcc
 QEMU_AARCH64 ?= qemu-aarch64
 
@@ -22,7 +22,7 @@ $(O)/tests/sim: $(SIM_DEPS)
 
 $(O)/tests/sim-asan: $(SIM_DEPS)
 	@mkdir -p $(@D)
-	$(CC) $(HOST_CFLAGS) $(ASAN_FLAGS) -o $@ $(SIM_SRCS)
+	$(CC) $(HOST_CFLAGS) $(UNIT_ASAN_FLAGS) -o $@ $(SIM_SRCS)
 
 $(O)/tests/sim-aarch64: $(SIM_DEPS)
 	@mkdir -p $(@D)
@@ -32,9 +32,9 @@ $(O)/tests/test_axioms: tests/test_axioms.c specs/hr_bits.h
 	@mkdir -p $(@D)
 	$(CC) $(HOST_CFLAGS) -o $@ $<
 
-# $(call unit_run,NAME,COMMAND): run COMMAND (which prints its own summary
+# $(call sim_unit_run,NAME,COMMAND): run COMMAND (which prints its own summary
 # line); if it printed none (crash, missing binary), print one failure.
-define unit_run
+define sim_unit_run
 	@out=$$($(2) 2>&1); rc=$$?; printf '%s\n' "$$out"; \
 	 if ! printf '%s\n' "$$out" | tail -n 1 | grep -qE '^$(1): [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$$'; then \
 	   echo "$(1): binary exited $$rc without a summary"; \
@@ -43,24 +43,24 @@ define unit_run
 endef
 
 # a build failure is reported as one failed case, not as a missing summary
-define unit_build
+define sim_unit_build
 	@$(MAKE) --no-print-directory $(2) || { echo "$(1): build failed"; echo "$(1): 0 passed, 1 failed, 0 skipped"; exit 1; }
 endef
 
 suite-sim:
-	$(call unit_build,sim,$(O)/tests/sim)
-	$(call unit_run,sim,$(O)/tests/sim sim)
+	$(call sim_unit_build,sim,$(O)/tests/sim)
+	$(call sim_unit_run,sim,$(O)/tests/sim sim)
 
 # An ASan/UBSan report aborts the child running the case: one failed case,
 # the run goes on (the runner forks a child per case).  No leak check: the
 # children leave with _exit.
 suite-sim-asan:
-	$(call unit_build,sim-asan,$(O)/tests/sim-asan)
-	$(call unit_run,sim-asan,ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 $(O)/tests/sim-asan sim-asan)
+	$(call sim_unit_build,sim-asan,$(O)/tests/sim-asan)
+	$(call sim_unit_run,sim-asan,ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 $(O)/tests/sim-asan sim-asan)
 
 suite-axioms:
-	$(call unit_build,axioms,$(O)/tests/test_axioms)
-	$(call unit_run,axioms,$(O)/tests/test_axioms axioms specs/hr_bits.h)
+	$(call sim_unit_build,axioms,$(O)/tests/test_axioms)
+	$(call sim_unit_run,axioms,$(O)/tests/test_axioms axioms specs/hr_bits.h)
 
 # Skipped (loudly) only when the cross compiler or qemu is not installed.
 suite-sim-aarch64:
@@ -75,4 +75,4 @@ suite-sim-aarch64:
 
 .PHONY: sim-aarch64-run
 sim-aarch64-run:
-	$(call unit_run,sim-aarch64,$(QEMU_AARCH64) $(O)/tests/sim-aarch64 sim-aarch64)
+	$(call sim_unit_run,sim-aarch64,$(QEMU_AARCH64) $(O)/tests/sim-aarch64 sim-aarch64)
