@@ -34,6 +34,13 @@ static inline uint32_t hr__units(uint32_t x, uint32_t s)
     return x << s;           /* s is 0 or 1: x or 2x */
 }
 
+HR_HOT int hr_enter(struct hr_ring *r, uint32_t to_submit,
+                    uint32_t min_complete, uint32_t flags,
+                    const void *arg, uint64_t argsz)
+{
+    return hr__sys_enter(r, to_submit, min_complete, flags, arg, argsz);
+}
+
 /* ---- submission side ---------------------------------------------------- */
 
 static inline struct hr_sqe *hr_get_sqe(struct hr_ring *r)
@@ -231,20 +238,18 @@ static inline int hr_copy_cqes_ready(struct hr_ring *r, struct hr_cqe *out, uint
 }
 
 HR_HOT int hr_copy_cqes(struct hr_ring *r, struct hr_cqe *out, uint32_t n,
-                               uint32_t wait_nr)
+                        uint32_t wait_nr)
 {
-    const int got = hr_copy_cqes_ready(r, out, n);
-    if (got != 0)
-        return got;
-    if (wait_nr > 0 || hr_cq_ring_needs_flush(r)) {
-        /* GETEVENTS also makes the kernel flush overflowed CQEs into the
-           ring (IORING_SQ_CQ_OVERFLOW), so none is lost and no wait hangs. */
+    /* Nothing ready and the caller wants to wait, or the kernel holds
+       overflowed CQEs: enter with GETEVENTS first.  GETEVENTS also makes the
+       kernel flush its overflow list into the ring (IORING_SQ_CQ_OVERFLOW),
+       so no CQE is lost and no wait hangs. */
+    if (hr_cq_ready(r) == 0 && (wait_nr > 0 || hr_cq_ring_needs_flush(r))) {
         const int e = hr_enter(r, 0, wait_nr, IORING_ENTER_GETEVENTS, 0, 0);
         if (e < 0)
             return e;
-        return hr_copy_cqes_ready(r, out, n);
     }
-    return 0;
+    return hr_copy_cqes_ready(r, out, n);
 }
 
 static inline int hr_peek_cqe(struct hr_ring *r, struct hr_cqe **cqe)

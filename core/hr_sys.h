@@ -46,7 +46,7 @@ static inline long hr_sys_mmap_shared(int fd, uint64_t len, uint64_t off)
 }
 
 /* io_uring_enter on this ring: the `syscall` instruction is inlined here. */
-HR_HOT int hr_enter(struct hr_ring *r, uint32_t to_submit,
+HR_HOT int hr__sys_enter(struct hr_ring *r, uint32_t to_submit,
                            uint32_t min_complete, uint32_t flags,
                            const void *arg, uint64_t argsz)
 {

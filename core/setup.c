@@ -216,7 +216,7 @@ int hr_ring_init_params(struct hr_ring *r, uint32_t entries, struct io_uring_par
 
     ret = hr__layout_check(&q, &g);
     if (ret == 0)
-        ret = hr__map_rings(r, fd, g.ring_len, g.sqes_len);
+        ret = hr__map_rings(r, p, fd, g.ring_len, g.sqes_len);
     else
         r->ring_mem = 0;
     if (ret == 0) {

@@ -22,7 +22,7 @@ case $MODE in
 esac
 LOGS=proofs/logs
 mkdir -p "$LOGS" proofs/cache
-rm -f "$LOGS"/*.json "$LOGS"/*.log
+[ -n "${UNITS:-}" ] || rm -f "$LOGS"/*.json "$LOGS"/*.log
 
 # Functions DEFINED in a source file (a definition's first line starts at
 # column 0 and has no ';'), as a comma list for -wp-fct.
@@ -33,8 +33,10 @@ defs() {
 
 status=0
 start_all=$(date +%s)
+UNITS=${UNITS:-}            # e.g. UNITS="ring setup": run only these (development)
 run() {  # run <unit> <file> <functions|-> <extra options...>
     local unit=$1 file=$2 fcts=$3; shift 3
+    if [ -n "$UNITS" ] && [[ " $UNITS " != *" $unit "* ]]; then return 0; fi
     local sel=()
     [ "$fcts" = "-" ] || sel=(-wp-fct "$fcts")
     local t0; t0=$(date +%s)

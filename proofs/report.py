@@ -96,16 +96,19 @@ for u, (p, t) in per_unit.items():
     if p < recorded.get(u, 0):
         print("REGRESSION: unit %s proves %d goals, %s records %d" % (u, p, counts_file, recorded[u]))
         status = 1
+subset = bool(os.environ.get("UNITS"))
 for u in recorded:
-    if u not in per_unit:
+    if u not in per_unit and not subset:
         print("REGRESSION: unit %s recorded in %s did not run" % (u, counts_file))
         status = 1
 if mode == "update" and status == 0:
     with open(counts_file, "w") as fh:
         fh.write("# proved goals per WP unit: the gate of `make prove` (may rise, never fall)\n")
+        merged = dict(recorded)
+        merged.update({u: per_unit[u][0] for u in per_unit})
         for u in units:
-            if u in per_unit:
-                fh.write("%s %d\n" % (u, per_unit[u][0]))
+            if u in merged:
+                fh.write("%s %d\n" % (u, merged[u]))
 print()
 print("Proved goals: %d / %d" % (total_p, total_t))
 sys.exit(status)

@@ -1,6 +1,8 @@
 /* hr_prep_spec.h -- contracts of the prep helpers (bodies: core/hr_prep.h).
  * Each states the exact value of all 64 bytes of the SQE (through the
- * mirror's fields): the fields the op owns get the arguments, the rest 0.
+ * mirror's fields): the fields the op owns get the arguments, the rest 0;
+ * SQE_IS(sqe, opcode, flags, ioprio, fd, off, addr, len, op_flags,
+ *        buf_index, file_index, addr3) lists them in that order.
  *
  * Pointer arguments reach the SQE as HR_PTR64(p), the u64 that C's
  * (uint64_t)(uintptr_t)p yields; the contracts say exactly that (WP models
@@ -29,24 +31,27 @@ struct futex_waitv;
 /* A pointer as the u64 the kernel reads; used by bodies and contracts alike. */
 #define HR_PTR64(p) ((uint64_t)(uintptr_t)(p))
 
-/*@ predicate sqe_rest_zero{L}(struct hr_sqe *s) =
-      s->ioprio == 0 && s->buf_index == 0 && s->personality == 0 &&
-      s->file_index == 0 && s->addr3 == 0 && s->pad2 == 0;
+/* SQE field conditions for the contracts.  Macros rather than ACSL
+ * predicates: Qed (WP's simplifier) does not unfold predicates, so with one
+ * every postcondition went to an SMT solver (about 1 s each); spelled out,
+ * Qed closes them.  Frama-C preprocesses annotations: contracts read alike. */
+#define SQE_REST_ZERO(s)                                                    \
+    ((s)->ioprio == 0 && (s)->buf_index == 0 && (s)->personality == 0 &&    \
+     (s)->file_index == 0 && (s)->addr3 == 0 && (s)->pad2 == 0)
 
-    // All 14 mirror fields: the 11 given, and user_data, personality and
-    // pad2, which a prep helper always zeroes.  Argument order:
-    //   opcode flags ioprio fd off addr len op_flags buf_index file_index addr3
-    predicate sqe_is{L}(struct hr_sqe *s, integer opcode, integer flags,
-                        integer ioprio, integer fd, integer off, integer addr,
-                        integer len, integer op_flags, integer buf_index,
-                        integer file_index, integer addr3) =
-      s->opcode == opcode && s->flags == flags && s->ioprio == ioprio &&
-      s->fd == fd && s->off == off && s->addr == addr && s->len == len &&
-      s->op_flags == op_flags && s->user_data == 0 &&
-      s->buf_index == buf_index && s->personality == 0 &&
-      s->file_index == file_index && s->addr3 == addr3 && s->pad2 == 0;
+/* All 14 mirror fields: the 11 given, and user_data, personality and pad2,
+ * which a prep helper always zeroes. */
+#define SQE_IS(s, opcode_, flags_, ioprio_, fd_, off_, addr_, len_,         \
+               op_flags_, buf_index_, file_index_, addr3_)                  \
+    ((s)->opcode == (opcode_) && (s)->flags == (flags_) &&                  \
+     (s)->ioprio == (ioprio_) && (s)->fd == (fd_) && (s)->off == (off_) &&  \
+     (s)->addr == (addr_) && (s)->len == (len_) &&                          \
+     (s)->op_flags == (op_flags_) && (s)->user_data == 0 &&                 \
+     (s)->buf_index == (buf_index_) && (s)->personality == 0 &&             \
+     (s)->file_index == (file_index_) && (s)->addr3 == (addr3_) &&          \
+     (s)->pad2 == 0)
 
-    // file_index of the *_direct variants: slot + 1, or
+/*@ // file_index of the *_direct variants: slot + 1, or
     // IORING_FILE_INDEX_ALLOC (~0U) kept as is ("allocate a free slot").
     logic integer direct_index(integer slot) =
       slot == 0xFFFFFFFF ? 0xFFFFFFFF : slot + 1;
@@ -59,7 +64,7 @@ struct futex_waitv;
     assigns *sqe;
     ensures sqe->opcode == op && sqe->flags == 0 && sqe->fd == fd &&
             sqe->off == off && sqe->addr == addr && sqe->len == len &&
-            sqe->op_flags == 0 && sqe->user_data == 0 && sqe_rest_zero(sqe);
+            sqe->op_flags == 0 && sqe->user_data == 0 && SQE_REST_ZERO(sqe);
 */
 static inline void hr_prep_rw(uint8_t op, struct hr_sqe *sqe, int32_t fd,
                               uint64_t addr, uint32_t len, uint64_t off);
@@ -74,7 +79,7 @@ static inline uint32_t hr__direct_index(uint32_t slot);
     assigns *sqe;
     ensures sqe->opcode == IORING_OP_NOP && sqe->flags == 0 && sqe->fd == -1 &&
             sqe->off == 0 && sqe->addr == 0 && sqe->len == 0 &&
-            sqe->op_flags == 0 && sqe->user_data == 0 && sqe_rest_zero(sqe);
+            sqe->op_flags == 0 && sqe->user_data == 0 && SQE_REST_ZERO(sqe);
 */
 static inline void hr_prep_nop(struct hr_sqe *sqe);
 
@@ -82,7 +87,7 @@ static inline void hr_prep_nop(struct hr_sqe *sqe);
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_READ, 0, 0, fd, offset, HR_PTR64(buf),
+    ensures SQE_IS(sqe, IORING_OP_READ, 0, 0, fd, offset, HR_PTR64(buf),
                    nbytes, 0, 0, 0, 0);
 */
 static inline void hr_prep_read(struct hr_sqe *sqe, int32_t fd, void *buf,
@@ -90,7 +95,7 @@ static inline void hr_prep_read(struct hr_sqe *sqe, int32_t fd, void *buf,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_WRITE, 0, 0, fd, offset, HR_PTR64(buf),
+    ensures SQE_IS(sqe, IORING_OP_WRITE, 0, 0, fd, offset, HR_PTR64(buf),
                    nbytes, 0, 0, 0, 0);
 */
 static inline void hr_prep_write(struct hr_sqe *sqe, int32_t fd,
@@ -99,7 +104,7 @@ static inline void hr_prep_write(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_READV, 0, 0, fd, offset, HR_PTR64(iovecs),
+    ensures SQE_IS(sqe, IORING_OP_READV, 0, 0, fd, offset, HR_PTR64(iovecs),
                    nr_vecs, 0, 0, 0, 0);
 */
 static inline void hr_prep_readv(struct hr_sqe *sqe, int32_t fd,
@@ -108,7 +113,7 @@ static inline void hr_prep_readv(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_READV, 0, 0, fd, offset, HR_PTR64(iovecs),
+    ensures SQE_IS(sqe, IORING_OP_READV, 0, 0, fd, offset, HR_PTR64(iovecs),
                    nr_vecs, (uint32_t)flags, 0, 0, 0);
 */
 static inline void hr_prep_readv2(struct hr_sqe *sqe, int32_t fd,
@@ -117,7 +122,7 @@ static inline void hr_prep_readv2(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_WRITEV, 0, 0, fd, offset, HR_PTR64(iovecs),
+    ensures SQE_IS(sqe, IORING_OP_WRITEV, 0, 0, fd, offset, HR_PTR64(iovecs),
                    nr_vecs, 0, 0, 0, 0);
 */
 static inline void hr_prep_writev(struct hr_sqe *sqe, int32_t fd,
@@ -126,7 +131,7 @@ static inline void hr_prep_writev(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_WRITEV, 0, 0, fd, offset, HR_PTR64(iovecs),
+    ensures SQE_IS(sqe, IORING_OP_WRITEV, 0, 0, fd, offset, HR_PTR64(iovecs),
                    nr_vecs, (uint32_t)flags, 0, 0, 0);
 */
 static inline void hr_prep_writev2(struct hr_sqe *sqe, int32_t fd,
@@ -135,7 +140,7 @@ static inline void hr_prep_writev2(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_READ_FIXED, 0, 0, fd, offset, HR_PTR64(buf),
+    ensures SQE_IS(sqe, IORING_OP_READ_FIXED, 0, 0, fd, offset, HR_PTR64(buf),
                    nbytes, 0, (uint16_t)buf_index, 0, 0);
 */
 static inline void hr_prep_read_fixed(struct hr_sqe *sqe, int32_t fd,
@@ -144,7 +149,7 @@ static inline void hr_prep_read_fixed(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_WRITE_FIXED, 0, 0, fd, offset, HR_PTR64(buf),
+    ensures SQE_IS(sqe, IORING_OP_WRITE_FIXED, 0, 0, fd, offset, HR_PTR64(buf),
                    nbytes, 0, (uint16_t)buf_index, 0, 0);
 */
 static inline void hr_prep_write_fixed(struct hr_sqe *sqe, int32_t fd,
@@ -153,7 +158,7 @@ static inline void hr_prep_write_fixed(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, HR_OP_READ_MULTISHOT, IOSQE_BUFFER_SELECT, 0, fd,
+    ensures SQE_IS(sqe, HR_OP_READ_MULTISHOT, IOSQE_BUFFER_SELECT, 0, fd,
                    offset, 0, nbytes, 0, (uint16_t)buf_group, 0, 0);
 */
 static inline void hr_prep_read_multishot(struct hr_sqe *sqe, int32_t fd,
@@ -164,7 +169,7 @@ static inline void hr_prep_read_multishot(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_FSYNC, 0, 0, fd, 0, 0, 0, fsync_flags,
+    ensures SQE_IS(sqe, IORING_OP_FSYNC, 0, 0, fd, 0, 0, 0, fsync_flags,
                    0, 0, 0);
 */
 static inline void hr_prep_fsync(struct hr_sqe *sqe, int32_t fd,
@@ -172,7 +177,7 @@ static inline void hr_prep_fsync(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_SYNC_FILE_RANGE, 0, 0, fd, offset, 0, len,
+    ensures SQE_IS(sqe, IORING_OP_SYNC_FILE_RANGE, 0, 0, fd, offset, 0, len,
                    (uint32_t)flags, 0, 0, 0);
 */
 static inline void hr_prep_sync_file_range(struct hr_sqe *sqe, int32_t fd,
@@ -181,7 +186,7 @@ static inline void hr_prep_sync_file_range(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_FALLOCATE, 0, 0, fd, offset, len,
+    ensures SQE_IS(sqe, IORING_OP_FALLOCATE, 0, 0, fd, offset, len,
                    (uint32_t)mode, 0, 0, 0, 0);
 */
 static inline void hr_prep_fallocate(struct hr_sqe *sqe, int32_t fd,
@@ -190,7 +195,7 @@ static inline void hr_prep_fallocate(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_FADVISE, 0, 0, fd, offset, 0, len,
+    ensures SQE_IS(sqe, IORING_OP_FADVISE, 0, 0, fd, offset, 0, len,
                    (uint32_t)advice, 0, 0, 0);
 */
 static inline void hr_prep_fadvise(struct hr_sqe *sqe, int32_t fd,
@@ -199,7 +204,7 @@ static inline void hr_prep_fadvise(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_FADVISE, 0, 0, fd, offset, len, 0,
+    ensures SQE_IS(sqe, IORING_OP_FADVISE, 0, 0, fd, offset, len, 0,
                    (uint32_t)advice, 0, 0, 0);
 */
 static inline void hr_prep_fadvise64(struct hr_sqe *sqe, int32_t fd,
@@ -208,7 +213,7 @@ static inline void hr_prep_fadvise64(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_MADVISE, 0, 0, -1, 0, HR_PTR64(addr),
+    ensures SQE_IS(sqe, IORING_OP_MADVISE, 0, 0, -1, 0, HR_PTR64(addr),
                    length, (uint32_t)advice, 0, 0, 0);
 */
 static inline void hr_prep_madvise(struct hr_sqe *sqe, void *addr,
@@ -216,7 +221,7 @@ static inline void hr_prep_madvise(struct hr_sqe *sqe, void *addr,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_MADVISE, 0, 0, -1, length, HR_PTR64(addr),
+    ensures SQE_IS(sqe, IORING_OP_MADVISE, 0, 0, -1, length, HR_PTR64(addr),
                    0, (uint32_t)advice, 0, 0, 0);
 */
 static inline void hr_prep_madvise64(struct hr_sqe *sqe, void *addr,
@@ -224,7 +229,7 @@ static inline void hr_prep_madvise64(struct hr_sqe *sqe, void *addr,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, HR_OP_FTRUNCATE, 0, 0, fd, len, 0, 0, 0, 0, 0, 0);
+    ensures SQE_IS(sqe, HR_OP_FTRUNCATE, 0, 0, fd, len, 0, 0, 0, 0, 0, 0);
 */
 static inline void hr_prep_ftruncate(struct hr_sqe *sqe, int32_t fd,
                                      uint64_t len);
@@ -233,7 +238,7 @@ static inline void hr_prep_ftruncate(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_OPENAT, 0, 0, dfd, 0, HR_PTR64(path), mode,
+    ensures SQE_IS(sqe, IORING_OP_OPENAT, 0, 0, dfd, 0, HR_PTR64(path), mode,
                    (uint32_t)flags, 0, 0, 0);
 */
 static inline void hr_prep_openat(struct hr_sqe *sqe, int32_t dfd,
@@ -242,7 +247,7 @@ static inline void hr_prep_openat(struct hr_sqe *sqe, int32_t dfd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_OPENAT, 0, 0, HR_AT_FDCWD, 0, HR_PTR64(path),
+    ensures SQE_IS(sqe, IORING_OP_OPENAT, 0, 0, HR_AT_FDCWD, 0, HR_PTR64(path),
                    mode, (uint32_t)flags, 0, 0, 0);
 */
 static inline void hr_prep_open(struct hr_sqe *sqe, const char *path,
@@ -250,7 +255,7 @@ static inline void hr_prep_open(struct hr_sqe *sqe, const char *path,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_OPENAT, 0, 0, dfd, 0, HR_PTR64(path), mode,
+    ensures SQE_IS(sqe, IORING_OP_OPENAT, 0, 0, dfd, 0, HR_PTR64(path), mode,
                    (uint32_t)flags, 0, direct_index(file_index), 0);
 */
 static inline void hr_prep_openat_direct(struct hr_sqe *sqe, int32_t dfd,
@@ -259,7 +264,7 @@ static inline void hr_prep_openat_direct(struct hr_sqe *sqe, int32_t dfd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_OPENAT, 0, 0, HR_AT_FDCWD, 0, HR_PTR64(path),
+    ensures SQE_IS(sqe, IORING_OP_OPENAT, 0, 0, HR_AT_FDCWD, 0, HR_PTR64(path),
                    mode, (uint32_t)flags, 0, direct_index(file_index), 0);
 */
 static inline void hr_prep_open_direct(struct hr_sqe *sqe, const char *path,
@@ -268,7 +273,7 @@ static inline void hr_prep_open_direct(struct hr_sqe *sqe, const char *path,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_OPENAT2, 0, 0, dfd, HR_PTR64(how),
+    ensures SQE_IS(sqe, IORING_OP_OPENAT2, 0, 0, dfd, HR_PTR64(how),
                    HR_PTR64(path), HR_OPEN_HOW_SIZE, 0, 0, 0, 0);
 */
 static inline void hr_prep_openat2(struct hr_sqe *sqe, int32_t dfd,
@@ -276,7 +281,7 @@ static inline void hr_prep_openat2(struct hr_sqe *sqe, int32_t dfd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_OPENAT2, 0, 0, dfd, HR_PTR64(how),
+    ensures SQE_IS(sqe, IORING_OP_OPENAT2, 0, 0, dfd, HR_PTR64(how),
                    HR_PTR64(path), HR_OPEN_HOW_SIZE, 0, 0,
                    direct_index(file_index), 0);
 */
@@ -287,13 +292,13 @@ static inline void hr_prep_openat2_direct(struct hr_sqe *sqe, int32_t dfd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_CLOSE, 0, 0, fd, 0, 0, 0, 0, 0, 0, 0);
+    ensures SQE_IS(sqe, IORING_OP_CLOSE, 0, 0, fd, 0, 0, 0, 0, 0, 0, 0);
 */
 static inline void hr_prep_close(struct hr_sqe *sqe, int32_t fd);
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_CLOSE, 0, 0, 0, 0, 0, 0, 0, 0,
+    ensures SQE_IS(sqe, IORING_OP_CLOSE, 0, 0, 0, 0, 0, 0, 0, 0,
                    direct_index(file_index), 0);
 */
 static inline void hr_prep_close_direct(struct hr_sqe *sqe,
@@ -301,7 +306,7 @@ static inline void hr_prep_close_direct(struct hr_sqe *sqe,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, HR_OP_FIXED_FD_INSTALL, IOSQE_FIXED_FILE, 0, fd, 0, 0,
+    ensures SQE_IS(sqe, HR_OP_FIXED_FD_INSTALL, IOSQE_FIXED_FILE, 0, fd, 0, 0,
                    0, flags, 0, 0, 0);
 */
 static inline void hr_prep_fixed_fd_install(struct hr_sqe *sqe, int32_t fd,
@@ -311,7 +316,7 @@ static inline void hr_prep_fixed_fd_install(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_STATX, 0, 0, dfd, HR_PTR64(statxbuf),
+    ensures SQE_IS(sqe, IORING_OP_STATX, 0, 0, dfd, HR_PTR64(statxbuf),
                    HR_PTR64(path), mask, (uint32_t)flags, 0, 0, 0);
 */
 static inline void hr_prep_statx(struct hr_sqe *sqe, int32_t dfd,
@@ -320,7 +325,7 @@ static inline void hr_prep_statx(struct hr_sqe *sqe, int32_t dfd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_RENAMEAT, 0, 0, olddfd, HR_PTR64(newpath),
+    ensures SQE_IS(sqe, IORING_OP_RENAMEAT, 0, 0, olddfd, HR_PTR64(newpath),
                    HR_PTR64(oldpath), (uint32_t)newdfd, flags, 0, 0, 0);
 */
 static inline void hr_prep_renameat(struct hr_sqe *sqe, int32_t olddfd,
@@ -329,7 +334,7 @@ static inline void hr_prep_renameat(struct hr_sqe *sqe, int32_t olddfd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_RENAMEAT, 0, 0, HR_AT_FDCWD,
+    ensures SQE_IS(sqe, IORING_OP_RENAMEAT, 0, 0, HR_AT_FDCWD,
                    HR_PTR64(newpath), HR_PTR64(oldpath),
                    (uint32_t)HR_AT_FDCWD, 0, 0, 0, 0);
 */
@@ -338,7 +343,7 @@ static inline void hr_prep_rename(struct hr_sqe *sqe, const char *oldpath,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_UNLINKAT, 0, 0, dfd, 0, HR_PTR64(path), 0,
+    ensures SQE_IS(sqe, IORING_OP_UNLINKAT, 0, 0, dfd, 0, HR_PTR64(path), 0,
                    (uint32_t)flags, 0, 0, 0);
 */
 static inline void hr_prep_unlinkat(struct hr_sqe *sqe, int32_t dfd,
@@ -346,7 +351,7 @@ static inline void hr_prep_unlinkat(struct hr_sqe *sqe, int32_t dfd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_UNLINKAT, 0, 0, HR_AT_FDCWD, 0,
+    ensures SQE_IS(sqe, IORING_OP_UNLINKAT, 0, 0, HR_AT_FDCWD, 0,
                    HR_PTR64(path), 0, (uint32_t)flags, 0, 0, 0);
 */
 static inline void hr_prep_unlink(struct hr_sqe *sqe, const char *path,
@@ -354,7 +359,7 @@ static inline void hr_prep_unlink(struct hr_sqe *sqe, const char *path,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_MKDIRAT, 0, 0, dfd, 0, HR_PTR64(path), mode,
+    ensures SQE_IS(sqe, IORING_OP_MKDIRAT, 0, 0, dfd, 0, HR_PTR64(path), mode,
                    0, 0, 0, 0);
 */
 static inline void hr_prep_mkdirat(struct hr_sqe *sqe, int32_t dfd,
@@ -362,7 +367,7 @@ static inline void hr_prep_mkdirat(struct hr_sqe *sqe, int32_t dfd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_MKDIRAT, 0, 0, HR_AT_FDCWD, 0,
+    ensures SQE_IS(sqe, IORING_OP_MKDIRAT, 0, 0, HR_AT_FDCWD, 0,
                    HR_PTR64(path), mode, 0, 0, 0, 0);
 */
 static inline void hr_prep_mkdir(struct hr_sqe *sqe, const char *path,
@@ -370,7 +375,7 @@ static inline void hr_prep_mkdir(struct hr_sqe *sqe, const char *path,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_SYMLINKAT, 0, 0, newdirfd, HR_PTR64(linkpath),
+    ensures SQE_IS(sqe, IORING_OP_SYMLINKAT, 0, 0, newdirfd, HR_PTR64(linkpath),
                    HR_PTR64(target), 0, 0, 0, 0, 0);
 */
 static inline void hr_prep_symlinkat(struct hr_sqe *sqe, const char *target,
@@ -378,7 +383,7 @@ static inline void hr_prep_symlinkat(struct hr_sqe *sqe, const char *target,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_SYMLINKAT, 0, 0, HR_AT_FDCWD,
+    ensures SQE_IS(sqe, IORING_OP_SYMLINKAT, 0, 0, HR_AT_FDCWD,
                    HR_PTR64(linkpath), HR_PTR64(target), 0, 0, 0, 0, 0);
 */
 static inline void hr_prep_symlink(struct hr_sqe *sqe, const char *target,
@@ -386,7 +391,7 @@ static inline void hr_prep_symlink(struct hr_sqe *sqe, const char *target,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_LINKAT, 0, 0, olddfd, HR_PTR64(newpath),
+    ensures SQE_IS(sqe, IORING_OP_LINKAT, 0, 0, olddfd, HR_PTR64(newpath),
                    HR_PTR64(oldpath), (uint32_t)newdfd, (uint32_t)flags,
                    0, 0, 0);
 */
@@ -396,7 +401,7 @@ static inline void hr_prep_linkat(struct hr_sqe *sqe, int32_t olddfd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_LINKAT, 0, 0, HR_AT_FDCWD, HR_PTR64(newpath),
+    ensures SQE_IS(sqe, IORING_OP_LINKAT, 0, 0, HR_AT_FDCWD, HR_PTR64(newpath),
                    HR_PTR64(oldpath), (uint32_t)HR_AT_FDCWD, (uint32_t)flags,
                    0, 0, 0);
 */
@@ -407,7 +412,7 @@ static inline void hr_prep_link(struct hr_sqe *sqe, const char *oldpath,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_GETXATTR, 0, 0, 0, HR_PTR64(value),
+    ensures SQE_IS(sqe, IORING_OP_GETXATTR, 0, 0, 0, HR_PTR64(value),
                    HR_PTR64(name), len, 0, 0, 0, HR_PTR64(path));
 */
 static inline void hr_prep_getxattr(struct hr_sqe *sqe, const char *name,
@@ -416,7 +421,7 @@ static inline void hr_prep_getxattr(struct hr_sqe *sqe, const char *name,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_SETXATTR, 0, 0, 0, HR_PTR64(value),
+    ensures SQE_IS(sqe, IORING_OP_SETXATTR, 0, 0, 0, HR_PTR64(value),
                    HR_PTR64(name), len, (uint32_t)flags, 0, 0, HR_PTR64(path));
 */
 static inline void hr_prep_setxattr(struct hr_sqe *sqe, const char *name,
@@ -425,7 +430,7 @@ static inline void hr_prep_setxattr(struct hr_sqe *sqe, const char *name,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_FGETXATTR, 0, 0, fd, HR_PTR64(value),
+    ensures SQE_IS(sqe, IORING_OP_FGETXATTR, 0, 0, fd, HR_PTR64(value),
                    HR_PTR64(name), len, 0, 0, 0, 0);
 */
 static inline void hr_prep_fgetxattr(struct hr_sqe *sqe, int32_t fd,
@@ -434,7 +439,7 @@ static inline void hr_prep_fgetxattr(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_FSETXATTR, 0, 0, fd, HR_PTR64(value),
+    ensures SQE_IS(sqe, IORING_OP_FSETXATTR, 0, 0, fd, HR_PTR64(value),
                    HR_PTR64(name), len, (uint32_t)flags, 0, 0, 0);
 */
 static inline void hr_prep_fsetxattr(struct hr_sqe *sqe, int32_t fd,
@@ -445,7 +450,7 @@ static inline void hr_prep_fsetxattr(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_SPLICE, 0, 0, fd_out, (uint64_t)off_out,
+    ensures SQE_IS(sqe, IORING_OP_SPLICE, 0, 0, fd_out, (uint64_t)off_out,
                    (uint64_t)off_in, nbytes, splice_flags, 0,
                    (uint32_t)fd_in, 0);
 */
@@ -456,7 +461,7 @@ static inline void hr_prep_splice(struct hr_sqe *sqe, int32_t fd_in,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_TEE, 0, 0, fd_out, 0, 0, nbytes,
+    ensures SQE_IS(sqe, IORING_OP_TEE, 0, 0, fd_out, 0, 0, nbytes,
                    splice_flags, 0, (uint32_t)fd_in, 0);
 */
 static inline void hr_prep_tee(struct hr_sqe *sqe, int32_t fd_in,
@@ -467,7 +472,7 @@ static inline void hr_prep_tee(struct hr_sqe *sqe, int32_t fd_in,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_SOCKET, 0, 0, domain, (uint64_t)type, 0,
+    ensures SQE_IS(sqe, IORING_OP_SOCKET, 0, 0, domain, (uint64_t)type, 0,
                    (uint32_t)protocol, flags, 0, 0, 0);
 */
 static inline void hr_prep_socket(struct hr_sqe *sqe, int32_t domain,
@@ -476,7 +481,7 @@ static inline void hr_prep_socket(struct hr_sqe *sqe, int32_t domain,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_SOCKET, 0, 0, domain, (uint64_t)type, 0,
+    ensures SQE_IS(sqe, IORING_OP_SOCKET, 0, 0, domain, (uint64_t)type, 0,
                    (uint32_t)protocol, flags, 0, direct_index(file_index), 0);
 */
 static inline void hr_prep_socket_direct(struct hr_sqe *sqe, int32_t domain,
@@ -485,7 +490,7 @@ static inline void hr_prep_socket_direct(struct hr_sqe *sqe, int32_t domain,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_SOCKET, 0, 0, domain, (uint64_t)type, 0,
+    ensures SQE_IS(sqe, IORING_OP_SOCKET, 0, 0, domain, (uint64_t)type, 0,
                    (uint32_t)protocol, flags, 0, 0xFFFFFFFF, 0);
 */
 static inline void hr_prep_socket_direct_alloc(struct hr_sqe *sqe,
@@ -495,7 +500,7 @@ static inline void hr_prep_socket_direct_alloc(struct hr_sqe *sqe,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, HR_OP_BIND, 0, 0, fd, addrlen, HR_PTR64(addr), 0, 0,
+    ensures SQE_IS(sqe, HR_OP_BIND, 0, 0, fd, addrlen, HR_PTR64(addr), 0, 0,
                    0, 0, 0);
 */
 static inline void hr_prep_bind(struct hr_sqe *sqe, int32_t fd,
@@ -503,7 +508,7 @@ static inline void hr_prep_bind(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, HR_OP_LISTEN, 0, 0, fd, 0, 0, (uint32_t)backlog, 0,
+    ensures SQE_IS(sqe, HR_OP_LISTEN, 0, 0, fd, 0, 0, (uint32_t)backlog, 0,
                    0, 0, 0);
 */
 static inline void hr_prep_listen(struct hr_sqe *sqe, int32_t fd,
@@ -511,7 +516,7 @@ static inline void hr_prep_listen(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_CONNECT, 0, 0, fd, addrlen, HR_PTR64(addr),
+    ensures SQE_IS(sqe, IORING_OP_CONNECT, 0, 0, fd, addrlen, HR_PTR64(addr),
                    0, 0, 0, 0, 0);
 */
 static inline void hr_prep_connect(struct hr_sqe *sqe, int32_t fd,
@@ -520,7 +525,7 @@ static inline void hr_prep_connect(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_ACCEPT, 0, 0, fd, HR_PTR64(addrlen),
+    ensures SQE_IS(sqe, IORING_OP_ACCEPT, 0, 0, fd, HR_PTR64(addrlen),
                    HR_PTR64(addr), 0, (uint32_t)flags, 0, 0, 0);
 */
 static inline void hr_prep_accept(struct hr_sqe *sqe, int32_t fd,
@@ -529,7 +534,7 @@ static inline void hr_prep_accept(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_ACCEPT, 0, 0, fd, HR_PTR64(addrlen),
+    ensures SQE_IS(sqe, IORING_OP_ACCEPT, 0, 0, fd, HR_PTR64(addrlen),
                    HR_PTR64(addr), 0, (uint32_t)flags, 0,
                    direct_index(file_index), 0);
 */
@@ -540,7 +545,7 @@ static inline void hr_prep_accept_direct(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_ACCEPT, 0, IORING_ACCEPT_MULTISHOT, fd,
+    ensures SQE_IS(sqe, IORING_OP_ACCEPT, 0, IORING_ACCEPT_MULTISHOT, fd,
                    HR_PTR64(addrlen), HR_PTR64(addr), 0, (uint32_t)flags,
                    0, 0, 0);
 */
@@ -550,7 +555,7 @@ static inline void hr_prep_multishot_accept(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_ACCEPT, 0, IORING_ACCEPT_MULTISHOT, fd,
+    ensures SQE_IS(sqe, IORING_OP_ACCEPT, 0, IORING_ACCEPT_MULTISHOT, fd,
                    HR_PTR64(addrlen), HR_PTR64(addr), 0, (uint32_t)flags,
                    0, 0xFFFFFFFF, 0);
 */
@@ -562,7 +567,7 @@ static inline void hr_prep_multishot_accept_direct(struct hr_sqe *sqe,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_SHUTDOWN, 0, 0, fd, 0, 0, (uint32_t)how, 0,
+    ensures SQE_IS(sqe, IORING_OP_SHUTDOWN, 0, 0, fd, 0, 0, (uint32_t)how, 0,
                    0, 0, 0);
 */
 static inline void hr_prep_shutdown(struct hr_sqe *sqe, int32_t fd,
@@ -572,7 +577,7 @@ static inline void hr_prep_shutdown(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_SEND, 0, 0, sockfd, 0, HR_PTR64(buf), len,
+    ensures SQE_IS(sqe, IORING_OP_SEND, 0, 0, sockfd, 0, HR_PTR64(buf), len,
                    (uint32_t)flags, 0, 0, 0);
 */
 static inline void hr_prep_send(struct hr_sqe *sqe, int32_t sockfd,
@@ -590,7 +595,7 @@ static inline void hr_prep_send_set_addr(struct hr_sqe *sqe,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_SEND, 0, 0, sockfd, HR_PTR64(addr),
+    ensures SQE_IS(sqe, IORING_OP_SEND, 0, 0, sockfd, HR_PTR64(addr),
                    HR_PTR64(buf), len, (uint32_t)flags, 0,
                    (uint16_t)addrlen, 0);
 */
@@ -601,7 +606,7 @@ static inline void hr_prep_sendto(struct hr_sqe *sqe, int32_t sockfd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_SEND_ZC, 0, (uint16_t)zc_flags, sockfd, 0,
+    ensures SQE_IS(sqe, IORING_OP_SEND_ZC, 0, (uint16_t)zc_flags, sockfd, 0,
                    HR_PTR64(buf), len, (uint32_t)flags, 0, 0, 0);
 */
 static inline void hr_prep_send_zc(struct hr_sqe *sqe, int32_t sockfd,
@@ -610,7 +615,7 @@ static inline void hr_prep_send_zc(struct hr_sqe *sqe, int32_t sockfd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_SEND_ZC, 0,
+    ensures SQE_IS(sqe, IORING_OP_SEND_ZC, 0,
                    (uint16_t)(zc_flags | IORING_RECVSEND_FIXED_BUF), sockfd, 0,
                    HR_PTR64(buf), len, (uint32_t)flags, (uint16_t)buf_index,
                    0, 0);
@@ -622,7 +627,7 @@ static inline void hr_prep_send_zc_fixed(struct hr_sqe *sqe, int32_t sockfd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_SENDMSG, 0, 0, fd, 0, HR_PTR64(msg), 1,
+    ensures SQE_IS(sqe, IORING_OP_SENDMSG, 0, 0, fd, 0, HR_PTR64(msg), 1,
                    flags, 0, 0, 0);
 */
 static inline void hr_prep_sendmsg(struct hr_sqe *sqe, int32_t fd,
@@ -630,7 +635,7 @@ static inline void hr_prep_sendmsg(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_SENDMSG_ZC, 0, 0, fd, 0, HR_PTR64(msg), 1,
+    ensures SQE_IS(sqe, IORING_OP_SENDMSG_ZC, 0, 0, fd, 0, HR_PTR64(msg), 1,
                    flags, 0, 0, 0);
 */
 static inline void hr_prep_sendmsg_zc(struct hr_sqe *sqe, int32_t fd,
@@ -639,7 +644,7 @@ static inline void hr_prep_sendmsg_zc(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_RECV, 0, 0, sockfd, 0, HR_PTR64(buf), len,
+    ensures SQE_IS(sqe, IORING_OP_RECV, 0, 0, sockfd, 0, HR_PTR64(buf), len,
                    (uint32_t)flags, 0, 0, 0);
 */
 static inline void hr_prep_recv(struct hr_sqe *sqe, int32_t sockfd,
@@ -647,7 +652,7 @@ static inline void hr_prep_recv(struct hr_sqe *sqe, int32_t sockfd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_RECV, 0, IORING_RECV_MULTISHOT, sockfd, 0,
+    ensures SQE_IS(sqe, IORING_OP_RECV, 0, IORING_RECV_MULTISHOT, sockfd, 0,
                    HR_PTR64(buf), len, (uint32_t)flags, 0, 0, 0);
 */
 static inline void hr_prep_recv_multishot(struct hr_sqe *sqe, int32_t sockfd,
@@ -656,7 +661,7 @@ static inline void hr_prep_recv_multishot(struct hr_sqe *sqe, int32_t sockfd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_RECVMSG, 0, 0, fd, 0, HR_PTR64(msg), 1,
+    ensures SQE_IS(sqe, IORING_OP_RECVMSG, 0, 0, fd, 0, HR_PTR64(msg), 1,
                    flags, 0, 0, 0);
 */
 static inline void hr_prep_recvmsg(struct hr_sqe *sqe, int32_t fd,
@@ -664,7 +669,7 @@ static inline void hr_prep_recvmsg(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_RECVMSG, 0, IORING_RECV_MULTISHOT, fd, 0,
+    ensures SQE_IS(sqe, IORING_OP_RECVMSG, 0, IORING_RECV_MULTISHOT, fd, 0,
                    HR_PTR64(msg), 1, flags, 0, 0, 0);
 */
 static inline void hr_prep_recvmsg_multishot(struct hr_sqe *sqe, int32_t fd,
@@ -676,7 +681,7 @@ static inline void hr_prep_recvmsg_multishot(struct hr_sqe *sqe, int32_t fd,
  * file_index. */
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_URING_CMD, 0, 0, fd, (uint32_t)cmd_op,
+    ensures SQE_IS(sqe, IORING_OP_URING_CMD, 0, 0, fd, (uint32_t)cmd_op,
                    (uint32_t)optname * 0x100000000 + (uint32_t)level, 0, 0, 0,
                    (uint32_t)optlen, HR_PTR64(optval));
 */
@@ -688,7 +693,7 @@ static inline void hr_prep_cmd_sock(struct hr_sqe *sqe, int32_t cmd_op,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_POLL_ADD, 0, 0, fd, 0, 0, 0, poll_mask,
+    ensures SQE_IS(sqe, IORING_OP_POLL_ADD, 0, 0, fd, 0, 0, 0, poll_mask,
                    0, 0, 0);
 */
 static inline void hr_prep_poll_add(struct hr_sqe *sqe, int32_t fd,
@@ -696,7 +701,7 @@ static inline void hr_prep_poll_add(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_POLL_ADD, 0, 0, fd, 0, 0,
+    ensures SQE_IS(sqe, IORING_OP_POLL_ADD, 0, 0, fd, 0, 0,
                    IORING_POLL_ADD_MULTI, poll_mask, 0, 0, 0);
 */
 static inline void hr_prep_poll_multishot(struct hr_sqe *sqe, int32_t fd,
@@ -704,14 +709,14 @@ static inline void hr_prep_poll_multishot(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_POLL_REMOVE, 0, 0, -1, 0, user_data, 0, 0,
+    ensures SQE_IS(sqe, IORING_OP_POLL_REMOVE, 0, 0, -1, 0, user_data, 0, 0,
                    0, 0, 0);
 */
 static inline void hr_prep_poll_remove(struct hr_sqe *sqe, uint64_t user_data);
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_POLL_REMOVE, 0, 0, -1, new_user_data,
+    ensures SQE_IS(sqe, IORING_OP_POLL_REMOVE, 0, 0, -1, new_user_data,
                    old_user_data, flags, poll_mask, 0, 0, 0);
 */
 static inline void hr_prep_poll_update(struct hr_sqe *sqe,
@@ -721,7 +726,7 @@ static inline void hr_prep_poll_update(struct hr_sqe *sqe,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_EPOLL_CTL, 0, 0, epfd, (uint32_t)fd,
+    ensures SQE_IS(sqe, IORING_OP_EPOLL_CTL, 0, 0, epfd, (uint32_t)fd,
                    HR_PTR64(ev), (uint32_t)op, 0, 0, 0, 0);
 */
 static inline void hr_prep_epoll_ctl(struct hr_sqe *sqe, int32_t epfd,
@@ -732,7 +737,7 @@ static inline void hr_prep_epoll_ctl(struct hr_sqe *sqe, int32_t epfd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_TIMEOUT, 0, 0, -1, count, HR_PTR64(ts), 1,
+    ensures SQE_IS(sqe, IORING_OP_TIMEOUT, 0, 0, -1, count, HR_PTR64(ts), 1,
                    flags, 0, 0, 0);
 */
 static inline void hr_prep_timeout(struct hr_sqe *sqe,
@@ -741,7 +746,7 @@ static inline void hr_prep_timeout(struct hr_sqe *sqe,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_TIMEOUT_REMOVE, 0, 0, -1, 0, user_data, 0,
+    ensures SQE_IS(sqe, IORING_OP_TIMEOUT_REMOVE, 0, 0, -1, 0, user_data, 0,
                    flags, 0, 0, 0);
 */
 static inline void hr_prep_timeout_remove(struct hr_sqe *sqe,
@@ -749,7 +754,7 @@ static inline void hr_prep_timeout_remove(struct hr_sqe *sqe,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_TIMEOUT_REMOVE, 0, 0, -1, HR_PTR64(ts),
+    ensures SQE_IS(sqe, IORING_OP_TIMEOUT_REMOVE, 0, 0, -1, HR_PTR64(ts),
                    user_data, 0, flags | IORING_TIMEOUT_UPDATE, 0, 0, 0);
 */
 static inline void hr_prep_timeout_update(struct hr_sqe *sqe,
@@ -758,7 +763,7 @@ static inline void hr_prep_timeout_update(struct hr_sqe *sqe,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_LINK_TIMEOUT, 0, 0, -1, 0, HR_PTR64(ts), 1,
+    ensures SQE_IS(sqe, IORING_OP_LINK_TIMEOUT, 0, 0, -1, 0, HR_PTR64(ts), 1,
                    flags, 0, 0, 0);
 */
 static inline void hr_prep_link_timeout(struct hr_sqe *sqe,
@@ -767,7 +772,7 @@ static inline void hr_prep_link_timeout(struct hr_sqe *sqe,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_ASYNC_CANCEL, 0, 0, -1, 0, user_data, 0,
+    ensures SQE_IS(sqe, IORING_OP_ASYNC_CANCEL, 0, 0, -1, 0, user_data, 0,
                    (uint32_t)flags, 0, 0, 0);
 */
 static inline void hr_prep_cancel64(struct hr_sqe *sqe, uint64_t user_data,
@@ -775,7 +780,7 @@ static inline void hr_prep_cancel64(struct hr_sqe *sqe, uint64_t user_data,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_ASYNC_CANCEL, 0, 0, -1, 0,
+    ensures SQE_IS(sqe, IORING_OP_ASYNC_CANCEL, 0, 0, -1, 0,
                    HR_PTR64(user_data), 0, (uint32_t)flags, 0, 0, 0);
 */
 static inline void hr_prep_cancel(struct hr_sqe *sqe, void *user_data,
@@ -783,7 +788,7 @@ static inline void hr_prep_cancel(struct hr_sqe *sqe, void *user_data,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_ASYNC_CANCEL, 0, 0, fd, 0, 0, 0,
+    ensures SQE_IS(sqe, IORING_OP_ASYNC_CANCEL, 0, 0, fd, 0, 0, 0,
                    flags | IORING_ASYNC_CANCEL_FD, 0, 0, 0);
 */
 static inline void hr_prep_cancel_fd(struct hr_sqe *sqe, int32_t fd,
@@ -793,7 +798,7 @@ static inline void hr_prep_cancel_fd(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_PROVIDE_BUFFERS, 0, 0, nr, (uint64_t)bid,
+    ensures SQE_IS(sqe, IORING_OP_PROVIDE_BUFFERS, 0, 0, nr, (uint64_t)bid,
                    HR_PTR64(addr), (uint32_t)len, 0, (uint16_t)bgid, 0, 0);
 */
 static inline void hr_prep_provide_buffers(struct hr_sqe *sqe, void *addr,
@@ -802,7 +807,7 @@ static inline void hr_prep_provide_buffers(struct hr_sqe *sqe, void *addr,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_REMOVE_BUFFERS, 0, 0, nr, 0, 0, 0, 0,
+    ensures SQE_IS(sqe, IORING_OP_REMOVE_BUFFERS, 0, 0, nr, 0, 0, 0, 0,
                    (uint16_t)bgid, 0, 0);
 */
 static inline void hr_prep_remove_buffers(struct hr_sqe *sqe, int32_t nr,
@@ -810,7 +815,7 @@ static inline void hr_prep_remove_buffers(struct hr_sqe *sqe, int32_t nr,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_FILES_UPDATE, 0, 0, -1, (uint64_t)offset,
+    ensures SQE_IS(sqe, IORING_OP_FILES_UPDATE, 0, 0, -1, (uint64_t)offset,
                    HR_PTR64(fds), nr_fds, 0, 0, 0, 0);
 */
 static inline void hr_prep_files_update(struct hr_sqe *sqe, int32_t *fds,
@@ -820,7 +825,7 @@ static inline void hr_prep_files_update(struct hr_sqe *sqe, int32_t *fds,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_MSG_RING, 0, 0, fd, data, 0, len, flags,
+    ensures SQE_IS(sqe, IORING_OP_MSG_RING, 0, 0, fd, data, 0, len, flags,
                    0, 0, 0);
 */
 static inline void hr_prep_msg_ring(struct hr_sqe *sqe, int32_t fd,
@@ -829,7 +834,7 @@ static inline void hr_prep_msg_ring(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_MSG_RING, 0, 0, fd, data, 0, len,
+    ensures SQE_IS(sqe, IORING_OP_MSG_RING, 0, 0, fd, data, 0, len,
                    IORING_MSG_RING_FLAGS_PASS | flags, 0, cqe_flags, 0);
 */
 static inline void hr_prep_msg_ring_cqe_flags(struct hr_sqe *sqe, int32_t fd,
@@ -839,7 +844,7 @@ static inline void hr_prep_msg_ring_cqe_flags(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_MSG_RING, 0, 0, fd, data, IORING_MSG_SEND_FD,
+    ensures SQE_IS(sqe, IORING_OP_MSG_RING, 0, 0, fd, data, IORING_MSG_SEND_FD,
                    0, flags, 0, direct_index((uint32_t)target_fd),
                    (uint64_t)source_fd);
 */
@@ -849,7 +854,7 @@ static inline void hr_prep_msg_ring_fd(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, IORING_OP_MSG_RING, 0, 0, fd, data, IORING_MSG_SEND_FD,
+    ensures SQE_IS(sqe, IORING_OP_MSG_RING, 0, 0, fd, data, IORING_MSG_SEND_FD,
                    0, flags, 0, 0xFFFFFFFF, (uint64_t)source_fd);
 */
 static inline void hr_prep_msg_ring_fd_alloc(struct hr_sqe *sqe, int32_t fd,
@@ -860,7 +865,7 @@ static inline void hr_prep_msg_ring_fd_alloc(struct hr_sqe *sqe, int32_t fd,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, HR_OP_WAITID, 0, 0, (int32_t)id, HR_PTR64(infop), 0,
+    ensures SQE_IS(sqe, HR_OP_WAITID, 0, 0, (int32_t)id, HR_PTR64(infop), 0,
                    idtype, flags, 0, (uint32_t)options, 0);
 */
 static inline void hr_prep_waitid(struct hr_sqe *sqe, uint32_t idtype,
@@ -869,7 +874,7 @@ static inline void hr_prep_waitid(struct hr_sqe *sqe, uint32_t idtype,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, HR_OP_FUTEX_WAIT, 0, 0, (int32_t)futex_flags, val,
+    ensures SQE_IS(sqe, HR_OP_FUTEX_WAIT, 0, 0, (int32_t)futex_flags, val,
                    HR_PTR64(futex), 0, flags, 0, 0, mask);
 */
 static inline void hr_prep_futex_wait(struct hr_sqe *sqe, uint32_t *futex,
@@ -878,7 +883,7 @@ static inline void hr_prep_futex_wait(struct hr_sqe *sqe, uint32_t *futex,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, HR_OP_FUTEX_WAKE, 0, 0, (int32_t)futex_flags, val,
+    ensures SQE_IS(sqe, HR_OP_FUTEX_WAKE, 0, 0, (int32_t)futex_flags, val,
                    HR_PTR64(futex), 0, flags, 0, 0, mask);
 */
 static inline void hr_prep_futex_wake(struct hr_sqe *sqe, uint32_t *futex,
@@ -887,7 +892,7 @@ static inline void hr_prep_futex_wake(struct hr_sqe *sqe, uint32_t *futex,
 
 /*@ requires \valid(sqe);
     assigns *sqe;
-    ensures sqe_is(sqe, HR_OP_FUTEX_WAITV, 0, 0, 0, 0, HR_PTR64(futex),
+    ensures SQE_IS(sqe, HR_OP_FUTEX_WAITV, 0, 0, 0, 0, HR_PTR64(futex),
                    nr_futex, flags, 0, 0, 0);
 */
 static inline void hr_prep_futex_waitv(struct hr_sqe *sqe,

@@ -51,6 +51,20 @@ static inline void hr__copy_seg(struct hr_cqe *dst, const struct hr_cqe *src, ui
 static inline void hr__copy_ring(struct hr_cqe *out, const struct hr_cqe *ring,
                                  uint32_t e, uint32_t first, uint32_t cnt);
 
+/* io_uring_enter on this ring (T-ENTER): the kernel may change the words it
+   owns; everything ring_ok and our counters rest on is kept. */
+/*@ requires ring_ok(r);
+    assigns *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
+            r->cq.cqes[0 .. r->cq.cqe_units - 1];
+    ensures ring_ok(r);
+    ensures r->sq.sqe_head == \old(r->sq.sqe_head) &&
+            r->sq.sqe_tail == \old(r->sq.sqe_tail) && r->cq.head == \old(r->cq.head);
+    ensures -4095 <= \result <= 0x7fffffff;
+*/
+static inline int hr_enter(struct hr_ring *r, uint32_t to_submit,
+                           uint32_t min_complete, uint32_t flags,
+                           const void *arg, uint64_t argsz);
+
 /* ---- submission side ---------------------------------------------------- */
 
 /* Next free SQE, or NULL when `entries` SQEs are outstanding (or the kernel's
@@ -93,12 +107,14 @@ static inline uint32_t hr_flush_sq(struct hr_ring *r);
 /* SQEs published or obtained that the kernel has not consumed yet. */
 /*@ requires ring_ok(r);
     assigns *r->sq.khead;
+    ensures ring_ok(r);
     ensures \result == u32_dist(*r->sq.khead, r->sq.sqe_tail);
 */
 static inline uint32_t hr_sq_ready(struct hr_ring *r);
 
 /*@ requires ring_ok(r);
     assigns *r->sq.khead;
+    ensures ring_ok(r);
     ensures u32_dist(*r->sq.khead, r->sq.sqe_tail) <= r->sq.entries ==>
       \result == r->sq.entries - u32_dist(*r->sq.khead, r->sq.sqe_tail);
     ensures u32_dist(*r->sq.khead, r->sq.sqe_tail) > r->sq.entries ==> \result == 0;
@@ -109,6 +125,7 @@ static inline uint32_t hr_sq_space_left(struct hr_ring *r);
    IORING_ENTER_SQ_WAKEUP in *flags when the poller sleeps. */
 /*@ requires ring_ok(r) && \valid(flags) && \separated(flags, r, r->sq.kflags);
     assigns *flags, *r->sq.kflags;
+    ensures ring_ok(r);
     ensures submit == 0 ==> \result == 0 && *flags == \old(*flags);
     ensures submit != 0 && !(r->flags & IORING_SETUP_SQPOLL) ==>
       \result == 1 && *flags == \old(*flags);
@@ -123,6 +140,7 @@ static inline int hr_sq_ring_needs_enter(struct hr_ring *r, uint32_t submit, uin
    reaping must enter with GETEVENTS. */
 /*@ requires ring_ok(r);
     assigns *r->sq.kflags;
+    ensures ring_ok(r);
     ensures \result != 0 <==>
       (*r->sq.kflags & (IORING_SQ_CQ_OVERFLOW | IORING_SQ_TASKRUN)) != 0;
 */
@@ -155,6 +173,7 @@ static inline int hr_submit(struct hr_ring *r);
 
 /*@ requires ring_ok(r);
     assigns *r->cq.ktail;
+    ensures ring_ok(r);
     ensures \result == u32_dist(r->cq.head, *r->cq.ktail);
 */
 static inline uint32_t hr_cq_ready(struct hr_ring *r);
@@ -190,8 +209,8 @@ static inline uint32_t hr_cq_ready(struct hr_ring *r);
 */
 static inline int hr_copy_cqes_ready(struct hr_ring *r, struct hr_cqe *out, uint32_t n);
 
-/* copy_cqes_ready; if nothing was ready and the caller wants to wait (or the
-   kernel holds overflowed CQEs), enter with GETEVENTS once and copy again. */
+/* If nothing is ready and the caller wants to wait (or the kernel holds
+   overflowed CQEs), enter with GETEVENTS once; then copy_cqes_ready. */
 /*@ requires ring_ok(r);
     requires \valid(out + (0 .. units(n, r->cq.cqe_shift) - 1));
     requires \separated(out + (0 .. units(n, r->cq.cqe_shift) - 1), r,

@@ -118,18 +118,19 @@ void hr__ring_bytes(uint8_t *ring, uint8_t *sqes, const struct io_uring_params *
 /* ---- T-MAP, T-BIND: trusted, bodies in core/bind.c (never given to WP) -- */
 
 /* mmap both regions of ring fd: fresh memory, disjoint from every object
-   that exists (so from *r), of exactly the lengths asked.  On failure
-   nothing stays mapped. */
-/*@ requires \valid(r);
+   that exists (so from *r and from the caller's params *p), of exactly the
+   lengths asked.  On failure nothing stays mapped. */
+/*@ requires \valid(r) && \valid_read(p);
     assigns r->ring_mem, r->ring_len, r->sqe_mem, r->sqe_len;
     ensures -4095 <= \result <= 0;
     ensures \result == 0 ==>
       r->ring_len == ring_len && r->sqe_len == sqes_len &&
       \valid(r->ring_mem + (0 .. ring_len - 1)) &&
       \valid(r->sqe_mem + (0 .. sqes_len - 1)) &&
-      \separated(r, r->ring_mem + (0 .. ring_len - 1), r->sqe_mem + (0 .. sqes_len - 1));
+      \separated(r, p, r->ring_mem + (0 .. ring_len - 1), r->sqe_mem + (0 .. sqes_len - 1));
 */
-int hr__map_rings(struct hr_ring *r, int fd, uint64_t ring_len, uint64_t sqes_len);
+int hr__map_rings(struct hr_ring *r, const struct io_uring_params *p, int fd,
+                  uint64_t ring_len, uint64_t sqes_len);
 
 /* munmap whatever hr__map_rings mapped (NULL regions are skipped). */
 /*@ requires \valid(r);

@@ -45,15 +45,17 @@ static inline void hr_fence_full(void);
 /* The kernel may consume SQEs (moving the SQ head), set SQ flags, post CQEs
    and move the CQ tail and overflow count: all of those are assigned, so no
    fact about them survives the call.  It does not write our SQ tail, our CQ
-   head, the SQ array or the SQEs (K-SQTAIL, K-CQHEAD in TRUSTED.md).        */
+   head, the SQ array or the SQEs (K-SQTAIL, K-CQHEAD in TRUSTED.md).  The
+   ring code calls it through hr_enter (specs/hr_ring_spec.h), whose proof
+   re-establishes ring_ok from this assigns clause once for all callers. */
 /*@ requires ring_ok(r);
     assigns *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1];
     ensures -4095 <= \result <= 0x7fffffff;
 */
-static inline int hr_enter(struct hr_ring *r, uint32_t to_submit,
-                           uint32_t min_complete, uint32_t flags,
-                           const void *arg, uint64_t argsz);
+static inline int hr__sys_enter(struct hr_ring *r, uint32_t to_submit,
+                                uint32_t min_complete, uint32_t flags,
+                                const void *arg, uint64_t argsz);
 
 /* ---- T-SYS: the other system calls (bodies core/hr_sys.h) --------------- */
 

@@ -11,14 +11,15 @@
  *           "kernel" store ANY value into a kernel-written word right before
  *           the load returns it -- exactly the T-ATOMIC model of
  *           specs/hr_trusted.h ("assigns *p; ensures \result == *p").
- *   hr_enter -> sim_enter: the simulated io_uring_enter(2).
+ *   hr__sys_enter -> sim_enter: the simulated io_uring_enter(2) (hr_enter,
+ *           the proved wrapper in hr_ring.h, calls it).
  *
  * How: hr_ring_spec.h, hr_atomic.h and hr_sys.h are included first (their
  * include guards then make hr_ring.h skip them), the names are #defined,
  * hr_ring.h is included (its inline bodies are tokenised with the hooks),
- * and the names are #undef'd again.  So hr_sys.h's real hr_enter and
+ * and the names are #undef'd again.  So hr_sys.h's real hr__sys_enter and
  * hr_atomic.h's real accessors are defined, untouched, and the sim itself
- * uses them.  The body of hr_enter itself (the syscall, `| enter_flags`) is
+ * uses them.  The body of hr__sys_enter itself (the syscall, `| enter_flags`) is
  * the only core code not exercised.
  *
  * Ring memory: every region the core may touch is placed against a PROT_NONE
@@ -56,13 +57,13 @@ int      sim_enter(struct hr_ring *r, uint32_t to_submit, uint32_t min_complete,
 #define hr_load_relaxed  sim_hook_load_relaxed
 #define hr_store_release sim_hook_store_release
 #define hr_fence_full    sim_hook_fence
-#define hr_enter         sim_enter
+#define hr__sys_enter    sim_enter
 #include "hr_ring.h"
 #undef hr_load_acquire
 #undef hr_load_relaxed
 #undef hr_store_release
 #undef hr_fence_full
-#undef hr_enter
+#undef hr__sys_enter
 
 /* ======================================================================== */
 /* test framework                                                           */
