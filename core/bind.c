@@ -85,18 +85,3 @@ int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr
     r->cq.head      = hr_load_acquire(r->cq.khead);
     return 0;
 }
-
-void hr_ring_exit(struct hr_ring *r)
-{
-    if (r->ring_fd < 0)
-        return;
-    if (r->enter_flags & IORING_ENTER_REGISTERED_RING) {
-        struct io_uring_rsrc_update up = { .offset = (uint32_t)r->enter_fd };
-        hr_sys_io_uring_register(r->ring_fd, IORING_UNREGISTER_RING_FDS, &up, 1);
-    }
-    hr__unmap_rings(r);
-    hr_sys_close(r->ring_fd);
-    r->ring_fd = -1;
-    r->enter_fd = -1;
-    r->enter_flags = 0;
-}

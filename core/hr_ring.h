@@ -291,6 +291,12 @@ HR_HOT int hr_wait_cqe_nr(struct hr_ring *r, struct hr_cqe **cqe, uint32_t wait_
     /* The kernel is trusted for liveness (K-LIVE): it returns from a
        GETEVENTS enter with wait_nr CQEs posted, or with an error. */
     /*@ loop invariant ring_ok(r);
+        loop invariant frame: r->sq.khead == \at(r->sq.khead, Pre) &&
+          r->sq.kflags == \at(r->sq.kflags, Pre) &&
+          r->cq.ktail == \at(r->cq.ktail, Pre) &&
+          r->cq.koverflow == \at(r->cq.koverflow, Pre) &&
+          r->cq.cqes == \at(r->cq.cqes, Pre) &&
+          r->cq.cqe_units == \at(r->cq.cqe_units, Pre);
         loop assigns ret, *cqe, *r->sq.khead, *r->sq.kflags, *r->cq.ktail,
           *r->cq.koverflow, r->cq.cqes[0 .. r->cq.cqe_units - 1];
     */

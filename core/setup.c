@@ -244,3 +244,14 @@ int hr_ring_init(struct hr_ring *r, uint32_t entries, uint32_t flags)
     p.flags = flags;
     return hr_ring_init_params(r, entries, &p);
 }
+
+void hr_ring_exit(struct hr_ring *r)
+{
+    if (r->ring_fd < 0)
+        return;                                  /* never set up, or already torn down */
+    if (r->enter_flags & IORING_ENTER_REGISTERED_RING)
+        hr_unregister_ring_fd(r);                /* frees the task's ring-fd slot */
+    hr__unmap_rings(r);
+    hr_sys_close(r->ring_fd);
+    ring_clear(r);                               /* ring_fd = -1, every pointer NULL */
+}

@@ -123,7 +123,8 @@ static inline uint32_t hr_sq_space_left(struct hr_ring *r);
 
 /* Whether submitting `submit` SQEs needs io_uring_enter; under SQPOLL sets
    IORING_ENTER_SQ_WAKEUP in *flags when the poller sleeps. */
-/*@ requires ring_ok(r) && \valid(flags) && \separated(flags, r, r->sq.kflags);
+/*@ requires ring_ok(r) && \valid(flags) &&
+             \separated(flags, r, r->sq.ktail, r->sq.kflags);
     assigns *flags, *r->sq.kflags;
     ensures ring_ok(r);
     ensures submit == 0 ==> \result == 0 && *flags == \old(*flags);
@@ -191,6 +192,7 @@ static inline uint32_t hr_cq_ready(struct hr_ring *r);
     requires n <= 0x10000;
     assigns out[0 .. units(n, r->cq.cqe_shift) - 1], r->cq.head, *r->cq.khead, *r->cq.ktail;
     ensures ring_ok(r);
+    ensures range: \result == -HR_EIO || 0 <= \result <= n;
     ensures corrupt: u32_dist(\old(r->cq.head), *r->cq.ktail) > r->cq.entries ==>
       \result == -HR_EIO && r->cq.head == \old(r->cq.head);
     ensures count: u32_dist(\old(r->cq.head), *r->cq.ktail) <= r->cq.entries ==>

@@ -43,28 +43,41 @@ struct hr_layout {
   logic integer hdr_end{L}(struct io_uring_params *p, struct hr_layout *g) =
     g->has_array != 0 ? \min(p->sq_off.array, p->cq_off.cqes) : p->cq_off.cqes;
 
-  predicate layout_ok{L}(struct io_uring_params *p, struct hr_layout *g) =
+  // The kernel's answer, in five parts (separate ensures keep each goal small).
+  predicate layout_sizes{L}(struct io_uring_params *p, struct hr_layout *g) =
     ring_size(g->sq_entries, g->sq_shift) && g->sq_shift <= 15 &&
     ring_size(g->cq_entries, g->cq_shift) &&
     g->sq_entries == p->sq_entries && g->cq_entries == p->cq_entries &&
     (g->sqe_shift == 0 || g->sqe_shift == 1) &&
     (g->cqe_shift == 0 || g->cqe_shift == 1) &&
-    (g->has_array == 0 || g->has_array == 1) &&
+    (g->has_array == 0 || g->has_array == 1);
+
+  predicate layout_hdr{L}(struct io_uring_params *p, struct hr_layout *g) =
     hdr_ok(p->sq_off.head, p->sq_off.tail, p->sq_off.flags,
            p->cq_off.head, p->cq_off.tail, p->cq_off.overflow, hdr_end(p, g)) &&
     word_ok(p->sq_off.ring_mask, hdr_end(p, g)) &&
     word_ok(p->sq_off.ring_entries, hdr_end(p, g)) &&
     word_ok(p->cq_off.ring_mask, hdr_end(p, g)) &&
-    word_ok(p->cq_off.ring_entries, hdr_end(p, g)) &&
+    word_ok(p->cq_off.ring_entries, hdr_end(p, g));
+
+  predicate layout_cq{L}(struct io_uring_params *p, struct hr_layout *g) =
     p->cq_off.cqes % 16 == 0 &&
-    p->cq_off.cqes + 16 * units(g->cq_entries, g->cqe_shift) <= g->ring_len &&
-    (g->has_array != 0 ==>
+    p->cq_off.cqes + 16 * units(g->cq_entries, g->cqe_shift) <= g->ring_len;
+
+  predicate layout_sq{L}(struct io_uring_params *p, struct hr_layout *g) =
+    g->has_array != 0 ==>
        p->sq_off.array % 4 == 0 &&
        p->sq_off.array + 4 * g->sq_entries <= g->ring_len &&
        (p->sq_off.array + 4 * g->sq_entries <= p->cq_off.cqes ||
-        p->cq_off.cqes + 16 * units(g->cq_entries, g->cqe_shift) <= p->sq_off.array)) &&
+        p->cq_off.cqes + 16 * units(g->cq_entries, g->cqe_shift) <= p->sq_off.array);
+
+  predicate layout_lens{L}(struct hr_layout *g) =
     g->sqes_len == 64 * units(g->sq_entries, g->sqe_shift) &&
     0 < g->ring_len <= 0x200000000;
+
+  predicate layout_ok{L}(struct io_uring_params *p, struct hr_layout *g) =
+    layout_sizes(p, g) && layout_hdr(p, g) && layout_cq(p, g) &&
+    layout_sq(p, g) && layout_lens(g);
 */
 
 /* Check the kernel's answer.  0 and *g filled, or -EIO (inconsistent) or
@@ -72,7 +85,11 @@ struct hr_layout {
 /*@ requires \valid_read(p) && \valid(g) && \separated(p, g);
     assigns *g;
     ensures \result == 0 || \result == -5 || \result == -95;
-    ensures \result == 0 ==> layout_ok(p, g);
+    ensures sizes: \result == 0 ==> layout_sizes(p, g);
+    ensures hdr:   \result == 0 ==> layout_hdr(p, g);
+    ensures cq:    \result == 0 ==> layout_cq(p, g);
+    ensures sq:    \result == 0 ==> layout_sq(p, g);
+    ensures lens:  \result == 0 ==> layout_lens(g);
     ensures \result == 0 ==> g->sqe_shift == ((p->flags & IORING_SETUP_SQE128) ? 1 : 0);
     ensures \result == 0 ==> g->cqe_shift == ((p->flags & IORING_SETUP_CQE32) ? 1 : 0);
     ensures \result == 0 ==> g->has_array == ((p->flags & IORING_SETUP_NO_SQARRAY) ? 0 : 1);
@@ -158,6 +175,14 @@ void hr__unmap_rings(struct hr_ring *r);
       r->sq.sqe_head == r->sq.sqe_tail;
 */
 int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr_layout *g);
+
+/* T-REG: core/register.c is not proved; teardown relies only on this
+   assigns clause of its ring-fd unregistration (the kernel writes only the
+   local argument struct it is given). */
+/*@ requires \valid(r);
+    assigns r->enter_fd, r->enter_flags;
+*/
+int hr_unregister_ring_fd(struct hr_ring *r);
 
 /* ---- public setup / teardown -------------------------------------------- */
 
