@@ -281,33 +281,37 @@ static inline void hr_cqe_seen(struct hr_ring *r, struct hr_cqe *cqe)
     hr_cq_advance(r, 1);
 }
 
+static inline void hr__put_cqe(struct hr_ring *r, struct hr_cqe **cqe, struct hr_cqe *c)
+{
+    (void)r;                 /* specification-only */
+    *cqe = c;
+}
+
 HR_HOT int hr_wait_cqe_nr(struct hr_ring *r, struct hr_cqe **cqe, uint32_t wait_nr)
 {
-    int ret = hr_peek_cqe(r, cqe);
-    if (ret != -HR_EAGAIN)
-        return ret;
-    if (wait_nr == 0 && !hr_cq_ring_needs_flush(r))
-        return -HR_EAGAIN;
-    /* The kernel is trusted for liveness (K-LIVE): it returns from a
-       GETEVENTS enter with wait_nr CQEs posted, or with an error. */
-    /*@ loop invariant ring_ok(r);
-        loop invariant frame: r->sq.khead == \at(r->sq.khead, Pre) &&
-          r->sq.kflags == \at(r->sq.kflags, Pre) &&
-          r->cq.ktail == \at(r->cq.ktail, Pre) &&
-          r->cq.koverflow == \at(r->cq.koverflow, Pre) &&
-          r->cq.cqes == \at(r->cq.cqes, Pre) &&
-          r->cq.cqe_units == \at(r->cq.cqe_units, Pre);
-        loop assigns ret, *cqe, *r->sq.khead, *r->sq.kflags, *r->cq.ktail,
-          *r->cq.koverflow, r->cq.cqes[0 .. r->cq.cqe_units - 1];
-    */
-    for (;;) {
-        ret = hr_enter(r, 0, wait_nr, IORING_ENTER_GETEVENTS, 0, 0);
-        if (ret < 0)
-            return ret;
-        ret = hr_peek_cqe(r, cqe);
-        if (ret != -HR_EAGAIN || wait_nr == 0)
-            return ret;
+    struct hr_cqe *c = 0;          /* a local: WP's frame over it is free */
+    int ret = hr_peek_cqe(r, &c);
+    if (ret == -HR_EAGAIN && (wait_nr > 0 || hr_cq_ring_needs_flush(r))) {
+        /* The kernel is trusted for liveness (K-LIVE): it returns from a
+           GETEVENTS enter with wait_nr CQEs posted, or with an error. */
+        /*@ loop invariant ring_ok(r);
+            loop invariant frame: ring_fixed{Pre, Here}(r);
+            loop assigns ret, c, *r->sq.khead, *r->sq.kflags, *r->cq.ktail,
+              *r->cq.koverflow, r->cq.cqes[0 .. r->cq.cqe_units - 1];
+        */
+        for (;;) {
+            ret = hr_enter(r, 0, wait_nr, IORING_ENTER_GETEVENTS, 0, 0);
+            if (ret < 0) {
+                c = 0;
+                break;
+            }
+            ret = hr_peek_cqe(r, &c);
+            if (ret != -HR_EAGAIN || wait_nr == 0)
+                break;
+        }
     }
+    hr__put_cqe(r, cqe, c);
+    return ret;
 }
 
 #endif

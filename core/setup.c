@@ -96,8 +96,11 @@ int hr__layout_check(const struct io_uring_params *p, struct hr_layout *g)
     if (cq_cqes % 16 != 0)
         return -HR_EIO;
 
-    /* 64-bit arithmetic: < 2^32 + 2^22, cannot wrap (proved) */
-    const uint64_t cq_end = (uint64_t)cq_cqes + ((uint64_t)16 << cqe_shift) * cq_entries;
+    /* 64-bit arithmetic: < 2^32 + 2^22, cannot wrap (proved).  Products by
+       constants only: linear arithmetic for the provers. */
+    const uint64_t cq_units = cqe_shift ? 2u * (uint64_t)cq_entries : (uint64_t)cq_entries;
+    const uint64_t sq_units = sqe_shift ? 2u * (uint64_t)sq_entries : (uint64_t)sq_entries;
+    const uint64_t cq_end = (uint64_t)cq_cqes + 16u * cq_units;
     uint64_t ring_len = cq_end;
     if (has_array) {
         const uint64_t sq_end = (uint64_t)sq_array + 4u * (uint64_t)sq_entries;
@@ -116,7 +119,7 @@ int hr__layout_check(const struct io_uring_params *p, struct hr_layout *g)
     g->has_array  = has_array;
     g->pad_       = 0;
     g->ring_len   = ring_len;
-    g->sqes_len   = ((uint64_t)64 << sqe_shift) * sq_entries;
+    g->sqes_len   = 64u * sq_units;
     return 0;
 }
 
@@ -184,10 +187,33 @@ static void ring_clear(struct hr_ring *r)
     r->ring_mem = 0; r->ring_len = 0; r->sqe_mem = 0; r->sqe_len = 0;
 }
 
+/* Layout check, map, bind: 0 and a ring satisfying ring_ok, or an error with
+   nothing mapped. */
+/*@ requires \valid(r) && \valid_read(q) && \valid(g) && \separated(r, q, g);
+    assigns *g, r->sq, r->cq, r->ring_mem, r->ring_len, r->sqe_mem, r->sqe_len;
+    ensures \result <= 0;
+    ensures ok: \result == 0 ==> ring_mem(r, r->sq.entries, r->sq.sqe_units, r->cq.cqe_units) &&
+      sq_geom(r) && cq_geom(r) && sq_counters(r) && r->sq.sqe_head == r->sq.sqe_tail;
+*/
+static int ring_attach(struct hr_ring *r, int fd, const struct io_uring_params *q,
+                       struct hr_layout *g)
+{
+    int ret = hr__layout_check(q, g);
+    if (ret != 0)
+        return ret;
+    ret = hr__map_rings(r, q, fd, g->ring_len, g->sqes_len);
+    if (ret != 0)
+        return ret;
+    ret = hr__bind(r, q, g);
+    if (ret != 0)
+        hr__unmap_rings(r);
+    return ret;
+}
+
 int hr_ring_init_params(struct hr_ring *r, uint32_t entries, struct io_uring_params *p)
 {
     struct io_uring_params q;
-    struct hr_layout g;
+    struct hr_layout g;            /* the caller's frame: outlives ring_attach */
     int fd, ret;
 
     ring_clear(r);
@@ -201,7 +227,8 @@ int hr_ring_init_params(struct hr_ring *r, uint32_t entries, struct io_uring_par
         p->cq_off.resv1 != 0 || p->cq_off.resv2 != 0)
         return -HR_EINVAL;
 
-    /* Work on a copy: the caller's struct is written only on success. */
+    /* Work on a copy; the caller's struct receives the kernel's answer once
+       the kernel has created the ring. */
     q = *p;
     q.features = 0;
     q.flags |= IORING_SETUP_NO_SQARRAY;          /* one store less per SQE */
@@ -213,28 +240,20 @@ int hr_ring_init_params(struct hr_ring *r, uint32_t entries, struct io_uring_par
     }
     if (fd < 0)
         return fd;
+    *p = q;
 
-    ret = hr__layout_check(&q, &g);
-    if (ret == 0)
-        ret = hr__map_rings(r, p, fd, g.ring_len, g.sqes_len);
-    else
-        r->ring_mem = 0;
-    if (ret == 0) {
-        ret = hr__bind(r, &q, &g);
-        if (ret != 0)
-            hr__unmap_rings(r);
-    }
+    ret = ring_attach(r, fd, &q, &g);
     if (ret != 0) {
         hr_sys_close(fd);
         ring_clear(r);
         return ret;
     }
+    //@ assert attached: ring_ok(r);
     r->flags       = q.flags;
     r->features    = q.features;
     r->ring_fd     = fd;
     r->enter_fd    = fd;
     r->enter_flags = 0;
-    *p = q;
     return 0;
 }
 

@@ -63,6 +63,30 @@
     ring_mem(r, r->sq.entries, r->sq.sqe_units, r->cq.cqe_units) &&
     sq_geom(r) && cq_geom(r) && sq_counters(r);
 
+  // Between two states, nothing of the ring's own description changed:
+  // pointers, geometry, setup flags.  (Counters are stated separately.)
+  predicate ring_fixed{L1, L2}(struct hr_ring *r) =
+    \at(r->sq.khead, L1) == \at(r->sq.khead, L2) &&
+    \at(r->sq.ktail, L1) == \at(r->sq.ktail, L2) &&
+    \at(r->sq.kflags, L1) == \at(r->sq.kflags, L2) &&
+    \at(r->sq.array, L1) == \at(r->sq.array, L2) &&
+    \at(r->sq.sqes, L1) == \at(r->sq.sqes, L2) &&
+    \at(r->sq.entries, L1) == \at(r->sq.entries, L2) &&
+    \at(r->sq.mask, L1) == \at(r->sq.mask, L2) &&
+    \at(r->sq.shift, L1) == \at(r->sq.shift, L2) &&
+    \at(r->sq.sqe_shift, L1) == \at(r->sq.sqe_shift, L2) &&
+    \at(r->sq.sqe_units, L1) == \at(r->sq.sqe_units, L2) &&
+    \at(r->cq.khead, L1) == \at(r->cq.khead, L2) &&
+    \at(r->cq.ktail, L1) == \at(r->cq.ktail, L2) &&
+    \at(r->cq.koverflow, L1) == \at(r->cq.koverflow, L2) &&
+    \at(r->cq.cqes, L1) == \at(r->cq.cqes, L2) &&
+    \at(r->cq.entries, L1) == \at(r->cq.entries, L2) &&
+    \at(r->cq.mask, L1) == \at(r->cq.mask, L2) &&
+    \at(r->cq.shift, L1) == \at(r->cq.shift, L2) &&
+    \at(r->cq.cqe_shift, L1) == \at(r->cq.cqe_shift, L2) &&
+    \at(r->cq.cqe_units, L1) == \at(r->cq.cqe_units, L2) &&
+    \at(r->flags, L1) == \at(r->flags, L2);
+
   // CQE equality field by field (struct '==' makes WP record terms that
   // loop invariants time out on).
   predicate same_cqe{L1, L2}(struct hr_cqe *a, struct hr_cqe *b) =

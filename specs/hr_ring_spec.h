@@ -57,6 +57,7 @@ static inline void hr__copy_ring(struct hr_cqe *out, const struct hr_cqe *ring,
     assigns *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1];
     ensures ring_ok(r);
+    ensures ring_fixed{Pre, Post}(r);
     ensures r->sq.sqe_head == \old(r->sq.sqe_head) &&
             r->sq.sqe_tail == \old(r->sq.sqe_tail) && r->cq.head == \old(r->cq.head);
     ensures -4095 <= \result <= 0x7fffffff;
@@ -259,6 +260,13 @@ static inline void hr_cq_advance(struct hr_ring *r, uint32_t n);
     ensures r->cq.head == u32_add(\old(r->cq.head), 1) && *r->cq.khead == r->cq.head;
 */
 static inline void hr_cqe_seen(struct hr_ring *r, struct hr_cqe *cqe);
+
+/* Store a CQE pointer for the caller; the ring is untouched. */
+/*@ requires ring_ok(r) && \valid(cqe) && \separated(cqe, r);
+    assigns *cqe;
+    ensures ring_ok(r) && *cqe == c;
+*/
+static inline void hr__put_cqe(struct hr_ring *r, struct hr_cqe **cqe, struct hr_cqe *c);
 
 /* Wait until a CQE is ready (entering with GETEVENTS as needed, which also
    flushes overflowed CQEs) and return it zero-copy in *cqe. */

@@ -209,7 +209,8 @@ int hr_ring_init(struct hr_ring *r, uint32_t entries, uint32_t flags);
    init) does nothing. */
 /*@ requires \valid(r);
     assigns *r;
-    ensures r->ring_fd == -1;
+    ensures closed: \old(r->ring_fd) >= 0 ==> r->ring_fd == -1;
+    ensures never_open: \old(r->ring_fd) < 0 ==> r->ring_fd == \old(r->ring_fd);
 */
 void hr_ring_exit(struct hr_ring *r);
 

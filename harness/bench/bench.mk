@@ -7,9 +7,6 @@ BENCH_CFLAGS := $(HOST_CFLAGS)
 # Freestanding static program: no libc, own _start (x86_64 only).
 BENCH_FREE_CFLAGS := -std=c11 -O2 -ffreestanding -fno-builtin -fno-stack-protector \
                      -fno-pie -no-pie -nostdlib -static -Wl,--gc-sections $(INCLUDES) $(WARN)
-# hr_prep_read is used as soon as core/hr_prep.h defines it; until then
-# io_ours.c fills the read SQE itself (and says so in its result name).
-BENCH_PREP_READ := $(shell grep -Eqs 'void[[:space:]]+hr_prep_read\b' core/hr_prep.h && echo -DHR_BENCH_HAVE_PREP_READ)
 
 BENCH_BINS := $(addprefix $(BENCH_DIR)/,nop_ours nop_ours2 nop_uring nop_raw io_ours io_uring io_pread nop_static)
 
@@ -18,7 +15,7 @@ bench-bins: $(BENCH_BINS)
 
 $(BENCH_DIR)/nop_ours $(BENCH_DIR)/io_ours: $(BENCH_DIR)/%: harness/bench/%.c harness/bench/bench.h $(LIB_A) $(LIB_HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(BENCH_CFLAGS) $(BENCH_PREP_READ) -o $@ $< $(LIB_A)
+	$(CC) $(BENCH_CFLAGS) -o $@ $< $(LIB_A)
 
 # Same program, hr_submit_and_wait called from two places (inlining check).
 $(BENCH_DIR)/nop_ours2: harness/bench/nop_ours.c harness/bench/bench.h $(LIB_A) $(LIB_HDRS)

@@ -9,31 +9,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
-#ifdef HR_BENCH_HAVE_PREP_READ
-#define PREP_READ hr_prep_read
-#else
-/* core/hr_prep.h has no hr_prep_read yet: fill the SQE ourselves, every
- * field, with liburing's argument order. */
-static inline void bench_prep_read(struct hr_sqe *sqe, int fd, void *buf,
-                                   uint32_t nbytes, uint64_t offset)
-{
-    sqe->opcode      = IORING_OP_READ;
-    sqe->flags       = 0;
-    sqe->ioprio      = 0;
-    sqe->fd          = fd;
-    sqe->off         = offset;
-    sqe->addr        = (uint64_t)(uintptr_t)buf;
-    sqe->len         = nbytes;
-    sqe->op_flags    = 0;
-    sqe->user_data   = 0;
-    sqe->buf_index   = 0;
-    sqe->personality = 0;
-    sqe->file_index  = 0;
-    sqe->addr3       = 0;
-    sqe->pad2        = 0;
-}
-#define PREP_READ bench_prep_read
-#endif
+
 
 #define MAXQD 128
 
@@ -67,7 +43,7 @@ int main(int argc, char **argv)
         struct hr_sqe *sqe = hr_get_sqe(&r);
         if (!sqe)
             bench_die("hr_get_sqe", (long)slot);
-        PREP_READ(sqe, fd, bufs + (size_t)slot * BENCH_BLOCK, BENCH_BLOCK, blk[next] * BENCH_BLOCK);
+        hr_prep_read(sqe, fd, bufs + (size_t)slot * BENCH_BLOCK, BENCH_BLOCK, blk[next] * BENCH_BLOCK);
         hr_sqe_set_data64(sqe, next << 8 | slot);
     }
     while (done < n) {
@@ -89,7 +65,7 @@ int main(int argc, char **argv)
                 struct hr_sqe *sqe = hr_get_sqe(&r);
                 if (!sqe)
                     bench_die("hr_get_sqe", (long)slot);
-                PREP_READ(sqe, fd, bufs + (size_t)slot * BENCH_BLOCK, BENCH_BLOCK,
+                hr_prep_read(sqe, fd, bufs + (size_t)slot * BENCH_BLOCK, BENCH_BLOCK,
                           blk[next] * BENCH_BLOCK);
                 hr_sqe_set_data64(sqe, next << 8 | slot);
                 next++;
@@ -101,10 +77,6 @@ int main(int argc, char **argv)
         bench_die("user_data sum mismatch", (long)(sum - seq_sum(n)));
     hr_ring_exit(&r);
     close(fd);
-#ifdef HR_BENCH_HAVE_PREP_READ
     bench_report("ours", qd, n, t0, t1);
-#else
-    bench_report("ours(local-prep)", qd, n, t0, t1);
-#endif
     return 0;
 }

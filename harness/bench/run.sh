@@ -190,7 +190,6 @@ for name in "${IO_NAMES[@]}"; do
     ir_per_op ioir "$name" "$QD" "$IO_IR_N" $(io_cmd "$name") -- "$FILE"
 done
 IO_OURS_PREP=hr_prep_read
-"$BIN/io_ours" read "$QD" 1 "$FILE" | grep -q 'local-prep' && IO_OURS_PREP="local helper (core/hr_prep.h has no hr_prep_read yet)"
 rm -f "$FILE"
 
 # ---- 4. size ------------------------------------------------------------------
