@@ -292,12 +292,23 @@ HR_HOT int hr_wait_cqe_nr(struct hr_ring *r, struct hr_cqe **cqe, uint32_t wait_
     struct hr_cqe *c = 0;          /* a local: WP's frame over it is free */
     int ret = hr_peek_cqe(r, &c);
     if (ret == -HR_EAGAIN && (wait_nr > 0 || hr_cq_ring_needs_flush(r))) {
+        /* What the kernel may write, in const locals: the loop's assigns
+           clause must not depend on memory the loop writes. */
+        //@ ghost uint32_t *sq_head = r->sq.khead;
+        //@ ghost uint32_t *sq_flags = r->sq.kflags;
+        //@ ghost uint32_t *cq_tail = r->cq.ktail;
+        //@ ghost uint32_t *cq_ovf = r->cq.koverflow;
+        //@ ghost struct hr_cqe *cq_cqes = r->cq.cqes;
+        //@ ghost uint32_t cq_units = r->cq.cqe_units;
         /* The kernel is trusted for liveness (K-LIVE): it returns from a
            GETEVENTS enter with wait_nr CQEs posted, or with an error. */
         /*@ loop invariant ring_ok(r);
             loop invariant frame: ring_fixed{Pre, Here}(r);
-            loop assigns ret, c, *r->sq.khead, *r->sq.kflags, *r->cq.ktail,
-              *r->cq.koverflow, r->cq.cqes[0 .. r->cq.cqe_units - 1];
+            loop invariant words: sq_head == r->sq.khead && sq_flags == r->sq.kflags &&
+              cq_tail == r->cq.ktail && cq_ovf == r->cq.koverflow &&
+              cq_cqes == r->cq.cqes && cq_units == r->cq.cqe_units;
+            loop assigns ret, c, *sq_head, *sq_flags, *cq_tail, *cq_ovf,
+              cq_cqes[0 .. cq_units - 1];
         */
         for (;;) {
             ret = hr_enter(r, 0, wait_nr, IORING_ENTER_GETEVENTS, 0, 0);

@@ -235,6 +235,7 @@ static inline int hr_copy_cqes(struct hr_ring *r, struct hr_cqe *out, uint32_t n
 /*@ requires ring_ok(r) && \valid(cqe) && \separated(cqe, r, r->cq.ktail);
     assigns *cqe, *r->cq.ktail;
     ensures ring_ok(r);
+    ensures range: \result == 0 || \result == -HR_EAGAIN || \result == -HR_EIO;
     ensures ok: \result == 0 <==>
       (1 <= u32_dist(r->cq.head, *r->cq.ktail) <= r->cq.entries);
     ensures \result == 0 ==>
