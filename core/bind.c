@@ -4,7 +4,6 @@
  * (hr__layout_check, hr__ring_bytes).  Contracts: specs/hr_setup_spec.h. */
 #include "hringas.h"
 
-#define HR_EIO 5
 
 int hr__map_rings(struct hr_ring *r, const struct io_uring_params *p, int fd,
                   uint64_t ring_len, uint64_t sqes_len)

@@ -6,7 +6,6 @@
  */
 #include "hringas.h"
 
-#define HR_EINVAL_ 22
 
 /* The kernel's 16-bit field after bgid: `pad` in uapi headers before 6.4,
    `flags` since.  Same offset in both (static-asserted below). */
@@ -33,7 +32,7 @@ int hr_setup_buf_ring(struct hr_ring *r, struct hr_buf_ring_state *s, void *mem,
     int ret;
 
     if (!r || !s || (flags & ~(IOU_PBUF_RING_MMAP | IOU_PBUF_RING_INC)))
-        return -HR_EINVAL_;
+        return -HR_EINVAL;
     if (!(flags & IOU_PBUF_RING_MMAP)) {
         /* caller's memory: check it and reset the tail before the kernel
            can look at it */
@@ -51,7 +50,7 @@ int hr_setup_buf_ring(struct hr_ring *r, struct hr_buf_ring_state *s, void *mem,
     /* kernel-allocated ring: register, then map it */
     if (mem || entries == 0 || entries > HR_BUF_RING_MAX_ENTRIES ||
         (entries & (entries - 1)))
-        return -HR_EINVAL_;
+        return -HR_EINVAL;
     fill_reg(&breg, 0, entries, bgid, flags);
     ret = hr_register_buf_ring(r, &breg, 0);
     if (ret < 0)
@@ -76,7 +75,7 @@ int hr_free_buf_ring(struct hr_ring *r, struct hr_buf_ring_state *s)
     int ret;
 
     if (!r || !s)
-        return -HR_EINVAL_;
+        return -HR_EINVAL;
     ret = hr_unregister_buf_ring(r, s->bgid);
     if (s->map_len) {
         hr_sys_munmap(s->bufs, s->map_len);

@@ -165,6 +165,16 @@ struct hr_buf {
 #define IORING_CQE_F_BUF_MORE  (1U << 4)   /* IOU_PBUF_RING_INC: buffer not used up */
 #endif
 
+/* ---- errno values the library returns (negated), Linux asm-generic ------ */
+#define HR_ENOENT      2
+#define HR_EIO         5
+#define HR_EBADF       9
+#define HR_EAGAIN     11
+#define HR_EEXIST     17
+#define HR_EINVAL     22
+#define HR_EDOM       33
+#define HR_EOPNOTSUPP 95
+
 /* ---- layout pins ---------------------------------------------------------- */
 #define HR_SAME_FIELD(t1, f1, t2, f2) \
     _Static_assert(offsetof(t1, f1) == offsetof(t2, f2) && \

@@ -9,10 +9,6 @@
  */
 #include "hringas.h"
 
-#define HR_EINVAL_ 22
-#define HR_EEXIST_ 17
-#define HR_EIO_     5
-#define HR_EBADF_   9
 
 /* A torn-down ring (ring_fd == -1 after hr_ring_exit or a failed init) is
    -EBADF here: since 6.12 the kernel reads fd -1 as a "blind" register call
@@ -20,9 +16,9 @@
 static int reg(struct hr_ring *r, unsigned op, const void *arg, unsigned nr)
 {
     if (!r)
-        return -HR_EINVAL_;
+        return -HR_EINVAL;
     if (r->ring_fd < 0)
-        return -HR_EBADF_;
+        return -HR_EBADF;
     return hr_sys_io_uring_register(r->ring_fd, op, arg, nr);
 }
 
@@ -61,7 +57,7 @@ static int reg_update2(struct hr_ring *r, unsigned op, unsigned off, const void 
 int hr_register_files(struct hr_ring *r, const int *files, unsigned nr_files)
 {
     if (!files && nr_files)
-        return -HR_EINVAL_;
+        return -HR_EINVAL;
     return reg(r, IORING_REGISTER_FILES, files, nr_files);
 }
 
@@ -69,7 +65,7 @@ int hr_register_files_tags(struct hr_ring *r, const int *files, const uint64_t *
                            unsigned nr)
 {
     if (!files && nr)
-        return -HR_EINVAL_;
+        return -HR_EINVAL;
     return reg_rsrc(r, IORING_REGISTER_FILES2, nr, 0, files, tags);
 }
 
@@ -84,7 +80,7 @@ int hr_register_files_update(struct hr_ring *r, unsigned off, const int *files,
     struct io_uring_files_update up;
 
     if (!files && nr_files)
-        return -HR_EINVAL_;
+        return -HR_EINVAL;
     up.offset = off;
     up.resv   = 0;
     up.fds    = (uint64_t)(uintptr_t)files;
@@ -95,7 +91,7 @@ int hr_register_files_update_tag(struct hr_ring *r, unsigned off, const int *fil
                                  const uint64_t *tags, unsigned nr_files)
 {
     if (!files && nr_files)
-        return -HR_EINVAL_;
+        return -HR_EINVAL;
     return reg_update2(r, IORING_REGISTER_FILES_UPDATE2, off, files, tags, nr_files);
 }
 
@@ -119,7 +115,7 @@ int hr_register_file_alloc_range(struct hr_ring *r, unsigned off, unsigned len)
 int hr_register_buffers(struct hr_ring *r, const struct iovec *iovecs, unsigned nr_iovecs)
 {
     if (!iovecs && nr_iovecs)
-        return -HR_EINVAL_;
+        return -HR_EINVAL;
     return reg(r, IORING_REGISTER_BUFFERS, iovecs, nr_iovecs);
 }
 
@@ -127,7 +123,7 @@ int hr_register_buffers_tags(struct hr_ring *r, const struct iovec *iovecs,
                              const uint64_t *tags, unsigned nr)
 {
     if (!iovecs && nr)
-        return -HR_EINVAL_;
+        return -HR_EINVAL;
     return reg_rsrc(r, IORING_REGISTER_BUFFERS2, nr, 0, iovecs, tags);
 }
 
@@ -141,7 +137,7 @@ int hr_register_buffers_update_tag(struct hr_ring *r, unsigned off,
                                    unsigned nr)
 {
     if (!iovecs && nr)
-        return -HR_EINVAL_;
+        return -HR_EINVAL;
     return reg_update2(r, IORING_REGISTER_BUFFERS_UPDATE, off, iovecs, tags, nr);
 }
 
@@ -174,7 +170,7 @@ int hr_register_probe(struct hr_ring *r, struct io_uring_probe *p, unsigned nr_o
     unsigned i;
 
     if (!p)
-        return -HR_EINVAL_;
+        return -HR_EINVAL;
     if (nr_ops > HR_PROBE_OPS)
         nr_ops = HR_PROBE_OPS;          /* opcodes are u8: the kernel clamps too */
     /* The kernel answers -EINVAL unless the whole buffer is zero.  Field by
@@ -195,7 +191,7 @@ int hr_register_probe(struct hr_ring *r, struct io_uring_probe *p, unsigned nr_o
 int hr_get_probe_ring(struct hr_ring *r, union hr_probe *probe)
 {
     if (!probe)
-        return -HR_EINVAL_;
+        return -HR_EINVAL;
     return hr_register_probe(r, &probe->hdr, HR_PROBE_OPS);
 }
 
@@ -214,20 +210,20 @@ int hr_register_ring_fd(struct hr_ring *r)
     int ret;
 
     if (!r)
-        return -HR_EINVAL_;
+        return -HR_EINVAL;
     if (r->enter_flags & IORING_ENTER_REGISTERED_RING)
-        return -HR_EEXIST_;
+        return -HR_EEXIST;
     up.offset = (uint32_t)-1;           /* any free slot; the kernel writes it back */
     up.resv   = 0;
     up.data   = (uint64_t)(uint32_t)r->ring_fd;
     ret = reg(r, IORING_REGISTER_RING_FDS, &up, 1);
     if (ret != 1)
-        return ret < 0 ? ret : -HR_EIO_;
+        return ret < 0 ? ret : -HR_EIO;
     if (up.offset > 0x7fffffffu) {      /* not an index the kernel can hand out */
         up.resv = 0;
         up.data = 0;
         reg(r, IORING_UNREGISTER_RING_FDS, &up, 1);
-        return -HR_EIO_;
+        return -HR_EIO;
     }
     r->enter_fd    = (int)up.offset;
     r->enter_flags |= IORING_ENTER_REGISTERED_RING;
@@ -240,7 +236,7 @@ int hr_unregister_ring_fd(struct hr_ring *r)
     int ret;
 
     if (!r || !(r->enter_flags & IORING_ENTER_REGISTERED_RING))
-        return -HR_EINVAL_;
+        return -HR_EINVAL;
     up.offset = (uint32_t)r->enter_fd;
     up.resv   = 0;
     up.data   = 0;
@@ -267,14 +263,14 @@ int hr_unregister_personality(struct hr_ring *r, int id)
 int hr_register_iowq_max_workers(struct hr_ring *r, unsigned *values)
 {
     if (!values)
-        return -HR_EINVAL_;
+        return -HR_EINVAL;
     return reg(r, IORING_REGISTER_IOWQ_MAX_WORKERS, values, 2);
 }
 
 int hr_register_iowq_aff(struct hr_ring *r, uint64_t cpusz, const void *mask)
 {
     if (!mask || cpusz == 0 || cpusz >= (1u << 31))
-        return -HR_EINVAL_;
+        return -HR_EINVAL;
     return reg(r, IORING_REGISTER_IOWQ_AFF, mask, (unsigned)cpusz);
 }
 
@@ -287,7 +283,7 @@ int hr_register_restrictions(struct hr_ring *r, struct io_uring_restriction *res
                              unsigned nr_res)
 {
     if (!res && nr_res)
-        return -HR_EINVAL_;
+        return -HR_EINVAL;
     return reg(r, IORING_REGISTER_RESTRICTIONS, res, nr_res);
 }
 
@@ -299,7 +295,7 @@ int hr_enable_rings(struct hr_ring *r)
 int hr_register_sync_cancel(struct hr_ring *r, struct io_uring_sync_cancel_reg *reg_)
 {
     if (!reg_)
-        return -HR_EINVAL_;
+        return -HR_EINVAL;
     return reg(r, IORING_REGISTER_SYNC_CANCEL, reg_, 1);
 }
 
@@ -308,7 +304,7 @@ int hr_register_sync_cancel(struct hr_ring *r, struct io_uring_sync_cancel_reg *
 int hr_register_buf_ring(struct hr_ring *r, struct io_uring_buf_reg *breg, unsigned flags)
 {
     if (!breg || flags)
-        return -HR_EINVAL_;
+        return -HR_EINVAL;
     return reg(r, IORING_REGISTER_PBUF_RING, breg, 1);
 }
 
@@ -317,7 +313,7 @@ int hr_unregister_buf_ring(struct hr_ring *r, int bgid)
     struct io_uring_buf_reg breg;
 
     if (bgid < 0 || bgid > 0xffff)
-        return -HR_EINVAL_;
+        return -HR_EINVAL;
     breg.ring_addr    = 0;
     breg.ring_entries = 0;
     breg.bgid         = (uint16_t)bgid;

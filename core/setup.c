@@ -4,9 +4,6 @@
  * Contracts: specs/hr_setup_spec.h. */
 #include "hringas.h"
 
-#define HR_EINVAL     22
-#define HR_EOPNOTSUPP 95
-#define HR_EDOM       33
 #define HR_MAX_SQ_ENTRIES 32768u
 #define HR_MAX_CQ_ENTRIES 65536u
 

@@ -20,12 +20,6 @@
 
 #include "hr_ring_spec.h"
 
-#ifndef HR_ENOENT
-#define HR_ENOENT 2
-#endif
-#ifndef HR_EINVAL
-#define HR_EINVAL 22
-#endif
 
 #define HR_BUF_RING_MAX_ENTRIES 32768u  /* the kernel takes < 65536 */
 

@@ -12,8 +12,6 @@
 
 #include "hr_trusted.h"
 
-#define HR_EIO    5
-#define HR_EAGAIN 11
 
 /* ---- helpers ------------------------------------------------------------ */
 
