@@ -51,9 +51,9 @@ static inline struct hr_sqe *hr_get_sqe(struct hr_ring *r)
     const uint32_t tail = r->sq.sqe_tail;
     const uint32_t next = tail + 1;                 /* wraps at 2^32 */
 
-    if ((uint32_t)(next - head) > r->sq.entries)
+    if (HR_UNLIKELY((uint32_t)(next - head) > r->sq.entries))
         return 0;                                   /* ring full */
-    if ((uint32_t)(next - r->sq.sqe_head) > r->sq.entries)
+    if (HR_UNLIKELY((uint32_t)(next - r->sq.sqe_head) > r->sq.entries))
         return 0;                                   /* only with a lying head */
     r->sq.sqe_tail = next;
     return r->sq.sqes + hr__units(hr__slot(tail, r->sq.mask, r->sq.shift), r->sq.sqe_shift);
@@ -69,7 +69,7 @@ HR_HOT uint32_t hr_flush_sq(struct hr_ring *r)
     const uint32_t head  = r->sq.sqe_head;          /* == *ktail (ring_ok) */
     const uint32_t n     = r->sq.sqe_tail - head;   /* <= e (ring_ok) */
 
-    if (array) {
+    if (HR_UNLIKELY(array != 0)) {            /* kernels before 6.6 */
         /* The SQE of counter c sits in slot c & mask; the kernel reads
            array[tail & mask] for counter tail == c: an identity map over the
            slots being published.  No '&' inside the loop. */
@@ -116,7 +116,7 @@ static inline int hr_sq_ring_needs_enter(struct hr_ring *r, uint32_t submit, uin
 {
     if (submit == 0)
         return 0;
-    if (!(r->flags & IORING_SETUP_SQPOLL))
+    if (HR_LIKELY(!(r->flags & IORING_SETUP_SQPOLL)))
         return 1;
     /* FULL fence: orders our SQ tail store before the flags load below
        (store-buffering).  Pairs with the poller's smp_mb after it sets
@@ -146,11 +146,11 @@ HR_HOT int hr_submit_and_wait(struct hr_ring *r, uint32_t wait_nr)
        with the kernel's release of the SQ head. */
     uint32_t pending = r->sq.sqe_head - hr_load_acquire(r->sq.khead);
     //@ assert flushed: ring_ok(r) && r->sq.sqe_head == r->sq.sqe_tail;
-    if (pending > r->sq.entries)
+    if (HR_UNLIKELY(pending > r->sq.entries))
         pending = r->sq.entries;            /* a lying head: the kernel clamps too */
     /* Waiting without SQPOLL: always enter with GETEVENTS (which also
        flushes overflowed CQEs); nothing else to decide. */
-    if (wait_nr > 0 && !(r->flags & IORING_SETUP_SQPOLL))
+    if (HR_LIKELY(wait_nr > 0 && !(r->flags & IORING_SETUP_SQPOLL)))
         return hr_enter(r, pending, wait_nr, IORING_ENTER_GETEVENTS, 0, 0);
     uint32_t flags = 0;
     const int cq_enter = (r->flags & IORING_SETUP_IOPOLL) || hr_cq_ring_needs_flush(r);
@@ -200,7 +200,8 @@ static inline void hr__copy_ring(struct hr_cqe *out, const struct hr_cqe *ring,
     const uint32_t room = e - first;                /* units up to the end */
     const uint32_t seg1 = room < cnt ? room : cnt;
     hr__copy_seg(out, ring + first, seg1);
-    hr__copy_seg(out + seg1, ring, cnt - seg1);     /* the wrapped part */
+    if (HR_UNLIKELY(cnt != seg1))
+        hr__copy_seg(out + seg1, ring, cnt - seg1); /* the wrapped part */
     /*@ assert c1: \forall integer i; 0 <= i < seg1 ==>
           same_cqe{Here, Here}(out + i, ring + (first + i)); */
     /*@ assert c2: \forall integer i; seg1 <= i < cnt ==>
@@ -219,7 +220,7 @@ static inline int hr_copy_cqes_ready(struct hr_ring *r, struct hr_cqe *out, uint
     const uint32_t tail  = hr_load_acquire(r->cq.ktail);
     const uint32_t ready = tail - head;             /* wraps */
 
-    if (ready > e)
+    if (HR_UNLIKELY(ready > e))
         return -HR_EIO;                             /* the kernel wrote garbage */
     const uint32_t cnt = ready < n ? ready : n;
     const uint32_t first = hr__units(hr__slot(head, r->cq.mask, k), s);
@@ -244,9 +245,9 @@ HR_HOT int hr_copy_cqes(struct hr_ring *r, struct hr_cqe *out, uint32_t n,
        overflowed CQEs: enter with GETEVENTS first.  GETEVENTS also makes the
        kernel flush its overflow list into the ring (IORING_SQ_CQ_OVERFLOW),
        so no CQE is lost and no wait hangs. */
-    if (hr_cq_ready(r) == 0 && (wait_nr > 0 || hr_cq_ring_needs_flush(r))) {
+    if (HR_UNLIKELY(hr_cq_ready(r) == 0) && (wait_nr > 0 || hr_cq_ring_needs_flush(r))) {
         const int e = hr_enter(r, 0, wait_nr, IORING_ENTER_GETEVENTS, 0, 0);
-        if (e < 0)
+        if (HR_UNLIKELY(e < 0))
             return e;
     }
     return hr_copy_cqes_ready(r, out, n);
@@ -259,9 +260,9 @@ static inline int hr_peek_cqe(struct hr_ring *r, struct hr_cqe **cqe)
     const uint32_t ready = hr_load_acquire(r->cq.ktail) - head;
 
     *cqe = 0;
-    if (ready > r->cq.entries)
+    if (HR_UNLIKELY(ready > r->cq.entries))
         return -HR_EIO;
-    if (ready == 0)
+    if (HR_UNLIKELY(ready == 0))
         return -HR_EAGAIN;
     *cqe = r->cq.cqes + hr__units(hr__slot(head, r->cq.mask, r->cq.shift), r->cq.cqe_shift);
     return 0;

@@ -10,6 +10,24 @@ BENCH_FREE_CFLAGS := -std=c11 -O2 -ffreestanding -fno-builtin -fno-stack-protect
 
 BENCH_BINS := $(addprefix $(BENCH_DIR)/,nop_ours nop_ours2 nop_uring nop_raw io_ours io_uring io_pread nop_static)
 
+# Code-layout A/B (run.sh section "Layout"): the ours-copy program built
+# with four compiler settings, each with the core's branch-layout hints
+# (HR_LIKELY/HR_UNLIKELY) and without them (-DHR_NO_LAYOUT_HINTS).
+BENCH_LAYOUTS := O2 O3 Os O2al32
+bench_layout_flags = $(if $(filter O2al32,$(1)),-O2 -falign-loops=32,-$(1))
+BENCH_LAYOUT_BINS := $(foreach l,$(BENCH_LAYOUTS),$(BENCH_DIR)/layout/nop_ours-hints-$(l) $(BENCH_DIR)/layout/nop_ours-nohints-$(l))
+BENCH_BINS += $(BENCH_LAYOUT_BINS)
+
+define bench_layout_rule
+$(BENCH_DIR)/layout/nop_ours-hints-$(1): harness/bench/nop_ours.c harness/bench/bench.h $(LIB_A) $(LIB_HDRS)
+	@mkdir -p $$(@D)
+	$$(CC) $$(BENCH_CFLAGS) $(call bench_layout_flags,$(1)) -o $$@ $$< $$(LIB_A)
+$(BENCH_DIR)/layout/nop_ours-nohints-$(1): harness/bench/nop_ours.c harness/bench/bench.h $(LIB_A) $(LIB_HDRS)
+	@mkdir -p $$(@D)
+	$$(CC) $$(BENCH_CFLAGS) $(call bench_layout_flags,$(1)) -DHR_NO_LAYOUT_HINTS -o $$@ $$< $$(LIB_A)
+endef
+$(foreach l,$(BENCH_LAYOUTS),$(eval $(call bench_layout_rule,$(l))))
+
 .PHONY: bench-bins
 bench-bins: $(BENCH_BINS)
 
@@ -33,6 +51,7 @@ $(BENCH_DIR)/nop_raw $(BENCH_DIR)/io_pread: $(BENCH_DIR)/%: harness/bench/%.c ha
 $(BENCH_DIR)/nop_static: harness/bench/nop_static.c $(LIB_A) $(LIB_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(BENCH_FREE_CFLAGS) -o $@ $< $(LIB_A)
+
 
 # The top-level GNUmakefile declares `bench` phony; the recipe lives here.
 # run.sh --check fails with a clear message when liburing-dev, valgrind or

@@ -14,6 +14,9 @@
 #   2. user-space instructions per op: callgrind, (Ir(N) - Ir(1)) / N
 #   3. 4 KiB random reads at QD 32 from a 256 MiB page-cached file
 #   4. text size of the library object and of a freestanding static program
+#   5. code-layout A/B: ours-copy built with -O2/-O3/-Os/-O2 -falign-loops=32,
+#      each with and without the core's branch-layout hints (HR_LIKELY /
+#      HR_UNLIKELY, off with -DHR_NO_LAYOUT_HINTS), at B=1 and B=8
 #
 # Every run checks every CQE (res, and the sum of user_data); any mismatch
 # exits non-zero and the bench stops with an error.  Nothing is asserted on
@@ -21,6 +24,7 @@
 #   BENCH_CPU (default: last CPU)   BENCH_ROUNDS (5)
 #   BENCH_NOP_OPS (10000000)        BENCH_NOP_OPS_B1 (2000000)
 #   BENCH_IO_OPS (200000)           BENCH_IR_N (200000)
+#   BENCH_LAYOUT_OPS_B1 (1000000)   BENCH_LAYOUT_OPS (4000000)
 set -euo pipefail
 
 die() { echo "bench: ERROR: $*" >&2; exit 1; }
@@ -52,7 +56,10 @@ cd "$(dirname "$0")/../.."
 O=${O:-build/$(uname -m)}
 LIB_A=${LIB_A:-$O/libhringas.a}
 BIN=$O/bench
-for b in nop_ours nop_ours2 nop_uring nop_raw io_ours io_uring io_pread nop_static; do
+LAYOUTS="O2 O3 Os O2al32"
+LAYOUT_BINS=()
+for l in $LAYOUTS; do LAYOUT_BINS+=("layout/nop_ours-hints-$l" "layout/nop_ours-nohints-$l"); done
+for b in nop_ours nop_ours2 nop_uring nop_raw io_ours io_uring io_pread nop_static "${LAYOUT_BINS[@]}"; do
     [ -x "$BIN/$b" ] || die "$BIN/$b not built (run: make bench)"
 done
 
@@ -63,6 +70,9 @@ NOP_OPS=${BENCH_NOP_OPS:-10000000}
 NOP_OPS_B1=${BENCH_NOP_OPS_B1:-2000000}
 IO_OPS=${BENCH_IO_OPS:-200000}
 IR_N=${BENCH_IR_N:-200000}
+LAYOUT_OPS_B1=${BENCH_LAYOUT_OPS_B1:-1000000}
+LAYOUT_OPS=${BENCH_LAYOUT_OPS:-4000000}
+LAYOUT_BATCHES="1 8"
 BATCHES="1 8 32 128"
 SITES_BATCHES="1 8"
 QD=32
@@ -159,6 +169,21 @@ for ((round = 0; round < ROUNDS; round++)); do
     done
 done
 
+# ---- 1b. code-layout A/B --------------------------------------------------------
+# Each round: the raw loop once more (same-round baseline), then the eight
+# layout builds of ours-copy in rotated order.
+for ((round = 0; round < ROUNDS; round++)); do
+    echo "bench: layout round $((round + 1))/$ROUNDS"
+    for B in $LAYOUT_BATCHES; do
+        n=$LAYOUT_OPS; [ "$B" = 1 ] && n=$LAYOUT_OPS_B1
+        run_timed lay raw $(nop_cmd raw) "$B" "$n"
+        for ((k = 0; k < ${#LAYOUT_BINS[@]}; k++)); do
+            b=${LAYOUT_BINS[$(((k + round) % ${#LAYOUT_BINS[@]}))]}
+            run_timed lay "${b#layout/nop_ours-}" "$BIN/$b" copy "$B" "$n"
+        done
+    done
+done
+
 # ---- 2. user-space Ir per op (callgrind; deterministic) ---------------------
 echo "bench: callgrind Ir/op (N=$IR_N)"
 for B in $BATCHES; do
@@ -217,7 +242,7 @@ echo "- NOP: $NOP_OPS_B1 ops per run at B=1, $NOP_OPS at B>=8; ring entries = ba
 echo "- Ir/op: user-space instructions per op, valgrind --tool=callgrind, (Ir(N=$IR_N) - Ir(N=1)) / N"
 echo "- bench wall time: $((T_END - T_START)) s"
 echo
-awk -v batches="$BATCHES" -v sbatches="$SITES_BATCHES" -v sites1="$INL_NOP" -v sites2="$INL_NOP2" '
+awk -v batches="$BATCHES" -v sbatches="$SITES_BATCHES" -v lbatches="$LAYOUT_BATCHES" -v layouts="$LAYOUTS" -v rounds="$ROUNDS" -v lops1="$LAYOUT_OPS_B1" -v lops="$LAYOUT_OPS" -v sites1="$INL_NOP" -v sites2="$INL_NOP2" '
 function median(key,   n, v, i, j, t) {
     n = split(vals[key], v, " ")
     for (i = 2; i <= n; i++) { t = v[i] + 0; for (j = i - 1; j >= 1 && v[j] + 0 > t; j--) v[j + 1] = v[j]; v[j + 1] = t }
@@ -226,7 +251,7 @@ function median(key,   n, v, i, j, t) {
 }
 function M(x) { return sprintf("%.2f M", x / 1e6) }
 function K(x) { return sprintf("%.0f k", x / 1e3) }
-$1 == "nop" || $1 == "io" || $1 == "nopwall" || $1 == "iowall" { vals[$1 SUBSEP $2 SUBSEP $3] = vals[$1 SUBSEP $2 SUBSEP $3] " " $4 }
+$1 == "nop" || $1 == "io" || $1 == "nopwall" || $1 == "iowall" || $1 == "lay" { vals[$1 SUBSEP $2 SUBSEP $3] = vals[$1 SUBSEP $2 SUBSEP $3] " " $4 }
 $1 == "ir" || $1 == "ioir" { ir[$1 SUBSEP $2 SUBSEP $3] = $4 }
 END {
     nb = split(batches, bs, " ")
@@ -269,7 +294,7 @@ END {
     print ""
     print "### Inlining sensitivity: hr_submit_and_wait called from two places"
     print ""
-    print "Same program as ours-copy, but the loop calls hr_submit_and_wait from two places; gcc -O2 then outlines it (" sites2 "; in the one-call-site program it is " sites1 "), so the `syscall` runs inside a called function and every return after it mispredicts on this VM (return-stack mitigations)."
+    print "Same program as ours-copy, but the loop calls hr_submit_and_wait from two places, where gcc -O2 would outline a plain `static inline` function and run the `syscall` inside a called function. hr_submit_and_wait is `HR_HOT` (always_inline): in the two-site program it is " sites2 ", in the one-site program " sites1 "."
     print ""
     print "| batch | ours-copy, 1 call site | ours-copy, 2 call sites | 2 sites ÷ raw | Ir/op (2 sites) |"
     print "|---:|---|---|---:|---:|"
@@ -277,6 +302,23 @@ END {
     for (b = 1; b <= nsb; b++) {
         B = sb[b]; k = "nop" SUBSEP "ours-copy-2sites" SUBSEP B; m2 = median(k)
         printf "| %s | %s | %s [%s–%s] | %.2f | %s |\n", B, M(ours[B]), M(m2), M(lo[k]), M(hi[k]), m2 / rawm[B], ir["ir" SUBSEP "ours-copy-2sites" SUBSEP B]
+    }
+    print ""
+    print "## Code layout: the same loop, four builds, with and without the branch-layout hints"
+    print ""
+    print "ours-copy built with four gcc settings; *hints* is the shipped core (fast paths fall through, rare paths out of line: `HR_LIKELY`/`HR_UNLIKELY` in core/hr_abi.h), *no hints* the same source with `-DHR_NO_LAYOUT_HINTS`. Medians of " rounds " rounds of " lops1 " ops (B=1) / " lops " ops (B=8); ÷ raw uses the raw loop run in the same rounds."
+    print ""
+    print "| batch | build | hints: ops/s median [min–max] | ÷ raw | no hints: ops/s median [min–max] | ÷ raw |"
+    print "|---:|---|---|---:|---|---:|"
+    nlb = split(lbatches, lbs, " "); nl = split(layouts, ls, " ")
+    for (b = 1; b <= nlb; b++) {
+        B = lbs[b]; lraw = median("lay" SUBSEP "raw" SUBSEP B)
+        for (i = 1; i <= nl; i++) {
+            kh = "lay" SUBSEP "hints-" ls[i] SUBSEP B; kn = "lay" SUBSEP "nohints-" ls[i] SUBSEP B
+            mh = median(kh); mn = median(kn)
+            printf "| %s | %s | %s [%s–%s] | %.2f | %s [%s–%s] | %.2f |\n", B, ls[i], M(mh), M(lo[kh]), M(hi[kh]), mh / lraw, M(mn), M(lo[kn]), M(hi[kn]), mn / lraw
+        }
+        printf "| %s | raw loop (same rounds) | %s [%s–%s] | 1.00 | | |\n", B, M(lraw), M(lo["lay" SUBSEP "raw" SUBSEP B]), M(hi["lay" SUBSEP "raw" SUBSEP B])
     }
     print ""
     print "## 4 KiB random reads, QD 32, 256 MiB file in the page cache"
