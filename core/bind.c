@@ -70,6 +70,8 @@ int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr
     r->sq.sqe_units = g->sq_entries << g->sqe_shift;
     /* acquire: pairs with nothing yet (fresh ring); we are the tail's writer */
     r->sq.sqe_head  = r->sq.sqe_tail = hr_load_acquire(r->sq.ktail);
+    r->sq.sqe_limit = r->sq.sqe_head;      /* no room cached: the first
+                                              get_sqe reads the SQ head */
 
     r->cq.khead     = (uint32_t *)b.cq_head;
     r->cq.ktail     = (uint32_t *)b.cq_tail;

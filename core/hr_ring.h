@@ -43,19 +43,35 @@ HR_HOT int hr_enter(struct hr_ring *r, uint32_t to_submit,
 
 /* ---- submission side ---------------------------------------------------- */
 
-static inline struct hr_sqe *hr_get_sqe(struct hr_ring *r)
+/* Refresh the cached SQ limit from the kernel's SQ head: 1 when SQEs are
+   free past `tail`, 0 when the ring is full or the head is not a value the
+   kernel could have written (then the limit is kept). */
+static inline int hr__sq_refill(struct hr_ring *r, uint32_t tail)
 {
     /* acquire: pairs with the kernel's release store of the SQ head after it
-       has read the SQEs, so the slot we hand out is no longer being read. */
-    const uint32_t head = hr_load_acquire(r->sq.khead);
-    const uint32_t tail = r->sq.sqe_tail;
-    const uint32_t next = tail + 1;                 /* wraps at 2^32 */
+       has read the SQEs, so the slots up to head + entries are no longer
+       being read. */
+    const uint32_t head  = hr_load_acquire(r->sq.khead);
+    const uint32_t limit = head + r->sq.entries;            /* wraps */
+    const uint32_t room  = limit - r->sq.sqe_head;          /* wraps */
+    if (HR_UNLIKELY(room > r->sq.entries ||
+                    room < (uint32_t)(tail - r->sq.sqe_head)))
+        return 0;          /* head ahead of our published tail, or behind
+                              an SQE already handed out: a lying kernel */
+    r->sq.sqe_limit = limit;
+    return limit != tail;
+}
 
-    if (HR_UNLIKELY((uint32_t)(next - head) > r->sq.entries))
+/* The next free SQE.  Reads the kernel's SQ head only when the cached limit
+   is reached: the kernel's head only moves forward (K-SQHEAD), so a limit
+   computed from an earlier head value never hands out an SQE the kernel may
+   still be reading. */
+static inline struct hr_sqe *hr_get_sqe(struct hr_ring *r)
+{
+    const uint32_t tail = r->sq.sqe_tail;
+    if (HR_UNLIKELY(tail == r->sq.sqe_limit) && !hr__sq_refill(r, tail))
         return 0;                                   /* ring full */
-    if (HR_UNLIKELY((uint32_t)(next - r->sq.sqe_head) > r->sq.entries))
-        return 0;                                   /* only with a lying head */
-    r->sq.sqe_tail = next;
+    r->sq.sqe_tail = tail + 1;                      /* wraps at 2^32 */
     return r->sq.sqes + hr__units(hr__slot(tail, r->sq.mask, r->sq.shift), r->sq.sqe_shift);
 }
 

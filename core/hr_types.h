@@ -24,6 +24,8 @@ struct hr_sq {
     uint32_t       sqe_units; /* entries << sqe_shift: length of sqes[]       */
     uint32_t       sqe_head;  /* first SQE not yet published (== *ktail)     */
     uint32_t       sqe_tail;  /* next SQE get_sqe hands out (wrapping u32)   */
+    uint32_t       sqe_limit; /* get_sqe hands out SQEs up to here without
+                                 reading *khead: a head it read + entries   */
 };
 
 /* Completion queue.

@@ -175,7 +175,7 @@ static void ring_clear(struct hr_ring *r)
     r->sq.khead = 0; r->sq.ktail = 0; r->sq.kflags = 0; r->sq.array = 0;
     r->sq.sqes = 0;
     r->sq.entries = 0; r->sq.mask = 0; r->sq.shift = 0; r->sq.sqe_shift = 0; r->sq.sqe_units = 0;
-    r->sq.sqe_head = 0; r->sq.sqe_tail = 0;
+    r->sq.sqe_head = 0; r->sq.sqe_tail = 0; r->sq.sqe_limit = 0;
     r->cq.khead = 0; r->cq.ktail = 0; r->cq.koverflow = 0; r->cq.cqes = 0;
     r->cq.entries = 0; r->cq.mask = 0; r->cq.shift = 0; r->cq.cqe_shift = 0; r->cq.cqe_units = 0;
     r->cq.head = 0;

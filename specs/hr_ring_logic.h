@@ -53,11 +53,14 @@
                   r->cq.cqes + (0 .. cqe_units - 1))));
 
   // Our own counters: the published tail is sqe_head (the kernel never
-  // writes the SQ tail: trusted K-SQTAIL), and at most `entries` SQEs are
-  // handed out and not yet published, whatever the kernel writes.
+  // writes the SQ tail: trusted K-SQTAIL); the SQEs handed out and not yet
+  // published lie between sqe_head and the cached limit, which is at most
+  // `entries` ahead of sqe_head, whatever the kernel writes.
   predicate sq_counters{L}(struct hr_ring *r) =
     *r->sq.ktail == r->sq.sqe_head &&
-    u32_dist(r->sq.sqe_head, r->sq.sqe_tail) <= r->sq.entries;
+    u32_dist(r->sq.sqe_head, r->sq.sqe_tail) <=
+      u32_dist(r->sq.sqe_head, r->sq.sqe_limit) &&
+    u32_dist(r->sq.sqe_head, r->sq.sqe_limit) <= r->sq.entries;
 
   predicate ring_ok{L}(struct hr_ring *r) =
     ring_mem(r, r->sq.entries, r->sq.sqe_units, r->cq.cqe_units) &&

@@ -66,20 +66,45 @@ static inline int hr_enter(struct hr_ring *r, uint32_t to_submit,
 
 /* ---- submission side ---------------------------------------------------- */
 
-/* Next free SQE, or NULL when `entries` SQEs are outstanding (or the kernel's
-   head is not a value it could legally hold). */
-/*@ requires ring_ok(r);
-    assigns r->sq.sqe_tail, *r->sq.khead;
+/* Free room according to a head value h: how far the limit h + entries is
+   ahead of our published tail. */
+/*@ logic integer sq_room{L}(struct hr_ring *r, integer h) =
+      u32_dist(r->sq.sqe_head, u32_add(h, r->sq.entries));
+*/
+
+/* Refresh the cached limit from the kernel's SQ head. */
+/*@ requires ring_ok(r) && tail == r->sq.sqe_tail;
+    assigns r->sq.sqe_limit, *r->sq.khead;
     ensures ring_ok(r);
-    ensures full: \result == \null <==>
-      (u32_dist(*r->sq.khead, u32_add(\old(r->sq.sqe_tail), 1)) > r->sq.entries ||
-       u32_dist(r->sq.sqe_head, u32_add(\old(r->sq.sqe_tail), 1)) > r->sq.entries);
+    ensures lying: sq_room(r, *r->sq.khead) > r->sq.entries ||
+                   sq_room(r, *r->sq.khead) < u32_dist(r->sq.sqe_head, tail) ==>
+      \result == 0 && r->sq.sqe_limit == \old(r->sq.sqe_limit);
+    ensures sane: sq_room(r, *r->sq.khead) <= r->sq.entries &&
+                  sq_room(r, *r->sq.khead) >= u32_dist(r->sq.sqe_head, tail) ==>
+      r->sq.sqe_limit == u32_add(*r->sq.khead, r->sq.entries) &&
+      (\result != 0 <==> r->sq.sqe_limit != tail);
+*/
+static inline int hr__sq_refill(struct hr_ring *r, uint32_t tail);
+
+/* Next free SQE, or NULL when `entries` SQEs are outstanding according to
+   the kernel's SQ head (or that head is not a value it could legally hold).
+   The head is read only when the cached limit is reached. */
+/*@ requires ring_ok(r);
+    assigns r->sq.sqe_tail, r->sq.sqe_limit, *r->sq.khead;
+    ensures ring_ok(r);
+    ensures cached: \old(r->sq.sqe_tail) != \old(r->sq.sqe_limit) ==>
+      \result != \null && r->sq.sqe_limit == \old(r->sq.sqe_limit);
+    ensures full: \old(r->sq.sqe_tail) == \old(r->sq.sqe_limit) ==>
+      (\result == \null <==>
+        (sq_room(r, *r->sq.khead) > r->sq.entries ||
+         sq_room(r, *r->sq.khead) <= u32_dist(r->sq.sqe_head, \old(r->sq.sqe_tail))));
+    ensures refilled: \old(r->sq.sqe_tail) == \old(r->sq.sqe_limit) && \result != \null ==>
+      r->sq.sqe_limit == u32_add(*r->sq.khead, r->sq.entries);
     ensures got: \result != \null ==>
          \result == r->sq.sqes + units(slot(\old(r->sq.sqe_tail), r->sq.shift), r->sq.sqe_shift)
       && 0 <= slot(\old(r->sq.sqe_tail), r->sq.shift) < r->sq.entries
       && \valid(\result + (0 .. units(1, r->sq.sqe_shift) - 1))
-      && r->sq.sqe_tail == u32_add(\old(r->sq.sqe_tail), 1)
-      && u32_dist(*r->sq.khead, r->sq.sqe_tail) <= r->sq.entries;
+      && r->sq.sqe_tail == u32_add(\old(r->sq.sqe_tail), 1);
     ensures unchanged: \result == \null ==> r->sq.sqe_tail == \old(r->sq.sqe_tail);
 */
 static inline struct hr_sqe *hr_get_sqe(struct hr_ring *r);

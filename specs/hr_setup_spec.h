@@ -159,7 +159,7 @@ void hr__unmap_rings(struct hr_ring *r);
 /* Typed view of the proved byte addresses (casts WP cannot follow: its
    Typed model cannot prove a uint8_t range valid as uint32_t, and
    Typed+cast is unsound).  Cross-checks the kernel's ring_mask/ring_entries
-   words against g and fills the SQ/CQ fields of *r; sqe_head = sqe_tail =
+   words against g and fills the SQ/CQ fields of *r; sqe_head = sqe_tail = sqe_limit =
    *ktail, head = *cq khead. */
 /*@ requires layout_ok(p, g) && \valid_read(p) && \valid_read(g) && \valid(r);
     requires \valid(r->ring_mem + (0 .. g->ring_len - 1));

@@ -186,6 +186,7 @@ static void hostile_one(const struct sim_cfg *c, uint64_t seed, unsigned iters, 
         const unsigned kw = s->hostile_loads ? MAY_KWORDS : 0;
         snap_take(&sn, s);
         const uint32_t o_sqh = r->sq.sqe_head, o_sqt = r->sq.sqe_tail;
+        const uint32_t o_lim = r->sq.sqe_limit;
         const uint32_t o_kt = *s->w[W_SQ_TAIL], o_cqh = r->cq.head;
         const uint64_t o_cqh_stores = s->n_store[W_CQ_HEAD];
 
@@ -193,14 +194,21 @@ static void hostile_one(const struct sim_cfg *c, uint64_t seed, unsigned iters, 
         case OP_GET_SQE: {
             struct hr_sqe *q = hr_get_sqe(r);
             const uint32_t kh = *s->w[W_SQ_HEAD];
-            const int full = (uint32_t)(o_sqt + 1 - kh) > se ||
-                             (uint32_t)(o_sqt + 1 - o_sqh) > se;
+            /* the head is read only at the cached limit; the new limit is
+               kh + se when it lies between what we handed out and se past
+               what we published */
+            const uint32_t room = kh + se - o_sqh;
+            const int refill = o_sqt == o_lim;
+            const int sane = room <= se && room >= (uint32_t)(o_sqt - o_sqh);
+            const int full = refill && (!sane || room == (uint32_t)(o_sqt - o_sqh));
             CHECK_EQ(q == NULL, full);
+            CHECK_EQ(r->sq.sqe_limit, refill && sane ? kh + se : o_lim);
             snap_check(&sn, s, kw);
             if (q) {
                 CHECK(q == r->sq.sqes + units(o_sqt & (se - 1), ssh));
                 CHECK_EQ(r->sq.sqe_tail, o_sqt + 1);
-                CHECK((uint32_t)(r->sq.sqe_tail - kh) <= se);
+                CHECK((uint32_t)(r->sq.sqe_tail - o_sqh) <= (uint32_t)(r->sq.sqe_limit - o_sqh));
+                CHECK((uint32_t)(r->sq.sqe_limit - o_sqh) <= se);
                 memset(q, (int)(it & 0xff), (size_t)64 * su);   /* the whole SQE */
                 stat_sqe++;
             } else {

@@ -146,9 +146,10 @@ FOLLOWS(struct hr_sq, shift, sqe_shift);
 FOLLOWS(struct hr_sq, sqe_shift, sqe_units);
 FOLLOWS(struct hr_sq, sqe_units, sqe_head);
 FOLLOWS(struct hr_sq, sqe_head, sqe_tail);
-/* 68 bytes of fields + 4 of padding: a new u32 would fill the padding */
-_Static_assert(sizeof(struct hr_sq) == offsetof(struct hr_sq, sqe_tail) + 4 + 4,
-               "struct hr_sq changed after .sqe_tail: update tests/sim_kernel.c sim_new()");
+FOLLOWS(struct hr_sq, sqe_tail, sqe_limit);
+/* 72 bytes of fields, no padding */
+_Static_assert(sizeof(struct hr_sq) == offsetof(struct hr_sq, sqe_limit) + 4,
+               "struct hr_sq changed after .sqe_limit: update tests/sim_kernel.c sim_new()");
 _Static_assert(offsetof(struct hr_cq, khead) == 0, "struct hr_cq changed");
 FOLLOWS(struct hr_cq, khead, ktail);
 FOLLOWS(struct hr_cq, ktail, koverflow);
@@ -276,6 +277,7 @@ struct sim *sim_new(const struct sim_cfg *cfg)
     r->sq.sqe_units = se << sqe_shift;
     r->sq.sqe_head  = cfg->start_sq;
     r->sq.sqe_tail  = cfg->start_sq;
+    r->sq.sqe_limit = cfg->start_sq;       /* no room cached, like hr__bind */
     r->cq.khead     = s->w[W_CQ_HEAD];
     r->cq.ktail     = s->w[W_CQ_TAIL];
     r->cq.koverflow = s->w[W_CQ_OVERFLOW];
@@ -356,7 +358,9 @@ int sim_ring_ok(const struct sim *s)
 {
     const struct hr_ring *r = &s->ring;
     return __atomic_load_n(r->sq.ktail, __ATOMIC_RELAXED) == r->sq.sqe_head &&
-           (uint32_t)(r->sq.sqe_tail - r->sq.sqe_head) <= r->sq.entries &&
+           (uint32_t)(r->sq.sqe_tail - r->sq.sqe_head) <=
+               (uint32_t)(r->sq.sqe_limit - r->sq.sqe_head) &&
+           (uint32_t)(r->sq.sqe_limit - r->sq.sqe_head) <= r->sq.entries &&
            r->sq.khead == s->w[W_SQ_HEAD] && r->sq.ktail == s->w[W_SQ_TAIL] &&
            r->sq.kflags == s->w[W_SQ_FLAGS] && r->sq.array == s->sq_array &&
            r->sq.sqes == (struct hr_sqe *)s->sqes &&

@@ -437,6 +437,7 @@ TEST(ready_and_space_formulas)
                         r->sq.sqe_head = vals[a];
                         *s->w[W_SQ_TAIL] = vals[a];
                         r->sq.sqe_tail = vals[a] + d;
+                        r->sq.sqe_limit = vals[a] + d;
                         /* the kernel's head: anything */
                         const uint32_t kh = vals[b] + (uint32_t)dh;
                         *s->w[W_SQ_HEAD] = kh;
