@@ -234,7 +234,11 @@ echo "# make bench -- hringas-c vs liburing vs a raw-syscall loop"
 echo
 echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "- kernel: $(uname -r) ($(uname -m)); CPU: ${CPU_MODEL:-unknown}, $NCPU CPUs; pinned to CPU $CPU (taskset)"
-echo "- load average at start: $LOAD_START (other work was running: numbers can be noisy)"
+if awk -v l="${LOAD_START%% *}" 'BEGIN {exit !(l > 0.3)}'; then
+    echo "- load average at start: $LOAD_START (other work was running: numbers can be noisy)"
+else
+    echo "- load average at start: $LOAD_START"
+fi
 echo "- compiler: $(${CC:-gcc} --version | head -1); liburing-dev $URING_VER (dynamic, -luring)"
 echo "- $ROUNDS rounds, round-robin (variant order rotated per round); median [min–max]"
 echo "- ops/s = operations per CPU-second of the benchmark process (CLOCK_PROCESS_CPUTIME_ID around the timed loop: every loop here runs on-CPU, so on an idle machine this equals wall-clock ops/s, and on a shared CPU it does not count the time the scheduler gave to others). Wall-clock medians are in the last column; ratios use the CPU-time medians."
