@@ -158,8 +158,10 @@ HR_HOT int hr_submit_and_wait(struct hr_ring *r, uint32_t wait_nr)
 {
     hr_flush_sq(r);
     /* Submit everything the kernel has not consumed, not only this flush:
-       after a short submit the rest is still in the ring.  acquire: pairs
-       with the kernel's release of the SQ head. */
+       after a short submit the rest is still in the ring.  The count must be
+       exact, not an upper bound: io_uring_enter returns without waiting
+       when it consumes fewer SQEs than to_submit.  acquire: pairs with the
+       kernel's release of the SQ head. */
     uint32_t pending = r->sq.sqe_head - hr_load_acquire(r->sq.khead);
     //@ assert flushed: ring_ok(r) && r->sq.sqe_head == r->sq.sqe_tail;
     if (HR_UNLIKELY(pending > r->sq.entries))
