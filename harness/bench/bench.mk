@@ -18,15 +18,13 @@ bench_layout_flags = $(if $(filter O2al32,$(1)),-O2 -falign-loops=32,-$(1))
 BENCH_LAYOUT_BINS := $(foreach l,$(BENCH_LAYOUTS),$(BENCH_DIR)/layout/nop_ours-hints-$(l) $(BENCH_DIR)/layout/nop_ours-nohints-$(l))
 BENCH_BINS += $(BENCH_LAYOUT_BINS)
 
+# $(1): layout, $(2): hints | nohints
 define bench_layout_rule
-$(BENCH_DIR)/layout/nop_ours-hints-$(1): harness/bench/nop_ours.c harness/bench/bench.h $(LIB_A) $(LIB_HDRS)
+$(BENCH_DIR)/layout/nop_ours-$(2)-$(1): harness/bench/nop_ours.c harness/bench/bench.h $(LIB_A) $(LIB_HDRS)
 	@mkdir -p $$(@D)
-	$$(CC) $$(BENCH_CFLAGS) $(call bench_layout_flags,$(1)) -o $$@ $$< $$(LIB_A)
-$(BENCH_DIR)/layout/nop_ours-nohints-$(1): harness/bench/nop_ours.c harness/bench/bench.h $(LIB_A) $(LIB_HDRS)
-	@mkdir -p $$(@D)
-	$$(CC) $$(BENCH_CFLAGS) $(call bench_layout_flags,$(1)) -DHR_NO_LAYOUT_HINTS -o $$@ $$< $$(LIB_A)
+	$$(CC) $$(BENCH_CFLAGS) $(call bench_layout_flags,$(1)) $(if $(filter nohints,$(2)),-DHR_NO_LAYOUT_HINTS) -o $$@ $$< $$(LIB_A)
 endef
-$(foreach l,$(BENCH_LAYOUTS),$(eval $(call bench_layout_rule,$(l))))
+$(foreach l,$(BENCH_LAYOUTS),$(foreach h,hints nohints,$(eval $(call bench_layout_rule,$(l),$(h)))))
 
 .PHONY: bench-bins
 bench-bins: $(BENCH_BINS)
