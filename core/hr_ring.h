@@ -259,21 +259,16 @@ static inline int hr_copy_cqes_ready(struct hr_ring *r, struct hr_cqe *out, uint
 HR_HOT int hr_copy_cqes(struct hr_ring *r, struct hr_cqe *out, uint32_t n,
                         uint32_t wait_nr)
 {
-    /* Common case: CQEs are ready, one load of the tail copies them. */
-    int got = hr_copy_cqes_ready(r, out, n);
-    if (HR_UNLIKELY(got == 0)) {
-        /* Nothing ready and the caller wants to wait, or the kernel holds
-           overflowed CQEs: enter with GETEVENTS, then copy.  GETEVENTS also
-           makes the kernel flush its overflow list into the ring
-           (IORING_SQ_CQ_OVERFLOW), so no CQE is lost and no wait hangs. */
-        if (hr_cq_ready(r) == 0 && (wait_nr > 0 || hr_cq_ring_needs_flush(r))) {
-            const int e = hr_enter(r, 0, wait_nr, IORING_ENTER_GETEVENTS, 0, 0);
-            if (HR_UNLIKELY(e < 0))
-                return e;
-        }
-        got = hr_copy_cqes_ready(r, out, n);
+    /* Nothing ready and the caller wants to wait, or the kernel holds
+       overflowed CQEs: enter with GETEVENTS first.  GETEVENTS also makes the
+       kernel flush its overflow list into the ring (IORING_SQ_CQ_OVERFLOW),
+       so no CQE is lost and no wait hangs. */
+    if (HR_UNLIKELY(hr_cq_ready(r) == 0) && (wait_nr > 0 || hr_cq_ring_needs_flush(r))) {
+        const int e = hr_enter(r, 0, wait_nr, IORING_ENTER_GETEVENTS, 0, 0);
+        if (HR_UNLIKELY(e < 0))
+            return e;
     }
-    return got;
+    return hr_copy_cqes_ready(r, out, n);
 }
 
 static inline int hr_peek_cqe(struct hr_ring *r, struct hr_cqe **cqe)
