@@ -56,20 +56,24 @@ run() {  # run <unit> <file> <functions|-> <extra options...>
 }
 
 echo "== WP ($MODE): Frama-C $(frama-c -version), provers $PROVERS, -wp-rte"
-# Lemmas: proved once, with the tactic scripts of proofs/sessions/bits.
-run bits  proofs/units/bits.c - -wp-prop=@lemma -wp-prover "script,$PROVERS"
-# Everything else uses the lemmas as hypotheses only.
-run ring  proofs/units/ring.c "$(defs core/hr_ring.h core/hr_api.h)" \
-    -wp-prop=-@lemma -wp-prover "$PROVERS"
-run prep  proofs/units/prep.c "$(defs core/hr_prep.h)" \
-    -wp-prop=-@lemma -wp-prover "$PROVERS"
-[ -f proofs/units/bufring.c ] && grep -q '^static inline' core/hr_bufring.h &&
-run bufring proofs/units/bufring.c "$(defs core/hr_bufring.h)" \
-    -wp-prop=-@lemma -wp-prover "$PROVERS"
-# Geometry and setup: no wrap-around is intended, so unsigned overflow and
-# downcasts are run-time errors here.
-run setup core/setup.c "$(defs core/setup.c)" \
-    -wp-prop=-@lemma -wp-prover "$PROVERS" -warn-unsigned-overflow -warn-unsigned-downcast
+# Every unit of proofs/units.tsv, in its order.  The lemmas are proved once
+# (unit bits, tactic scripts in proofs/sessions/bits/script); every other
+# unit uses them as hypotheses only.
+while IFS=$'\t' read -r unit file defs flags; do
+    [ -n "$unit" ] && [ "${unit:0:1}" != "#" ] || continue
+    [ -f "$file" ] || { echo "$unit: missing translation unit $file"; status=1; continue; }
+    [ "$flags" = "-" ] && flags=""
+    if [ "$defs" = "lemmas" ]; then
+        # shellcheck disable=SC2086
+        run "$unit" "$file" - -wp-prop=@lemma -wp-prover "script,$PROVERS" $flags
+    else
+        # shellcheck disable=SC2086
+        fcts=$(defs $defs)
+        [ -n "$fcts" ] || { echo "$unit: no function definitions in $defs"; status=1; continue; }
+        # shellcheck disable=SC2086
+        run "$unit" "$file" "$fcts" -wp-prop=-@lemma -wp-prover "$PROVERS" $flags
+    fi
+done < <(sed -E 's/\t+/\t/g' proofs/units.tsv)
 
 python3 proofs/report.py "$LOGS" proofs/proved_goals "$MODE" || status=1
 echo "wall time: $(( $(date +%s) - start_all ))s"

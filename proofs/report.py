@@ -11,7 +11,9 @@ COUNTS is rewritten with the new counts."""
 import json, os, re, sys
 
 logdir, counts_file, mode = sys.argv[1], sys.argv[2], sys.argv[3]
-units = ["bits", "ring", "prep", "bufring", "setup"]
+root0 = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+units = [l.split("\t")[0] for l in open(os.path.join(root0, "proofs", "units.tsv"))
+         if l.strip() and not l.startswith("#")]
 PROVER_NAMES = {"qed": "Qed", "script": "Script"}
 
 def provers(entry):
@@ -31,6 +33,9 @@ print("%-8s %-34s %7s  %s" % ("unit", "function", "proved", "provers"))
 for u in units:
     path = os.path.join(logdir, u + ".json")
     if not os.path.exists(path):
+        if not os.environ.get("UNITS") or u in os.environ["UNITS"].split():
+            print("MISSING: unit %s produced no report (%s)" % (u, path))
+            bad.append("%s: no report" % u)
         continue
     data = json.load(open(path))
     up = ut = 0
