@@ -16,36 +16,15 @@
 #ifndef HRINGAS_ABI_H
 #define HRINGAS_ABI_H
 
+#include "hr_compiler.h"
+HR_BEGIN_DECLS
+
 #include <linux/io_uring.h>
 #include <linux/time_types.h>
 #include <stdint.h>
 #include <stddef.h>
-
-/* Hot paths that reach the `syscall` instruction must be inlined into the
- * caller: an out-of-line copy makes the return after `syscall` mispredict
- * (~150 ns per call on a VM with return-stack mitigations).  For Frama-C
- * the attribute is irrelevant and left out. */
-#ifdef __FRAMAC__
-#define HR_HOT static inline
-#else
-#define HR_HOT static inline __attribute__((always_inline))
-#endif
-
-/* Branch layout hints for the hot paths: the common case falls through, the
- * rare one (ring full, lying kernel, wrapped copy, SQPOLL, errors) is placed
- * out of line.  __builtin_expect(e, c) has the value of e (GCC manual), so
- * the hint changes code layout only; WP sees the bare condition.  Measured
- * (harness/bench/RESULTS.md): with fewer taken branches per operation the
- * NOP loop stays at the raw loop's speed in every build we tried; without
- * them most builds ran ~145 ns per io_uring_enter slower, the time landing
- * at kernel function entries. */
-#if defined(__FRAMAC__) || defined(HR_NO_LAYOUT_HINTS)  /* the latter: bench A/B */
-#define HR_LIKELY(c)   (c)
-#define HR_UNLIKELY(c) (c)
-#else
-#define HR_LIKELY(c)   __builtin_expect(!!(c), 1)
-#define HR_UNLIKELY(c) __builtin_expect(!!(c), 0)
-#endif
+#include "hr_compiler.h"
+#include "hr_errno.h"
 
 /* ---- mirrors ------------------------------------------------------------ */
 
@@ -89,6 +68,21 @@ struct hr_buf {
     uint16_t bid;
     uint16_t resv;
 };
+
+/* Types of user pointers the prep helpers take, never dereferenced by the
+ * library (it has no libc). */
+struct iovec;
+struct msghdr;
+struct sockaddr;
+struct statx;
+struct open_how;
+struct epoll_event;
+struct futex_waitv;
+
+/* A pointer as the u64 the kernel ABI carries (addr, addr2, addr3, user_data). */
+#define HR_PTR64(p) ((uint64_t)(uintptr_t)(p))
+#define HR_AT_FDCWD      (-100) /* AT_FDCWD (linux/fcntl.h)                  */
+#define HR_OPEN_HOW_SIZE 24u   /* sizeof(struct open_how), OPEN_HOW_SIZE_VER0 */
 
 /* ---- constants newer than some uapi headers ------------------------------ */
 #ifndef IORING_SETUP_SUBMIT_ALL
@@ -181,25 +175,15 @@ struct hr_buf {
 #define IORING_CQE_F_BUF_MORE  (1U << 4)   /* IOU_PBUF_RING_INC: buffer not used up */
 #endif
 
-/* ---- errno values the library returns (negated), Linux asm-generic ------ */
-#define HR_ENOENT      2
-#define HR_EIO         5
-#define HR_EBADF       9
-#define HR_EAGAIN     11
-#define HR_EEXIST     17
-#define HR_EINVAL     22
-#define HR_EDOM       33
-#define HR_EOPNOTSUPP 95
-
 /* ---- layout pins ---------------------------------------------------------- */
 #define HR_SAME_FIELD(t1, f1, t2, f2) \
-    _Static_assert(offsetof(t1, f1) == offsetof(t2, f2) && \
+    HR_STATIC_ASSERT(offsetof(t1, f1) == offsetof(t2, f2) && \
                    sizeof(((t1 *)0)->f1) == sizeof(((t2 *)0)->f2), \
                    "ABI mirror: " #t1 "." #f1 " differs from " #t2 "." #f2)
 
-_Static_assert(sizeof(struct hr_sqe) == 64 && sizeof(struct io_uring_sqe) == 64, "sqe size");
-_Static_assert(sizeof(struct hr_cqe) == 16 && sizeof(struct io_uring_cqe) == 16, "cqe size");
-_Static_assert(sizeof(struct hr_buf) == sizeof(struct io_uring_buf), "buf size");
+HR_STATIC_ASSERT(sizeof(struct hr_sqe) == 64 && sizeof(struct io_uring_sqe) == 64, "sqe size");
+HR_STATIC_ASSERT(sizeof(struct hr_cqe) == 16 && sizeof(struct io_uring_cqe) == 16, "cqe size");
+HR_STATIC_ASSERT(sizeof(struct hr_buf) == sizeof(struct io_uring_buf), "buf size");
 HR_SAME_FIELD(struct hr_sqe, opcode,      struct io_uring_sqe, opcode);
 HR_SAME_FIELD(struct hr_sqe, flags,       struct io_uring_sqe, flags);
 HR_SAME_FIELD(struct hr_sqe, ioprio,      struct io_uring_sqe, ioprio);
@@ -226,6 +210,7 @@ HR_SAME_FIELD(struct hr_buf, bid,         struct io_uring_buf, bid);
 HR_SAME_FIELD(struct hr_buf, resv,        struct io_uring_buf, resv);
 /* the mirrors' union choices (addr_len in file_index, optval in addr3) hold
    on little-endian targets only: x86_64, aarch64 and riscv64 Linux. */
-_Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "little-endian targets only");
+HR_STATIC_ASSERT(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "little-endian targets only");
 
+HR_END_DECLS
 #endif

@@ -4,6 +4,9 @@
 #ifndef HRINGAS_API_H
 #define HRINGAS_API_H
 
+#include "hr_compiler.h"
+HR_BEGIN_DECLS
+
 #include "hr_types.h"
 #include "hr_api_spec.h"
 
@@ -37,4 +40,5 @@ static inline void *hr_cqe_get_data(const struct hr_cqe *cqe)
 /* ---- teardown ----------------------------------------------------------- */
 /* hr_ring_init, hr_ring_init_params, hr_ring_exit: specs/hr_setup_spec.h */
 
+HR_END_DECLS
 #endif

@@ -16,12 +16,14 @@
 #ifndef HRINGAS_ARCH_H
 #define HRINGAS_ARCH_H
 
-#ifndef __FRAMAC__   /* never given to WP: see specs/trusted.h */
+#include "hr_compiler.h"
+HR_BEGIN_DECLS
+
+#ifndef __FRAMAC__   /* never given to WP: see specs/hr_trusted.h */
+
+#include <asm/unistd.h>
 
 #if defined(__x86_64__)
-#define HR_NR_mmap      9
-#define HR_NR_munmap    11
-#define HR_NR_close     3
 static inline long hr_syscall6(long n, long a, long b, long c, long d, long e, long f)
 {
     long ret;
@@ -35,9 +37,6 @@ static inline long hr_syscall6(long n, long a, long b, long c, long d, long e, l
     return ret;
 }
 #elif defined(__aarch64__) || (defined(__riscv) && __riscv_xlen == 64)
-#define HR_NR_mmap      222
-#define HR_NR_munmap    215
-#define HR_NR_close     57
 #if defined(__aarch64__)
 #define HR_SC_NR  "x8"
 #define HR_SC_A(i) "x" #i
@@ -66,10 +65,24 @@ static inline long hr_syscall6(long n, long a, long b, long c, long d, long e, l
 #error "hringas: unsupported architecture (x86_64, aarch64, riscv64)"
 #endif
 
-/* io_uring numbers are the same on every architecture (asm-generic). */
+/* System call numbers: the kernel's own, from the uapi <asm/unistd.h> of
+ * the target (linux-libc-dev, or linux-libc-dev-<arch>-cross when cross
+ * building).  The io_uring calls are 425..427 on every architecture; older
+ * uapi headers lack the names. */
+#define HR_NR_mmap      __NR_mmap
+#define HR_NR_munmap    __NR_munmap
+#define HR_NR_madvise   __NR_madvise
+#define HR_NR_close     __NR_close
+#ifdef __NR_io_uring_setup
+#define HR_NR_io_uring_setup    __NR_io_uring_setup
+#define HR_NR_io_uring_enter    __NR_io_uring_enter
+#define HR_NR_io_uring_register __NR_io_uring_register
+#else
 #define HR_NR_io_uring_setup    425
 #define HR_NR_io_uring_enter    426
 #define HR_NR_io_uring_register 427
+#endif
 
 #endif /* __FRAMAC__ */
+HR_END_DECLS
 #endif

@@ -4,6 +4,9 @@
  * with; specs/TRUSTED.md has the table. */
 #ifndef HRINGAS_ATOMIC_H
 #define HRINGAS_ATOMIC_H
+
+#include "hr_compiler.h"
+HR_BEGIN_DECLS
 #ifndef __FRAMAC__
 
 static inline uint32_t hr_load_acquire(uint32_t *p)
@@ -32,4 +35,5 @@ static inline void hr_fence_full(void)
 }
 
 #endif
+HR_END_DECLS
 #endif

@@ -24,9 +24,32 @@
 #ifndef HRINGAS_BUFRING_H
 #define HRINGAS_BUFRING_H
 
-#include "hr_bufring_spec.h"
+#include "hr_compiler.h"
+HR_BEGIN_DECLS
+
 #include "hr_ring.h"
 #include "hr_atomic.h"
+
+#define HR_BUF_RING_MAX_ENTRIES 32768u  /* the kernel takes < 65536 */
+
+/* Caller-owned bookkeeping of one buffer ring (no allocation: put it
+ * anywhere).  Fill it with hr_buf_ring_init or hr_setup_buf_ring.
+ *   bufs     the shared array; bufs[0].resv is the tail the kernel reads
+ *   tail     our copy of the tail: the next hr_buf_ring_add(.., offset)
+ *            goes to slot (tail + offset) & mask; hr_buf_ring_advance
+ *            moves it and publishes it (we are the tail's only writer)
+ *   map_len  bytes hr_setup_buf_ring mapped with IOU_PBUF_RING_MMAP, else 0 */
+struct hr_buf_ring_state {
+    struct hr_buf *bufs;
+    uint32_t entries;   /* 1 << shift, 1 .. 32768 */
+    uint32_t mask;      /* entries - 1 */
+    uint32_t shift;
+    uint16_t tail;
+    uint16_t bgid;
+    uint64_t map_len;
+};
+
+#include "hr_bufring_spec.h"
 
 static inline uint32_t hr_buf_ring_mask(uint32_t entries)
 {
@@ -114,4 +137,5 @@ static inline int hr_cqe_buffer_id(const struct hr_cqe *cqe)
     return (int)(uint16_t)(flags >> IORING_CQE_BUFFER_SHIFT);
 }
 
+HR_END_DECLS
 #endif

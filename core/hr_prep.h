@@ -18,6 +18,9 @@
 #ifndef HRINGAS_PREP_H
 #define HRINGAS_PREP_H
 
+#include "hr_compiler.h"
+HR_BEGIN_DECLS
+
 #include "hr_prep_spec.h"
 
 /* ---- shapes -------------------------------------------------------------- */
@@ -878,4 +881,5 @@ static inline void hr_prep_futex_waitv(struct hr_sqe *sqe,
     sqe->op_flags = flags;
 }
 
+HR_END_DECLS
 #endif

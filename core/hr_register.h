@@ -18,6 +18,9 @@
 #ifndef HRINGAS_REGISTER_H
 #define HRINGAS_REGISTER_H
 
+#include "hr_compiler.h"
+HR_BEGIN_DECLS
+
 #include "hr_types.h"
 
 struct iovec;                 /* <sys/uio.h>; only passed through to the kernel */
@@ -133,4 +136,5 @@ int hr_setup_buf_ring(struct hr_ring *r, struct hr_buf_ring_state *s, void *mem,
 /* Unregister s's group and unmap the ring if hr_setup_buf_ring mapped it. */
 int hr_free_buf_ring(struct hr_ring *r, struct hr_buf_ring_state *s);
 
+HR_END_DECLS
 #endif

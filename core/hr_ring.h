@@ -19,6 +19,9 @@
 #ifndef HRINGAS_RING_H
 #define HRINGAS_RING_H
 
+#include "hr_compiler.h"
+HR_BEGIN_DECLS
+
 #include "hr_ring_spec.h"
 #include "hr_atomic.h"
 #include "hr_sys.h"
@@ -344,4 +347,5 @@ HR_HOT int hr_wait_cqe_nr(struct hr_ring *r, struct hr_cqe **cqe, uint32_t wait_
     return ret;
 }
 
+HR_END_DECLS
 #endif

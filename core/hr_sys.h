@@ -4,6 +4,9 @@
 #ifndef HRINGAS_SYS_H
 #define HRINGAS_SYS_H
 
+#include "hr_compiler.h"
+HR_BEGIN_DECLS
+
 #include "hr_arch.h"
 #include "hr_types.h"
 
@@ -55,4 +58,5 @@ HR_HOT int hr__sys_enter(struct hr_ring *r, uint32_t to_submit,
 }
 
 #endif
+HR_END_DECLS
 #endif

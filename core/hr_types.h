@@ -3,6 +3,9 @@
 #ifndef HRINGAS_TYPES_H
 #define HRINGAS_TYPES_H
 
+#include "hr_compiler.h"
+HR_BEGIN_DECLS
+
 #include "hr_abi.h"
 
 /* Submission queue.  Shared words (see specs/TRUSTED.md, "shared words"):
@@ -60,4 +63,5 @@ struct hr_ring {
     uint64_t sqe_len;
 };
 
+HR_END_DECLS
 #endif

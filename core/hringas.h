@@ -11,25 +11,31 @@
  *     taken on trust is listed in specs/TRUSTED.md.
  *
  * Layering of the headers (each includes the one before):
+ *   hr_compiler.h   inlining/branch hints, static assert, extern "C" guards
+ *   hr_errno.h      the errno values the library returns
  *   hr_abi.h        kernel ABI mirrors, constants newer than the uapi header
  *   hr_types.h      struct hr_ring
  *   hr_bits.h, hr_ring_logic.h, hr_trusted.h        (specs/)  ACSL vocabulary
  *   hr_arch.h, hr_sys.h, hr_atomic.h                (core/)   trusted bodies
  *   hr_ring_spec.h / hr_ring.h     SQ/CQ protocol: contracts / inline bodies
  *   hr_prep_spec.h / hr_prep.h     prep helpers:   contracts / inline bodies
- *   hr_setup_spec.h                setup/teardown contracts (core/setup.c)
+ *   hr_setup.h / hr_setup_spec.h   setup/teardown: prototypes / contracts
  */
 #ifndef HRINGAS_H
 #define HRINGAS_H
+
+#include "hr_compiler.h"
+HR_BEGIN_DECLS
 
 #include "hr_abi.h"
 #include "hr_types.h"
 #include "hr_trusted.h"
 #include "hr_ring.h"
 #include "hr_prep.h"
-#include "hr_setup_spec.h"
+#include "hr_setup.h"
 #include "hr_api.h"
 #include "hr_register.h"
 #include "hr_bufring.h"
 
+HR_END_DECLS
 #endif

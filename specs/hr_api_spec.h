@@ -3,7 +3,7 @@
 #ifndef HRINGAS_SPEC_API_H
 #define HRINGAS_SPEC_API_H
 
-#include "hr_prep_spec.h"   /* HR_PTR64 */
+#include "hr_ring_logic.h"
 
 /*@ requires \valid(sqe);
     assigns sqe->user_data;

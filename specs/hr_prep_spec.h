@@ -16,21 +16,6 @@
 
 #include "hr_ring_logic.h"
 
-/* Types of user pointers, never dereferenced here (the library has no libc). */
-struct iovec;
-struct msghdr;
-struct sockaddr;
-struct statx;
-struct open_how;
-struct epoll_event;
-struct futex_waitv;
-
-#define HR_AT_FDCWD      (-100) /* AT_FDCWD (linux/fcntl.h)                  */
-#define HR_OPEN_HOW_SIZE 24u   /* sizeof(struct open_how), OPEN_HOW_SIZE_VER0 */
-
-/* A pointer as the u64 the kernel reads; used by bodies and contracts alike. */
-#define HR_PTR64(p) ((uint64_t)(uintptr_t)(p))
-
 /* SQE field conditions for the contracts.  Macros rather than ACSL
  * predicates: Qed (WP's simplifier) does not unfold predicates, so with one
  * every postcondition went to an SMT solver (about 1 s each); spelled out,

@@ -1,6 +1,7 @@
 /* hr_setup_spec.h -- ring geometry: what the kernel's io_uring_params must
  * satisfy before the core uses them, and the contracts of setup/teardown.
- * Bodies: core/setup.c (proved, unit `setup`) and core/bind.c (trusted).
+ * Bodies: core/setup.c (proved, unit `setup`) and core/bind.c (trusted);
+ * types and the public prototypes: core/hr_setup.h.
  *
  * Nothing the kernel returns is believed: every entry count, flag echo and
  * offset is checked (hr__layout_check) before any pointer is formed, so a
@@ -11,18 +12,6 @@
 
 #include "hr_trusted.h"
 
-/* Validated geometry of one ring: one mapping for both rings
- * (IORING_FEAT_SINGLE_MMAP) and one for the SQEs. */
-struct hr_layout {
-    uint64_t ring_len;       /* bytes to map at IORING_OFF_SQ_RING */
-    uint64_t sqes_len;       /* bytes to map at IORING_OFF_SQES    */
-    uint32_t sq_entries, sq_shift;
-    uint32_t cq_entries, cq_shift;
-    uint32_t sqe_shift;      /* 1: 128-byte SQEs */
-    uint32_t cqe_shift;      /* 1: 32-byte CQEs  */
-    uint32_t has_array;      /* 0 with IORING_SETUP_NO_SQARRAY */
-    uint32_t pad_;
-};
 
 /*@
   // a 4-byte, 4-aligned word that ends before the arrays start
@@ -96,13 +85,6 @@ struct hr_layout {
 */
 int hr__layout_check(const struct io_uring_params *p, struct hr_layout *g);
 
-/* Byte addresses of everything the core touches: pure uint8_t arithmetic,
-   proved in bounds; the typed view is made by the trusted hr__bind. */
-struct hr_ring_bytes {
-    uint8_t *sq_head, *sq_tail, *sq_flags, *sq_mask, *sq_entries, *sq_array;
-    uint8_t *cq_head, *cq_tail, *cq_overflow, *cq_mask, *cq_entries, *cqes;
-    uint8_t *sqes;
-};
 
 /*@ requires \valid_read(p) && \valid_read(g) && \valid(b);
     requires layout_ok(p, g);
@@ -178,7 +160,7 @@ int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr
 
 /* T-REG: core/register.c is not proved; teardown relies only on this
    assigns clause of its ring-fd unregistration (the kernel writes only the
-   local argument struct it is given). */
+   local argument struct it is given).  Declared in core/hr_register.h. */
 /*@ requires \valid(r);
     assigns r->enter_fd, r->enter_flags;
 */

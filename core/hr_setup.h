@@ -1,0 +1,67 @@
+/* hr_setup.h -- ring setup and teardown (bodies: core/setup.c, proved in
+ * unit `setup`; mapping and binding: core/bind.c, trusted).  The types of
+ * the validated geometry live here; the contracts in specs/hr_setup_spec.h. */
+#ifndef HRINGAS_SETUP_H
+#define HRINGAS_SETUP_H
+
+#include "hr_compiler.h"
+HR_BEGIN_DECLS
+
+#include "hr_abi.h"
+#include "hr_types.h"
+
+/* Validated geometry of one ring: one mapping for both rings
+ * (IORING_FEAT_SINGLE_MMAP) and one for the SQEs. */
+struct hr_layout {
+    uint64_t ring_len;       /* bytes to map at IORING_OFF_SQ_RING */
+    uint64_t sqes_len;       /* bytes to map at IORING_OFF_SQES    */
+    uint32_t sq_entries, sq_shift;
+    uint32_t cq_entries, cq_shift;
+    uint32_t sqe_shift;      /* 1: 128-byte SQEs */
+    uint32_t cqe_shift;      /* 1: 32-byte CQEs  */
+    uint32_t has_array;      /* 0 with IORING_SETUP_NO_SQARRAY */
+    uint32_t pad_;
+};
+
+
+/* Byte addresses of everything the core touches: pure uint8_t arithmetic,
+   proved in bounds; the typed view is made by the trusted hr__bind. */
+struct hr_ring_bytes {
+    uint8_t *sq_head, *sq_tail, *sq_flags, *sq_mask, *sq_entries, *sq_array;
+    uint8_t *cq_head, *cq_tail, *cq_overflow, *cq_mask, *cq_entries, *cqes;
+    uint8_t *sqes;
+};
+
+
+#include "hr_setup_spec.h"
+
+/* Set up a ring of `entries` SQEs (rounded up to a power of two, as the
+ * kernel does) from the caller's io_uring_params: p->flags, p->sq_thread_cpu,
+ * p->sq_thread_idle, p->cq_entries (with IORING_SETUP_CQSIZE) and p->wq_fd
+ * (with IORING_SETUP_ATTACH_WQ) are read; once the kernel created the ring,
+ * *p receives its answer (entries, features, offsets).  *r is overwritten
+ * whatever it held: call hr_ring_exit first on a live ring, or its fd and
+ * mappings leak.
+ * Returns 0, or -EINVAL (0 or too many entries, unknown flags or flag
+ * combinations, non-zero reserved fields), -EOPNOTSUPP (kernel without
+ * IORING_FEAT_SINGLE_MMAP), -EIO (the kernel's answer is inconsistent:
+ * nothing is used and the ring fd is closed) or the kernel's -errno; on
+ * failure r->ring_fd is -1 and nothing stays open or mapped.
+ * Matches io_uring_queue_init_params in liburing. */
+int hr_ring_init_params(struct hr_ring *r, uint32_t entries, struct io_uring_params *p);
+
+/* Set up a ring of `entries` SQEs with IORING_SETUP_* `flags` (the CQ gets
+ * twice as many entries unless CQSIZE says otherwise).
+ * Returns 0 or -errno, as hr_ring_init_params.
+ * Matches io_uring_queue_init in liburing. */
+int hr_ring_init(struct hr_ring *r, uint32_t entries, uint32_t flags);
+
+/* Tear a ring down: unregister the ring fd if registered, unmap both
+ * regions, close the ring fd, and leave *r in the torn-down state.  Safe on
+ * a ring that is torn down, whose init failed, or that is all zero bytes
+ * (HR_RING_INIT): then it does nothing.  Undefined on a NULL pointer.
+ * Matches io_uring_queue_exit in liburing. */
+void hr_ring_exit(struct hr_ring *r);
+
+HR_END_DECLS
+#endif
