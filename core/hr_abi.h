@@ -143,6 +143,10 @@ struct futex_waitv;
 #define HR_OP_FTRUNCATE        55
 #define HR_OP_BIND             56
 #define HR_OP_LISTEN           57
+#define HR_OP_EPOLL_WAIT       59   /* 6.15 */
+#define HR_OP_READV_FIXED      60   /* 6.15 */
+#define HR_OP_WRITEV_FIXED     61   /* 6.15 */
+#define HR_OP_PIPE             62   /* 6.16 */
 
 /* op flags used by the prep helpers (core/hr_prep.h) */
 #ifndef IORING_MSG_RING_FLAGS_PASS
@@ -157,6 +161,34 @@ struct futex_waitv;
 #define HR_SOCKET_URING_OP_SIOCOUTQ   1
 #define HR_SOCKET_URING_OP_GETSOCKOPT 2
 #define HR_SOCKET_URING_OP_SETSOCKOPT 3
+#define HR_SOCKET_URING_OP_TX_TIMESTAMP 4
+#define HR_SOCKET_URING_OP_GETSOCKNAME  5  /* kernel 6.19+ */
+/* send / recv with several provided buffers at once (6.10) */
+#ifndef IORING_RECVSEND_BUNDLE
+#define IORING_RECVSEND_BUNDLE      (1U << 4)
+#endif
+#ifndef IORING_FEAT_RECVSEND_BUNDLE
+#define IORING_FEAT_RECVSEND_BUNDLE (1U << 14)
+#endif
+/* IORING_OP_NOP flags (sqe->nop_flags, 6.10+; CQE32 6.18) */
+#ifndef IORING_NOP_INJECT_RESULT
+#define IORING_NOP_INJECT_RESULT    (1U << 0)   /* CQE res = (int)sqe->len      */
+#endif
+#ifndef IORING_NOP_FILE
+#define IORING_NOP_FILE             (1U << 1)   /* look up file sqe->fd         */
+#endif
+#ifndef IORING_NOP_FIXED_FILE
+#define IORING_NOP_FIXED_FILE       (1U << 2)   /* ... in the fixed-file table  */
+#endif
+#ifndef IORING_NOP_FIXED_BUFFER
+#define IORING_NOP_FIXED_BUFFER     (1U << 3)   /* look up buffer sqe->buf_index */
+#endif
+#ifndef IORING_NOP_TW
+#define IORING_NOP_TW               (1U << 4)   /* complete through task work   */
+#endif
+#ifndef IORING_NOP_CQE32
+#define IORING_NOP_CQE32            (1U << 5)   /* big CQE: sqe->off, sqe->addr */
+#endif
 
 /* provided-buffer rings (uapi 6.4+: io_uring_buf_reg.pad became .flags) */
 #ifndef IOU_PBUF_RING_MMAP
