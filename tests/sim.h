@@ -1,5 +1,6 @@
 /* tests/sim.h -- a simulated io_uring kernel for unit tests of the ring core
- * (core/hr_ring.h), and a tiny test framework.  No real io_uring is used.
+ * (core/hr_ring.h).  No real io_uring is used.  The test framework is
+ * tests/hr_test.h (included below).
  *
  * INCLUDE THIS FIRST in every tests/sim_*.c file.  It interposes, at the
  * preprocessor level and without touching core/, on the five trusted
@@ -65,37 +66,9 @@ int      sim_enter(struct hr_ring *r, uint32_t to_submit, uint32_t min_complete,
 #undef hr_fence_full
 #undef hr__sys_enter
 
-/* ======================================================================== */
-/* test framework                                                           */
-/* ======================================================================== */
-
-typedef void (*sim_test_fn)(void);
-void sim_register(const char *name, sim_test_fn fn);
-
-#define TEST(name)                                                          \
-    static void name(void);                                                 \
-    __attribute__((constructor)) static void sim_reg_##name(void)           \
-    { sim_register(#name, name); }                                          \
-    static void name(void)
-
-/* Context printed with every failure (configuration, seed, iteration). */
-extern char sim_ctx[256];
-#define SIM_CTX(...) snprintf(sim_ctx, sizeof sim_ctx, __VA_ARGS__)
-
-void sim_check_failed(const char *file, int line, const char *expr,
-                      const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-void sim_skip(const char *why) __attribute__((noreturn));
-extern unsigned sim_failures;   /* in the current test case */
-
-#define CHECK(c) do { if (!(c)) sim_check_failed(__FILE__, __LINE__, #c, NULL); } while (0)
-#define CHECKF(c, ...) do { if (!(c)) sim_check_failed(__FILE__, __LINE__, #c, __VA_ARGS__); } while (0)
-#define CHECK_EQ(a, b) do {                                                 \
-        unsigned long long va_ = (unsigned long long)(a);                   \
-        unsigned long long vb_ = (unsigned long long)(b);                   \
-        if (va_ != vb_)                                                     \
-            sim_check_failed(__FILE__, __LINE__, #a " == " #b,              \
-                             "0x%llx != 0x%llx", va_, vb_);                 \
-    } while (0)
+/* The test framework: TEST(), CHECK(), CHECK_EQ(), HR_CTX(), SKIP_BECAUSE()
+   and the runner, in tests/hr_test.h (tests/sim_main.c holds its definitions). */
+#include "hr_test.h"
 
 /* ======================================================================== */
 /* deterministic PRNG (splitmix64)                                          */

@@ -15,42 +15,23 @@
  * if an axiom or is_mask changes, or an axiom is added, this test fails
  * until it is updated to check the new statement.
  */
+#define HR_TEST_IMPLEMENTATION
+#include "hr_test.h"
+
 #include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-static unsigned n_pass, n_fail;
+/* checks made by the current case (each case runs in its own process) */
 static unsigned long long n_checks;
-static unsigned case_fail;
 
-#define CHECK(c, ...) do {                                                 \
-        n_checks++;                                                        \
-        if (!(c)) {                                                        \
-            if (case_fail++ < 5) {                                         \
-                printf("    FAIL %s:%d: %s: ", __FILE__, __LINE__, #c);    \
-                printf(__VA_ARGS__);                                       \
-                printf("\n");                                              \
-            }                                                              \
-        }                                                                  \
-    } while (0)
+#define CHECK_COUNTED(c, ...) do { n_checks++; CHECKF(c, __VA_ARGS__); } while (0)
 
-static void run(const char *name, void (*fn)(void))
+static void print_checks(void)
 {
-    case_fail = 0;
-    const unsigned long long c0 = n_checks;
-    const clock_t t0 = clock();
-    fn();
-    const double dt = (double)(clock() - t0) / CLOCKS_PER_SEC;
-    if (case_fail) {
-        n_fail++;
-        printf("  %-34s FAILED (%u failures)\n", name, case_fail);
-    } else {
-        n_pass++;
-        printf("  %-34s ok  %llu checks  %.2fs\n", name, n_checks - c0, dt);
-    }
+    printf("    %llu checks\n", n_checks);
 }
 
 /* splitmix64: fixed seed, reproducible */
@@ -100,21 +81,22 @@ static void wrap_hi_at(int64_t x)
     volatile uint64_t ux = (uint64_t)x;
     const uint32_t c1 = (uint32_t)vx;               /* conversion from signed */
     const uint32_t c2 = (uint32_t)ux;               /* ... and from unsigned */
-    CHECK((int64_t)c1 == x - P32 && (int64_t)c2 == x - P32, "x=0x%llx", (long long)x);
+    CHECK_COUNTED((int64_t)c1 == x - P32 && (int64_t)c2 == x - P32, "x=0x%llx", (long long)x);
     /* the form the core meets it in: a u32 '+' whose exact sum is x
        (a, b <= 2^32 - 1, so x <= 2^33 - 2) */
     if (x <= 2 * P32 - 2) {
         volatile uint32_t a = (uint32_t)(x - P32 + 1 + (int64_t)(rnd() % (uint64_t)(2 * P32 - 1 - x)));
         volatile uint32_t b = (uint32_t)(x - (int64_t)a);
         const uint32_t sum = a + b;
-        CHECK((int64_t)a + (int64_t)b == x && (int64_t)sum == x - P32,
+        CHECK_COUNTED((int64_t)a + (int64_t)b == x && (int64_t)sum == x - P32,
               "a=0x%x b=0x%x", (unsigned)a, (unsigned)b);
     }
 }
 
-static void t_u32_wrap_hi(void)
+static int t_u32_wrap_hi(void)
 {
     sample(P32, 2 * P32, wrap_hi_at);
+    return HR_PASS;
 }
 
 /* axiom u32_wrap_lo: -0x100000000 <= x < 0 ==> (uint32_t)x == x + 0x100000000 */
@@ -122,21 +104,22 @@ static void wrap_lo_at(int64_t x)
 {
     volatile int64_t vx = x;
     const uint32_t c = (uint32_t)vx;
-    CHECK((int64_t)c == x + P32, "x=%lld", (long long)x);
+    CHECK_COUNTED((int64_t)c == x + P32, "x=%lld", (long long)x);
     /* the form the core meets it in: a u32 '-' whose exact difference is x
        (a - b >= -(2^32 - 1)) */
     if (x > -P32) {
         volatile uint32_t a = (uint32_t)(rnd() % (uint64_t)(x + P32));
         volatile uint32_t b = (uint32_t)((int64_t)a - x);
         const uint32_t d = a - b;
-        CHECK((int64_t)a - (int64_t)b == x && (int64_t)d == x + P32,
+        CHECK_COUNTED((int64_t)a - (int64_t)b == x && (int64_t)d == x + P32,
               "a=0x%x b=0x%x", (unsigned)a, (unsigned)b);
     }
 }
 
-static void t_u32_wrap_lo(void)
+static int t_u32_wrap_lo(void)
 {
     sample(-P32, 0, wrap_lo_at);
+    return HR_PASS;
 }
 
 /* ---- A-WRAP16 (specs/hr_bufring_spec.h) ----------------------------------- */
@@ -144,20 +127,21 @@ static void t_u32_wrap_lo(void)
 /* axiom u16_wrap_hi: 0x10000 <= x < 0x20000 ==> (uint16_t)x == x - 0x10000:
    every x of the range, and as the buffer ring meets it: a u16 tail plus a
    u16 count. */
-static void t_u16_wrap_hi(void)
+static int t_u16_wrap_hi(void)
 {
     for (int64_t x = 0x10000; x < 0x20000; x++) {
         volatile int64_t vx = x;
         const uint16_t c = (uint16_t)vx;
-        CHECK((int64_t)c == x - 0x10000, "x=0x%llx", (long long)x);
+        CHECK_COUNTED((int64_t)c == x - 0x10000, "x=0x%llx", (long long)x);
         if (x > 0x1FFFE)
             continue;                       /* two u16 sum to at most 0x1FFFE */
         volatile uint16_t a = (uint16_t)(x - 0xFFFF + (int64_t)(rnd() % (uint64_t)(0x1FFFF - x)));
         volatile uint16_t b = (uint16_t)(x - (int64_t)a);
         const uint16_t sum = (uint16_t)(a + b);
-        CHECK((int64_t)a + (int64_t)b == x && (int64_t)sum == x - 0x10000,
+        CHECK_COUNTED((int64_t)a + (int64_t)b == x && (int64_t)sum == x - 0x10000,
               "a=0x%x b=0x%x", (unsigned)a, (unsigned)b);
     }
+    return HR_PASS;
 }
 
 /* ---- A-MASK --------------------------------------------------------------- */
@@ -176,18 +160,19 @@ static int is_mask(int64_t m)
     return 0;
 }
 
-static void t_is_mask_is_powers_of_two(void)
+static int t_is_mask_is_powers_of_two(void)
 {
-    CHECK(N_MASKS == 17, "%u masks", (unsigned)N_MASKS);
+    CHECK_COUNTED(N_MASKS == 17, "%u masks", (unsigned)N_MASKS);
     for (int k = 0; k <= 16; k++)
-        CHECK(is_mask_list[k] == (1ll << k) - 1 && is_mask((1ll << k) - 1), "k=%d", k);
+        CHECK_COUNTED(is_mask_list[k] == (1ll << k) - 1 && is_mask((1ll << k) - 1), "k=%d", k);
     /* and nothing else below 2^17 */
     for (int64_t m = -2; m < (1 << 17); m++) {
         int pow = 0;
         for (int k = 0; k <= 16; k++)
             pow |= m == (1ll << k) - 1;
-        CHECK(is_mask(m) == pow, "m=%lld", (long long)m);
+        CHECK_COUNTED(is_mask(m) == pow, "m=%lld", (long long)m);
     }
+    return HR_PASS;
 }
 
 /* axiom land_mask_mod: 0 <= x ==> is_mask(m) ==> (x & m) == x % (m + 1) */
@@ -196,20 +181,21 @@ static void mask_mod_at(int64_t x)
 {
     const int64_t m = cur_mask;
     const int64_t d = cur_mask + 1;                 /* volatile: a real '%' */
-    CHECK((x & m) == x % d, "x=0x%llx m=0x%llx", (long long)x, (long long)m);
+    CHECK_COUNTED((x & m) == x % d, "x=0x%llx m=0x%llx", (long long)x, (long long)m);
     /* the same on the types the core uses: u32 counter & u32 mask */
     if (x < P32) {
         volatile uint32_t x32 = (uint32_t)x, m32 = (uint32_t)m;
-        CHECK((int64_t)(x32 & m32) == x % d, "x=0x%llx m=0x%llx", (long long)x, (long long)m);
+        CHECK_COUNTED((int64_t)(x32 & m32) == x % d, "x=0x%llx m=0x%llx", (long long)x, (long long)m);
     }
 }
 
-static void t_land_mask_mod(void)
+static int t_land_mask_mod(void)
 {
     for (unsigned i = 0; i < N_MASKS; i++) {
         cur_mask = is_mask_list[i];
         sample(0, 2 * P32, mask_mod_at);
     }
+    return HR_PASS;
 }
 
 /* ---- definitions (logic functions) ------------------------------------------ */
@@ -233,10 +219,11 @@ static int64_t ring_off(int64_t first, int64_t i, int64_t e)
 /* ---- lemmas ------------------------------------------------------------------- */
 
 /* lemma ring_size_bounds: 0 <= k <= 16 ==> 1 <= (1 << k) <= 65536 */
-static void t_ring_size_bounds(void)
+static int t_ring_size_bounds(void)
 {
     for (int k = 0; k <= 16; k++)
-        CHECK(1 <= ring_size_e(k) && ring_size_e(k) <= 65536, "k=%d", k);
+        CHECK_COUNTED(1 <= ring_size_e(k) && ring_size_e(k) <= 65536, "k=%d", k);
+    return HR_PASS;
 }
 
 /* lemma mask_bound: 0 <= x ==> 0 <= k <= 16 ==> 0 <= (x & ((1<<k)-1)) < (1<<k)
@@ -246,14 +233,15 @@ static void mask_bound_at(int64_t x)
 {
     const int k = cur_k;
     const int64_t v = x & ((1ll << k) - 1);
-    CHECK(0 <= v && v < (1ll << k), "x=0x%llx k=%d", (long long)x, k);
-    CHECK(0 <= slot(x, k) && slot(x, k) < (1ll << k), "x=0x%llx k=%d", (long long)x, k);
+    CHECK_COUNTED(0 <= v && v < (1ll << k), "x=0x%llx k=%d", (long long)x, k);
+    CHECK_COUNTED(0 <= slot(x, k) && slot(x, k) < (1ll << k), "x=0x%llx k=%d", (long long)x, k);
 }
 
-static void t_mask_and_slot_bound(void)
+static int t_mask_and_slot_bound(void)
 {
     for (cur_k = 0; cur_k <= 16; cur_k++)
         sample(0, 2 * P32, mask_bound_at);
+    return HR_PASS;
 }
 
 /* lemma mask_add: 0 <= x <= 0xffffffff ==> 0 <= k <= 16 ==> 0 <= j < (1 << k) ==>
@@ -268,17 +256,17 @@ static void add_at(int64_t x)
     for (int64_t j = 0; j < e; j += step) {
         volatile int64_t sum = x + j;
         const int64_t lhs = (int64_t)((uint32_t)sum & (uint32_t)(e - 1));
-        CHECK(lhs == ring_slot(x & (e - 1), j, e), "x=0x%llx j=%lld k=%d",
+        CHECK_COUNTED(lhs == ring_slot(x & (e - 1), j, e), "x=0x%llx j=%lld k=%d",
               (long long)x, (long long)j, k);
-        CHECK(slot(u32_add(x, j), k) == ring_slot(slot(x, k), j, e), "x=0x%llx j=%lld k=%d",
+        CHECK_COUNTED(slot(u32_add(x, j), k) == ring_slot(slot(x, k), j, e), "x=0x%llx j=%lld k=%d",
               (long long)x, (long long)j, k);
     }
     const int64_t j = e - 1;
-    CHECK(slot(u32_add(x, j), k) == ring_slot(slot(x, k), j, e), "x=0x%llx j=%lld k=%d",
+    CHECK_COUNTED(slot(u32_add(x, j), k) == ring_slot(slot(x, k), j, e), "x=0x%llx j=%lld k=%d",
           (long long)x, (long long)j, k);
 }
 
-static void t_mask_and_slot_add(void)
+static int t_mask_and_slot_add(void)
 {
     for (cur_k = 0; cur_k <= 16; cur_k++) {
         /* the sampler's budget is per call; fewer points for large rings */
@@ -292,21 +280,23 @@ static void t_mask_and_slot_add(void)
         for (int i = 0; i < 512; i++)
             add_at(P32 - 1 - (int64_t)(rnd() % (uint64_t)(1ll << cur_k)));
     }
+    return HR_PASS;
 }
 
 /* not a lemma of hr_bits.h, but what the `untouched` clause of hr_flush_sq
    and the loop invariants rely on: ring_off undoes ring_slot */
-static void t_ring_off_inverts_ring_slot(void)
+static int t_ring_off_inverts_ring_slot(void)
 {
     for (int k = 0; k <= 10; k++) {
         const int64_t e = 1ll << k;
         for (int64_t first = 0; first < e; first++)
             for (int64_t j = 0; j < e; j++) {
                 const int64_t s = ring_slot(first, j, e);
-                CHECK(0 <= s && s < e && ring_off(first, s, e) == j,
+                CHECK_COUNTED(0 <= s && s < e && ring_off(first, s, e) == j,
                       "first=%lld j=%lld e=%lld", (long long)first, (long long)j, (long long)e);
             }
     }
+    return HR_PASS;
 }
 
 /* ---- the statements above are the ones in specs/hr_bits.h ----------------------- */
@@ -332,12 +322,10 @@ static char *squash(const char *s)
 
 static const char *bits_path = "specs/hr_bits.h";
 
-static void t_statements_match_spec(void)
+static int t_statements_match_spec(void)
 {
     FILE *f = fopen(bits_path, "r");
-    CHECK(f != NULL, "cannot open %s", bits_path);
-    if (!f)
-        return;
+    CHECK_COUNTED(f != NULL, "cannot open %s", bits_path);
     static char buf[1 << 16];
     const size_t n = fread(buf, 1, sizeof buf - 1, f);
     fclose(f);
@@ -369,7 +357,7 @@ static void t_statements_match_spec(void)
         "lemma slot_bound:", "lemma slot_add:",
     };
     for (unsigned i = 0; i < sizeof must / sizeof must[0]; i++)
-        CHECK(strstr(text, must[i]) != NULL,
+        CHECK_COUNTED(strstr(text, must[i]) != NULL,
               "%s no longer states `%s`: update tests/test_axioms.c", bits_path, must[i]);
     /* exactly the two trusted blocks, three axioms: a new axiom needs a check here */
     unsigned axioms = 0, blocks = 0;
@@ -389,30 +377,31 @@ static void t_statements_match_spec(void)
         else if (strncmp(p, "axiom ", 6) == 0 && *q == ':')
             axioms++;
     }
-    CHECK(axioms == 3 && blocks == 2,
+    CHECK_COUNTED(axioms == 3 && blocks == 2,
           "%s has %u axioms in %u axiomatic blocks, this test checks 3 in 2: update it",
           bits_path, axioms, blocks);
     free(text);
+    return HR_PASS;
 }
 
 int main(int argc, char **argv)
 {
-    const char *suite = argc > 1 ? argv[1] : "axioms";
+    static const struct hr_case cases[] = {
+        { "statements_match_spec", t_statements_match_spec },
+        { "A-WRAP u32_wrap_hi", t_u32_wrap_hi },
+        { "A-WRAP u32_wrap_lo", t_u32_wrap_lo },
+        { "A-WRAP16 u16_wrap_hi", t_u16_wrap_hi },
+        { "is_mask_is_powers_of_two", t_is_mask_is_powers_of_two },
+        { "A-MASK land_mask_mod", t_land_mask_mod },
+        { "lemma ring_size_bounds", t_ring_size_bounds },
+        { "lemma mask_bound/slot_bound", t_mask_and_slot_bound },
+        { "lemma mask_add/slot_add", t_mask_and_slot_add },
+        { "ring_off_inverts_ring_slot", t_ring_off_inverts_ring_slot },
+    };
+    static const struct hr_suite suite = { .name = "axioms", .timeout_s = 300,
+                                           .after_each = print_checks };
     if (argc > 2)
-        bits_path = argv[2];
-    setvbuf(stdout, NULL, _IOLBF, 0);
-    const clock_t t0 = clock();
-    run("statements_match_spec", t_statements_match_spec);
-    run("A-WRAP u32_wrap_hi", t_u32_wrap_hi);
-    run("A-WRAP u32_wrap_lo", t_u32_wrap_lo);
-    run("A-WRAP16 u16_wrap_hi", t_u16_wrap_hi);
-    run("is_mask_is_powers_of_two", t_is_mask_is_powers_of_two);
-    run("A-MASK land_mask_mod", t_land_mask_mod);
-    run("lemma ring_size_bounds", t_ring_size_bounds);
-    run("lemma mask_bound/slot_bound", t_mask_and_slot_bound);
-    run("lemma mask_add/slot_add", t_mask_and_slot_add);
-    run("ring_off_inverts_ring_slot", t_ring_off_inverts_ring_slot);
-    printf("%s: %llu checks, %.2fs\n", suite, n_checks, (double)(clock() - t0) / CLOCKS_PER_SEC);
-    printf("%s: %u passed, %u failed, 0 skipped\n", suite, n_pass, n_fail);
-    return n_fail ? 1 : 0;
+        bits_path = argv[2];                /* not a filter here */
+    return hr_test_main(&suite, cases, (int)(sizeof cases / sizeof cases[0]),
+                        argc > 2 ? 2 : argc, argv);
 }

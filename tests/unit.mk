@@ -9,7 +9,7 @@
 SUITES += sim sim-asan axioms sim-aarch64
 
 SIM_SRCS   := $(sort $(wildcard tests/sim_*.c))
-SIM_DEPS   := $(SIM_SRCS) tests/sim.h $(LIB_HDRS)
+SIM_DEPS   := $(SIM_SRCS) tests/sim.h tests/hr_test.h $(LIB_HDRS)
 UNIT_ASAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 AARCH64_CC ?= aarch64-linux-gnu-gcc
 QEMU_AARCH64 ?= qemu-aarch64
@@ -28,7 +28,7 @@ $(O)/tests/sim-aarch64: $(SIM_DEPS)
 	@mkdir -p $(@D)
 	$(AARCH64_CC) $(HOST_CFLAGS) -static -o $@ $(SIM_SRCS)
 
-$(O)/tests/test_axioms: tests/test_axioms.c specs/hr_bits.h
+$(O)/tests/test_axioms: tests/test_axioms.c tests/hr_test.h specs/hr_bits.h
 	@mkdir -p $(@D)
 	$(CC) $(HOST_CFLAGS) -o $@ $<
 
