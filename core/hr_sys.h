@@ -41,6 +41,12 @@ static inline int hr_sys_munmap(void *addr, uint64_t len)
     return (int)hr_syscall6(HR_NR_munmap, (long)addr, (long)len, 0, 0, 0, 0);
 }
 
+/* madvise(addr, len, advice): 0 or -errno (hr_ring_dontfork). */
+static inline int hr_sys_madvise(void *addr, uint64_t len, int advice)
+{
+    return (int)hr_syscall6(HR_NR_madvise, (long)addr, (long)len, advice, 0, 0, 0);
+}
+
 /* mmap(NULL, len, READ|WRITE, SHARED|POPULATE, fd, off); -errno on failure. */
 static inline long hr_sys_mmap_shared(int fd, uint64_t len, uint64_t off)
 {

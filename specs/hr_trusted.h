@@ -70,4 +70,11 @@ static inline int hr_sys_io_uring_setup(uint32_t entries, struct io_uring_params
 */
 static inline int hr_sys_close(int fd);
 
+/* madvise(2) (hr_ring_dontfork): changes how the pages are inherited by a
+   fork, never their contents. */
+/*@ assigns \nothing;
+    ensures -4095 <= \result <= 0;
+*/
+static inline int hr_sys_madvise(void *addr, uint64_t len, int advice);
+
 #endif
