@@ -36,6 +36,7 @@ HR_BEGIN_DECLS
 #include "hr_api.h"
 #include "hr_register.h"
 #include "hr_bufring.h"
+#include "hr_recvmsg.h"
 
 HR_END_DECLS
 #endif
