@@ -55,12 +55,31 @@ static inline long hr_sys_mmap_shared(int fd, uint64_t len, uint64_t off)
 }
 
 /* io_uring_enter on this ring: the `syscall` instruction is inlined here. */
+#ifdef HR_KERNEL_CHECK
+/* Checking build of the enter wrapper (the live suites define
+ * HR_KERNEL_CHECK and link tests/hr_kcheck.c; the library and the bench
+ * never do): the kernel assumptions K-SQTAIL, K-CQHEAD, K-SQHEAD and
+ * K-CQTAIL of specs/TRUSTED.md are checked around EVERY io_uring_enter
+ * the core makes, whatever test made it. */
+void hr_kernel_check_before(const struct hr_ring *r, uint32_t saved[2]);
+void hr_kernel_check_after(const struct hr_ring *r, int ret, const uint32_t saved[2]);
+#endif
+
 HR_HOT int hr__sys_enter(struct hr_ring *r, uint32_t to_submit,
                            uint32_t min_complete, uint32_t flags,
                            const void *arg, uint64_t argsz)
 {
+#ifdef HR_KERNEL_CHECK
+    uint32_t saved[2];
+    hr_kernel_check_before(r, saved);
+    int ret = hr_sys_io_uring_enter(r->enter_fd, to_submit, min_complete,
+                                    flags | r->enter_flags, arg, argsz);
+    hr_kernel_check_after(r, ret, saved);
+    return ret;
+#else
     return hr_sys_io_uring_enter(r->enter_fd, to_submit, min_complete,
                                  flags | r->enter_flags, arg, argsz);
+#endif
 }
 
 #endif
