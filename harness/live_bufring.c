@@ -9,7 +9,8 @@
  * that the kernel left the shared tail alone (K-BUFTAIL). */
 #define _GNU_SOURCE
 #include "hringas.h"
-#include "live.h"
+#define HR_TEST_IMPLEMENTATION
+#include "hr_test.h"
 
 #include <errno.h>
 #include <string.h>
@@ -49,7 +50,7 @@ static int t_axiom_wrap16(void)
             uint16_t tail = (uint16_t)t, off = (uint16_t)o;
             CHECK((uint16_t)(tail + off) == (t + o) % 0x10000);
         }
-    return PASS;
+    return HR_PASS;
 }
 
 /* ---- unit level: add/advance across the u16 wrap, no kernel ------------------------- */
@@ -93,7 +94,7 @@ static int t_unit_wrap(void)
     CHECK(hr_cqe_buffer_id(&c) == 0xfffe);
     c.flags = IORING_CQE_F_MORE | (5u << IORING_CQE_BUFFER_SHIFT);
     CHECK(hr_cqe_buffer_id(&c) == -ENOENT);
-    return PASS;
+    return HR_PASS;
 }
 
 /* ---- live ------------------------------------------------------------------------------ */
@@ -148,7 +149,7 @@ static void group_down(struct group *g)
 
 /* n reads of one 8-byte record each; record k holds its sequence number.
    Every CQE must carry the bid of slot (head & mask) in issue order. */
-static int read_batch(struct group *g, int rfd, int wfd, uint64_t seq0, int n,
+static void read_batch(struct group *g, int rfd, int wfd, uint64_t seq0, int n,
                       int bids[NBUF])
 {
     uint64_t rec[NBUF] = { 0 };
@@ -177,7 +178,6 @@ static int read_batch(struct group *g, int rfd, int wfd, uint64_t seq0, int n,
     CHECKF(g->st.bufs[0].resv == g->st.tail, "K-BUFTAIL: shared tail %u, ours %u",
            g->st.bufs[0].resv, g->st.tail);
     g->head += (uint32_t)n;
-    return PASS;
 }
 
 /* give bids back, in the order given, at the tail */
@@ -196,7 +196,7 @@ static int t_basic(void)
     int p[2], bids[NBUF];
     struct group g;
     CHECK(pipe(p) == 0);
-    if (hr_ring_init(&ring, 16, 0)) return FAIL;
+    CHECK(hr_ring_init(&ring, 16, 0) == 0);
     int ret = group_up(&g, 0);
     SKIP_IF_OLD(ret, "buffer rings (IORING_REGISTER_PBUF_RING)");
     CHECKF(ret == 0, "hr_setup_buf_ring: %s", strerror(-ret));
@@ -204,11 +204,11 @@ static int t_basic(void)
     struct group g2;
     CHECK(group_up(&g2, 0) == -EEXIST);
     munmap(g2.mem, g2.len);
-    if (read_batch(&g, p[0], p[1], 1000, 3, bids) != PASS) return FAIL;
+    read_batch(&g, p[0], p[1], 1000, 3, bids);
     recycle(&g, bids, 3);
     hr_buf_ring_advance(&g.st, 3);
     CHECK(g.st.bufs[0].resv == 11);
-    if (read_batch(&g, p[0], p[1], 2000, NBUF, bids) != PASS) return FAIL;
+    read_batch(&g, p[0], p[1], 2000, NBUF, bids);
     CHECK(hr_unregister_buf_ring(&ring, BGID) == 0);
     CHECK(hr_unregister_buf_ring(&ring, BGID) == -ENOENT);   /* gone */
     /* a read from a group that no longer exists */
@@ -220,7 +220,7 @@ static int t_basic(void)
     munmap(g.mem, g.len);
     hr_ring_exit(&ring);
     close(p[0]); close(p[1]);
-    return PASS;
+    return HR_PASS;
 }
 
 /* All buffers taken and none given back: the next read gets -ENOBUFS;
@@ -230,11 +230,11 @@ static int t_enobufs(void)
     int p[2], bids[NBUF];
     struct group g;
     CHECK(pipe(p) == 0);
-    if (hr_ring_init(&ring, 16, 0)) return FAIL;
+    CHECK(hr_ring_init(&ring, 16, 0) == 0);
     int ret = group_up(&g, 0);
     SKIP_IF_OLD(ret, "buffer rings (IORING_REGISTER_PBUF_RING)");
     CHECK(ret == 0);
-    if (read_batch(&g, p[0], p[1], 1, NBUF, bids) != PASS) return FAIL;
+    read_batch(&g, p[0], p[1], 1, NBUF, bids);
     CHECK(write(p[1], "abcdefgh", 8) == 8);
     prep_select_read(&ring, p[0], 8, 42);
     struct hr_cqe c;
@@ -251,7 +251,7 @@ static int t_enobufs(void)
     group_down(&g);
     hr_ring_exit(&ring);
     close(p[0]); close(p[1]);
-    return PASS;
+    return HR_PASS;
 }
 
 /* > 2^16 adds: the u16 tail wraps twice.  Buffers come back in reverse
@@ -261,7 +261,7 @@ static int t_wrap_live(void)
     int p[2], bids[NBUF];
     struct group g;
     CHECK(pipe(p) == 0);
-    if (hr_ring_init(&ring, 16, 0)) return FAIL;
+    CHECK(hr_ring_init(&ring, 16, 0) == 0);
     int ret = group_up(&g, 0);
     SKIP_IF_OLD(ret, "buffer rings (IORING_REGISTER_PBUF_RING)");
     CHECK(ret == 0);
@@ -270,7 +270,7 @@ static int t_wrap_live(void)
     uint16_t last_tail = g.st.tail;
     for (uint32_t round = 0; g.adds < 140000; round++) {
         const int n = 1 + (int)(round % NBUF);
-        if (read_batch(&g, p[0], p[1], seq, n, bids) != PASS) return FAIL;
+        read_batch(&g, p[0], p[1], seq, n, bids);
         seq += (uint64_t)n;
         int rev[NBUF];
         for (int i = 0; i < n; i++)
@@ -306,7 +306,7 @@ static int t_wrap_live(void)
     group_down(&g);
     hr_ring_exit(&ring);
     close(p[0]); close(p[1]);
-    return PASS;
+    return HR_PASS;
 }
 
 /* Kernel-allocated ring (IOU_PBUF_RING_MMAP, 6.4+): mapped by us. */
@@ -315,13 +315,13 @@ static int t_mmap_ring(void)
     int p[2], bids[NBUF];
     struct group g;
     CHECK(pipe(p) == 0);
-    if (hr_ring_init(&ring, 16, 0)) return FAIL;
+    CHECK(hr_ring_init(&ring, 16, 0) == 0);
     int ret = group_up(&g, IOU_PBUF_RING_MMAP);
     SKIP_IF_OLD(ret, "kernel-allocated buffer rings (IOU_PBUF_RING_MMAP)");
     CHECKF(ret == 0, "hr_setup_buf_ring(MMAP): %s", strerror(-ret));
     CHECK(g.st.map_len == NBUF * sizeof(struct hr_buf));
     for (int round = 0; round < 100; round++) {
-        if (read_batch(&g, p[0], p[1], (uint64_t)round * 10, 5, bids) != PASS) return FAIL;
+        read_batch(&g, p[0], p[1], (uint64_t)round * 10, 5, bids);
         recycle(&g, bids, 5);
         hr_buf_ring_advance(&g.st, 5);
     }
@@ -332,7 +332,7 @@ static int t_mmap_ring(void)
     CHECK(hr_setup_buf_ring(&ring, &st, data, NBUF, 3, IOU_PBUF_RING_MMAP) == -EINVAL);
     hr_ring_exit(&ring);
     close(p[0]); close(p[1]);
-    return PASS;
+    return HR_PASS;
 }
 
 /* Incremental consumption (IOU_PBUF_RING_INC, 6.12+): one 32-byte buffer
@@ -344,7 +344,7 @@ static int t_inc_ring(void)
     size_t len;
     static struct hr_buf_ring_state st;
     CHECK(pipe(p) == 0);
-    if (hr_ring_init(&ring, 16, 0)) return FAIL;
+    CHECK(hr_ring_init(&ring, 16, 0) == 0);
     struct hr_buf *m = ring_mem(1, &len);
     CHECK(m != NULL);
     int ret = hr_setup_buf_ring(&ring, &st, m, 1, BGID, IOU_PBUF_RING_INC);
@@ -374,14 +374,14 @@ static int t_inc_ring(void)
     munmap(m, len);
     hr_ring_exit(&ring);
     close(p[0]); close(p[1]);
-    return PASS;
+    return HR_PASS;
 }
 
 static int t_bad_inputs(void)
 {
     static struct hr_buf_ring_state st;
     size_t len;
-    if (hr_ring_init(&ring, 4, 0)) return FAIL;
+    CHECK(hr_ring_init(&ring, 4, 0) == 0);
     struct hr_buf *m = ring_mem(16, &len);
     CHECK(m != NULL);
     CHECK(hr_setup_buf_ring(&ring, &st, m, 12, 1, 0) == -EINVAL);    /* not 2^k */
@@ -397,12 +397,12 @@ static int t_bad_inputs(void)
     CHECK(hr_free_buf_ring(NULL, &st) == -EINVAL);
     munmap(m, len);
     hr_ring_exit(&ring);
-    return PASS;
+    return HR_PASS;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-    static const struct live_case cases[] = {
+    static const struct hr_case cases[] = {
         { "axiom-wrap16: (uint16_t)x == x - 2^16 on [2^16, 2^17), exhaustive", t_axiom_wrap16 },
         { "unit: add/advance across the u16 wrap, cqe buffer id", t_unit_wrap },
         { "register, add, advance, select-read, bid from CQE, unregister", t_basic },
@@ -412,5 +412,6 @@ int main(void)
         { "incremental consumption (IOU_PBUF_RING_INC)", t_inc_ring },
         { "bad inputs: -EINVAL, nothing registered", t_bad_inputs },
     };
-    return live_run("bufring", cases, (int)(sizeof cases / sizeof cases[0]));
+    static const struct hr_suite suite = { .name = "bufring", .timeout_s = 20 };
+    return hr_test_main(&suite, cases, (int)(sizeof cases / sizeof cases[0]), argc, argv);
 }

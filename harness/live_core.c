@@ -11,28 +11,34 @@
  * inside its mapping, aligned, and the six header words are distinct. */
 #define _GNU_SOURCE
 #include "hringas.h"
-#include "live.h"
+#define HR_TEST_IMPLEMENTATION
+#include "hr_test.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <string.h>
 #include <time.h>
 
-static unsigned long assumption_checks, assumption_violations;
-static char violation[256];
+/* Counted over every case (each runs in its own process, so the counts live
+   in memory shared with the runner) and checked by the last case. */
+struct assumptions {
+    unsigned long checks, violations;
+    char first[256];
+};
+static struct assumptions *kassume;
 
 static void violated(const char *what, unsigned a, unsigned b)
 {
-    if (!assumption_violations)
-        snprintf(violation, sizeof violation, "%s (%u vs %u)", what, a, b);
-    assumption_violations++;
+    if (!kassume->violations)
+        snprintf(kassume->first, sizeof kassume->first, "%s (%u vs %u)", what, a, b);
+    kassume->violations++;
 }
 
 static void check_kernel_words(struct hr_ring *r, uint32_t head_before, uint32_t pending)
 {
     const uint32_t head = __atomic_load_n(r->sq.khead, __ATOMIC_ACQUIRE);
     const uint32_t tail = *r->sq.ktail;
-    assumption_checks++;
+    kassume->checks++;
     if (tail != r->sq.sqe_head) violated("K-SQTAIL: kernel wrote the SQ tail", tail, r->sq.sqe_head);
     if (*r->cq.khead != r->cq.head) violated("K-CQHEAD: kernel wrote the CQ head", *r->cq.khead, r->cq.head);
     if ((uint32_t)(head - head_before) > pending) violated("K-SQHEAD: head moved more than pending", head - head_before, pending);
@@ -130,7 +136,7 @@ static int t_init_sizes(void)
         }
     CHECKF(count_fds() == fds, "fd leak: %d -> %d", fds, count_fds());
     CHECKF(maps_count() == maps, "mapping leak: %d -> %d", maps, maps_count());
-    return PASS;
+    return HR_PASS;
 }
 
 static int t_init_bad_input(void)
@@ -156,7 +162,7 @@ static int t_init_bad_input(void)
     hr_ring_exit(&r);                                          /* after a failed init: no-op */
     CHECKF(count_fds() == fds, "fd leak: %d -> %d", fds, count_fds());
     CHECKF(maps_count() == maps, "mapping leak: %d -> %d", maps, maps_count());
-    return PASS;
+    return HR_PASS;
 }
 
 static int t_init_params_cqsize(void)
@@ -171,7 +177,7 @@ static int t_init_params_cqsize(void)
     CHECK(r.sq.entries == 4 && r.cq.entries == 64 && p.sq_entries == 4 && p.cq_entries == 64);
     CHECK(p.features & IORING_FEAT_SINGLE_MMAP);
     hr_ring_exit(&r);
-    return PASS;
+    return HR_PASS;
 }
 
 static int t_nop_single(void)
@@ -190,7 +196,7 @@ static int t_nop_single(void)
     CHECK(out[0].user_data == 0xdeadbeefcafef00dull && out[0].res == 0 && out[0].flags == 0);
     CHECK(hr_cq_ready(&r) == 0 && hr_sq_ready(&r) == 0);
     hr_ring_exit(&r);
-    return PASS;
+    return HR_PASS;
 }
 
 static int t_nop_batches(void)
@@ -222,7 +228,7 @@ static int t_nop_batches(void)
         }
     }
     hr_ring_exit(&r);
-    return PASS;
+    return HR_PASS;
 }
 
 static int t_sq_full(void)
@@ -244,7 +250,7 @@ static int t_sq_full(void)
         CHECK(hr_sq_space_left(&r) == 8);
     }
     hr_ring_exit(&r);
-    return PASS;
+    return HR_PASS;
 }
 
 /* Small CQ, thousands of cycles: copy_cqes crosses the CQ wrap again and
@@ -289,7 +295,7 @@ static int t_cq_wrap_cycles(void)
     }
     CHECK(r.cq.head == (uint32_t)next);              /* every CQE consumed once */
     hr_ring_exit(&r);
-    return PASS;
+    return HR_PASS;
 }
 
 /* Submit far more than the CQ holds without reaping: with NODROP the kernel
@@ -338,7 +344,7 @@ static int t_cq_overflow(void)
     CHECK(!(*r.sq.kflags & IORING_SQ_CQ_OVERFLOW));
     CHECK(copy_checked(&r, out, 64, 0) == 0);
     hr_ring_exit(&r);
-    return PASS;
+    return HR_PASS;
 }
 
 static int t_peek_seen(void)
@@ -364,7 +370,7 @@ static int t_peek_seen(void)
         CHECK(hr_wait_cqe_nr(&r, &c, 0) == -EAGAIN);
     }
     hr_ring_exit(&r);
-    return PASS;
+    return HR_PASS;
 }
 
 static int t_cqe32_sqe128(void)
@@ -394,7 +400,7 @@ static int t_cqe32_sqe128(void)
         }
     }
     hr_ring_exit(&r);
-    return PASS;
+    return HR_PASS;
 }
 
 static int t_sqpoll(void)
@@ -429,7 +435,7 @@ static int t_sqpoll(void)
         }
     }
     hr_ring_exit(&r);
-    return PASS;
+    return HR_PASS;
 }
 
 static int t_enter_ext_arg_timeout(void)
@@ -444,21 +450,22 @@ static int t_enter_ext_arg_timeout(void)
     int ret = hr_enter(&r, 0, 1, IORING_ENTER_GETEVENTS | IORING_ENTER_EXT_ARG, &arg, sizeof arg);
     CHECKF(ret == -ETIME, "enter with a 10 ms timeout and nothing pending = %d", ret);
     hr_ring_exit(&r);
-    return PASS;
+    return HR_PASS;
 }
 
 static int t_kernel_assumptions(void)
 {
-    CHECKF(assumption_checks > 1000, "only %lu checks ran", assumption_checks);
-    CHECKF(assumption_violations == 0, "%lu violations, first: %s", assumption_violations, violation);
+    CHECKF(kassume->checks > 1000, "only %lu checks ran", kassume->checks);
+    CHECKF(kassume->violations == 0, "%lu violations, first: %s", kassume->violations,
+           kassume->first);
     printf("        (%lu enter calls checked for K-SQTAIL, K-CQHEAD, K-SQHEAD, K-CQTAIL)\n",
-           assumption_checks);
-    return PASS;
+           kassume->checks);
+    return HR_PASS;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-    static const struct live_case cases[] = {
+    static const struct hr_case cases[] = {
         { "init/exit: sizes 1..32768, SQE128/CQE32, geometry (T-MAP, T-BIND), no leak", t_init_sizes },
         { "init: bad input -> -EINVAL/-EDOM, nothing leaked", t_init_bad_input },
         { "init_params: CQSIZE", t_init_params_cqsize },
@@ -473,5 +480,7 @@ int main(void)
         { "enter EXT_ARG timeout", t_enter_ext_arg_timeout },
         { "kernel assumptions K-* held on every enter", t_kernel_assumptions },
     };
-    return live_run("core", cases, (int)(sizeof cases / sizeof *cases));
+    static const struct hr_suite suite = { .name = "core", .timeout_s = 20 };
+    kassume = hr_test_shared(sizeof *kassume);
+    return hr_test_main(&suite, cases, (int)(sizeof cases / sizeof *cases), argc, argv);
 }

@@ -6,7 +6,8 @@
  * -EOPNOTSUPP from the register opcode itself), and says which. */
 #define _GNU_SOURCE
 #include "hringas.h"
-#include "live.h"
+#define HR_TEST_IMPLEMENTATION
+#include "hr_test.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -20,12 +21,10 @@
 
 static struct hr_ring ring;
 
-static int ring_up(unsigned flags)
+static void ring_up(unsigned flags)
 {
     int ret = hr_ring_init(&ring, 8, flags);
-    if (ret)
-        live_note("hr_ring_init: %s", strerror(-ret));
-    return ret;
+    CHECKF(ret == 0, "hr_ring_init: %s", strerror(-ret));
 }
 
 /* submit what is queued and take one CQE (blocking) */
@@ -38,11 +37,12 @@ static int reap_one(struct hr_ring *r, struct hr_cqe *out)
     return ret == 1 ? 0 : (ret < 0 ? ret : -EIO);
 }
 
-/* take a CQE if one is ready within ~1 s (entering the kernel to run task
-   work), without blocking forever */
+/* take a CQE if one is ready within ~1 s (times HR_TEST_TIMEOUT_SCALE;
+   entering the kernel to run task work), without blocking forever */
 static int reap_soon(struct hr_ring *r, struct hr_cqe *out)
 {
-    for (int i = 0; i < 1000; i++) {
+    const unsigned tries = hr_test_scaled_ms(1000);
+    for (unsigned i = 0; i < tries; i++) {
         int ret = hr_copy_cqes(r, out, 1, 0);
         if (ret != 0)
             return ret == 1 ? 0 : ret;
@@ -77,7 +77,7 @@ static int t_files(void)
 {
     int p[2];
     CHECK(pipe(p) == 0);
-    if (ring_up(0)) return FAIL;
+    ring_up(0);
     int fds[3] = { p[0], p[1], -1 };
     CHECK(hr_register_files(&ring, fds, 3) == 0);
     CHECK(hr_register_files(&ring, fds, 3) == -EBUSY);     /* already registered */
@@ -99,14 +99,14 @@ static int t_files(void)
     CHECK(hr_unregister_files(&ring) == -ENXIO);            /* nothing registered */
     hr_ring_exit(&ring);
     close(p[0]); close(p[1]);
-    return PASS;
+    return HR_PASS;
 }
 
 static int t_files_sparse_update(void)
 {
     int p[2];
     CHECK(pipe(p) == 0);
-    if (ring_up(0)) return FAIL;
+    ring_up(0);
     int ret = hr_register_files_sparse(&ring, 8);
     SKIP_IF_OLD(ret, "sparse file tables (IORING_REGISTER_FILES2)");
     CHECK(ret == 0);
@@ -130,14 +130,14 @@ static int t_files_sparse_update(void)
     CHECK(hr_unregister_files(&ring) == 0);
     hr_ring_exit(&ring);
     close(p[0]); close(p[1]);
-    return PASS;
+    return HR_PASS;
 }
 
 /* Direct-descriptor allocation range: an accept/open_direct with
    IORING_FILE_INDEX_ALLOC picks slots in [off, off + len). */
 static int t_file_alloc_range(void)
 {
-    if (ring_up(0)) return FAIL;
+    ring_up(0);
     CHECK(hr_register_files_sparse(&ring, 8) == 0);
     int ret = hr_register_file_alloc_range(&ring, 2, 4);
     SKIP_IF_OLD(ret, "IORING_REGISTER_FILE_ALLOC_RANGE");
@@ -151,7 +151,7 @@ static int t_file_alloc_range(void)
     CHECK(hr_register_file_alloc_range(&ring, 6, 4) == -EINVAL);   /* past the end */
     CHECK(hr_unregister_files(&ring) == 0);
     hr_ring_exit(&ring);
-    return PASS;
+    return HR_PASS;
 }
 
 /* Tagged slots: replacing a slot posts a CQE with user_data = its tag. */
@@ -159,7 +159,7 @@ static int t_files_tags(void)
 {
     int p[2];
     CHECK(pipe(p) == 0);
-    if (ring_up(0)) return FAIL;
+    ring_up(0);
     int fds[2] = { p[0], p[1] };
     uint64_t tags[2] = { 0, 0x7a6 };
     int ret = hr_register_files_tags(&ring, fds, tags, 2);
@@ -182,7 +182,7 @@ static int t_files_tags(void)
            (unsigned long long)c.user_data, c.res);
     hr_ring_exit(&ring);
     close(p[0]); close(p[1]);
-    return PASS;
+    return HR_PASS;
 }
 
 /* ---- fixed buffers ------------------------------------------------------------ */
@@ -192,7 +192,7 @@ static int t_buffers(void)
     static char b0[64], b1[64];
     int p[2];
     CHECK(pipe(p) == 0);
-    if (ring_up(0)) return FAIL;
+    ring_up(0);
     struct iovec iov[2] = { { b0, sizeof b0 }, { b1, sizeof b1 } };
     CHECK(hr_register_buffers(&ring, iov, 2) == 0);
     CHECK(hr_register_buffers(&ring, iov, 2) == -EBUSY);
@@ -213,7 +213,7 @@ static int t_buffers(void)
     CHECK(hr_unregister_buffers(&ring) == -ENXIO);
     hr_ring_exit(&ring);
     close(p[0]); close(p[1]);
-    return PASS;
+    return HR_PASS;
 }
 
 static int t_buffers_sparse_update(void)
@@ -221,7 +221,7 @@ static int t_buffers_sparse_update(void)
     static char b[32];
     int p[2];
     CHECK(pipe(p) == 0);
-    if (ring_up(0)) return FAIL;
+    ring_up(0);
     int ret = hr_register_buffers_sparse(&ring, 4);
     SKIP_IF_OLD(ret, "sparse buffer tables (IORING_REGISTER_BUFFERS2)");
     CHECK(ret == 0);
@@ -243,7 +243,7 @@ static int t_buffers_sparse_update(void)
     CHECK(hr_unregister_buffers(&ring) == 0);
     hr_ring_exit(&ring);
     close(p[0]); close(p[1]);
-    return PASS;
+    return HR_PASS;
 }
 
 /* ---- probe ------------------------------------------------------------------- */
@@ -251,7 +251,7 @@ static int t_buffers_sparse_update(void)
 static int t_probe(void)
 {
     static union hr_probe probe;
-    if (ring_up(0)) return FAIL;
+    ring_up(0);
     memset(&probe, 0xa5, sizeof probe);         /* hr_register_probe must zero it */
     int ret = hr_get_probe_ring(&ring, &probe);
     SKIP_IF_OLD(ret, "IORING_REGISTER_PROBE");
@@ -275,14 +275,14 @@ static int t_probe(void)
     CHECK(hr_register_probe(&ring, NULL, 4) == -EINVAL);
     CHECK(hr_get_probe_ring(&ring, NULL) == -EINVAL);
     hr_ring_exit(&ring);
-    return PASS;
+    return HR_PASS;
 }
 
 /* ---- eventfd ----------------------------------------------------------------- */
 
 static int t_eventfd(void)
 {
-    if (ring_up(0)) return FAIL;
+    ring_up(0);
     int efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     CHECK(efd >= 0);
     CHECK(hr_register_eventfd(&ring, efd) == 0);
@@ -302,7 +302,7 @@ static int t_eventfd(void)
     CHECK(hr_register_eventfd(&ring, -1) == -EBADF);
     close(efd);
     hr_ring_exit(&ring);
-    return PASS;
+    return HR_PASS;
 }
 
 /* ---- registered ring fd ------------------------------------------------------------- */
@@ -310,7 +310,7 @@ static int t_eventfd(void)
 static int t_ring_fd(void)
 {
     int res;
-    if (ring_up(0)) return FAIL;
+    ring_up(0);
     const int fd = ring.ring_fd;
     CHECK(ring.enter_fd == fd && ring.enter_flags == 0);
     int ret = hr_register_ring_fd(&ring);
@@ -334,7 +334,7 @@ static int t_ring_fd(void)
     hr_ring_exit(&ring);
     CHECK(ring.enter_flags == 0 && ring.ring_fd == -1);
     CHECK(fcntl(fd, F_GETFD) == -1 && errno == EBADF);
-    return PASS;
+    return HR_PASS;
 }
 
 /* Several rings registered at once get distinct indexes. */
@@ -355,7 +355,7 @@ static int t_ring_fd_many(void)
     }
     for (int i = 0; i < 4; i++)
         hr_ring_exit(&rs[i]);
-    return PASS;
+    return HR_PASS;
 }
 
 /* ---- personality, io-wq, restrictions, cancel ----------------------------------------- */
@@ -363,7 +363,7 @@ static int t_ring_fd_many(void)
 static int t_personality(void)
 {
     int res;
-    if (ring_up(0)) return FAIL;
+    ring_up(0);
     int id = hr_register_personality(&ring);
     SKIP_IF_OLD(id, "IORING_REGISTER_PERSONALITY");
     CHECKF(id > 0 && id <= 0xffff, "personality id %d", id);
@@ -372,12 +372,12 @@ static int t_personality(void)
     CHECK(hr_unregister_personality(&ring, id) == -EINVAL);
     CHECK(nop_res(&ring, 2, (uint16_t)id, &res) == 0 && res == -EINVAL);
     hr_ring_exit(&ring);
-    return PASS;
+    return HR_PASS;
 }
 
 static int t_iowq_max_workers(void)
 {
-    if (ring_up(0)) return FAIL;
+    ring_up(0);
     unsigned v[2] = { 0, 0 };
     int ret = hr_register_iowq_max_workers(&ring, v);
     SKIP_IF_OLD(ret, "IORING_REGISTER_IOWQ_MAX_WORKERS");
@@ -397,16 +397,14 @@ static int t_iowq_max_workers(void)
     }
     CHECK(hr_register_iowq_aff(&ring, sizeof mask, NULL) == -EINVAL);
     hr_ring_exit(&ring);
-    return PASS;
+    return HR_PASS;
 }
 
 static int t_restrictions(void)
 {
     int res;
-    if (ring_up(IORING_SETUP_R_DISABLED)) {
-        live_note("IORING_SETUP_R_DISABLED not accepted");
-        return SKIP;
-    }
+    if (hr_ring_init(&ring, 8, IORING_SETUP_R_DISABLED))
+        SKIP_BECAUSE("IORING_SETUP_R_DISABLED not accepted");
     struct io_uring_restriction rs[2];
     memset(rs, 0, sizeof rs);
     rs[0].opcode = IORING_RESTRICTION_SQE_OP;
@@ -430,12 +428,12 @@ static int t_restrictions(void)
     static union hr_probe probe;
     CHECK(hr_get_probe_ring(&ring, &probe) == 0);
     hr_ring_exit(&ring);
-    return PASS;
+    return HR_PASS;
 }
 
 static int t_sync_cancel(void)
 {
-    if (ring_up(0)) return FAIL;
+    ring_up(0);
     struct io_uring_sync_cancel_reg reg;
     memset(&reg, 0, sizeof reg);
     reg.addr = 0xdead;                      /* no such request */
@@ -460,14 +458,14 @@ static int t_sync_cancel(void)
     CHECK(hr_register_sync_cancel(&ring, NULL) == -EINVAL);
     close(p[0]); close(p[1]);
     hr_ring_exit(&ring);
-    return PASS;
+    return HR_PASS;
 }
 
 /* ---- bad inputs: -errno, never a crash ------------------------------------------------- */
 
 static int t_bad_inputs(void)
 {
-    if (ring_up(0)) return FAIL;
+    ring_up(0);
     struct hr_ring *r = &ring;
     CHECK(hr_register_files(NULL, NULL, 0) == -EINVAL);
     CHECK(hr_register_files(r, NULL, 3) == -EINVAL);
@@ -507,12 +505,12 @@ static int t_bad_inputs(void)
     CHECKF(ret == -EBADF, "register on a torn-down ring (fd %d): %d", r->ring_fd, ret);
     CHECK(hr_register_personality(r) == -EBADF);
     CHECK(hr_register_ring_fd(r) == -EBADF && r->enter_flags == 0);
-    return PASS;
+    return HR_PASS;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-    static const struct live_case cases[] = {
+    static const struct hr_case cases[] = {
         { "files: register, fixed-file write, unregister", t_files },
         { "files: sparse table, update, skip, alloc range", t_files_sparse_update },
         { "files: alloc range, open_direct picks its first slot", t_file_alloc_range },
@@ -529,5 +527,6 @@ int main(void)
         { "sync cancel: nothing -> ENOENT, pending read cancelled", t_sync_cancel },
         { "bad inputs: -EINVAL/-EBADF/-EFAULT, no crash", t_bad_inputs },
     };
-    return live_run("register", cases, (int)(sizeof cases / sizeof cases[0]));
+    static const struct hr_suite suite = { .name = "register", .timeout_s = 20 };
+    return hr_test_main(&suite, cases, (int)(sizeof cases / sizeof cases[0]), argc, argv);
 }

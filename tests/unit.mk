@@ -32,9 +32,17 @@ $(O)/tests/test_axioms: tests/test_axioms.c tests/hr_test.h specs/hr_bits.h
 	@mkdir -p $(@D)
 	$(CC) $(HOST_CFLAGS) -o $@ $<
 
-# $(call sim_unit_run,NAME,COMMAND): run COMMAND (which prints its own summary
-# line); if it printed none (crash, missing binary), print one failure.
-define sim_unit_run
+# The two steps of every suite rule (here and in the other fragments):
+# $(call suite_build,NAME,TARGET): build TARGET; if that fails, print the
+# summary line of one failed case (so the summary is always the last line).
+define suite_build
+	@$(MAKE) --no-print-directory $(2) || { echo "$(1): build failed"; echo "$(1): 0 passed, 1 failed, 0 skipped"; exit 1; }
+endef
+
+# $(call suite_run,NAME,COMMAND): run COMMAND (which prints its own summary
+# line, tests/hr_test.h); if it printed none (crash, missing binary), print
+# one failure.
+define suite_run
 	@out=$$($(2) 2>&1); rc=$$?; printf '%s\n' "$$out"; \
 	 if ! printf '%s\n' "$$out" | tail -n 1 | grep -qE '^$(1): [0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$$'; then \
 	   echo "$(1): binary exited $$rc without a summary"; \
@@ -42,25 +50,20 @@ define sim_unit_run
 	 fi; exit $$rc
 endef
 
-# a build failure is reported as one failed case, not as a missing summary
-define sim_unit_build
-	@$(MAKE) --no-print-directory $(2) || { echo "$(1): build failed"; echo "$(1): 0 passed, 1 failed, 0 skipped"; exit 1; }
-endef
-
 suite-sim:
-	$(call sim_unit_build,sim,$(O)/tests/sim)
-	$(call sim_unit_run,sim,$(O)/tests/sim sim)
+	$(call suite_build,sim,$(O)/tests/sim)
+	$(call suite_run,sim,$(O)/tests/sim sim)
 
 # An ASan/UBSan report aborts the child running the case: one failed case,
-# the run goes on (the runner forks a child per case).  No leak check: the
-# children leave with _exit.
+# the run goes on (tests/hr_test.h forks a child per case).  No leak check:
+# the children leave with _exit.
 suite-sim-asan:
-	$(call sim_unit_build,sim-asan,$(O)/tests/sim-asan)
-	$(call sim_unit_run,sim-asan,ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 $(O)/tests/sim-asan sim-asan)
+	$(call suite_build,sim-asan,$(O)/tests/sim-asan)
+	$(call suite_run,sim-asan,ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 $(O)/tests/sim-asan sim-asan)
 
 suite-axioms:
-	$(call sim_unit_build,axioms,$(O)/tests/test_axioms)
-	$(call sim_unit_run,axioms,$(O)/tests/test_axioms axioms specs/hr_bits.h)
+	$(call suite_build,axioms,$(O)/tests/test_axioms)
+	$(call suite_run,axioms,$(O)/tests/test_axioms axioms specs/hr_bits.h)
 
 # Skipped (loudly) only when the cross compiler or qemu is not installed.
 suite-sim-aarch64:
@@ -75,4 +78,4 @@ suite-sim-aarch64:
 
 .PHONY: sim-aarch64-run
 sim-aarch64-run:
-	$(call sim_unit_run,sim-aarch64,$(QEMU_AARCH64) $(O)/tests/sim-aarch64 sim-aarch64)
+	$(call suite_run,sim-aarch64,$(QEMU_AARCH64) $(O)/tests/sim-aarch64 sim-aarch64)
