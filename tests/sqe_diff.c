@@ -26,6 +26,10 @@
 #include <string.h>
 
 #include "hringas.h"
+/* one case = one SQE comparison: no fork per case, the line formats only
+   (only failures get a line; passes are counted) */
+#define HR_TEST_IMPLEMENTATION
+#include "hr_test.h"
 
 _Static_assert(sizeof(struct open_how) == HR_OPEN_HOW_SIZE, "open_how size");
 _Static_assert(AT_FDCWD == HR_AT_FDCWD, "AT_FDCWD");
@@ -325,17 +329,22 @@ static void run_case(const struct op *op, const uint64_t *v, unsigned set)
         return;
     }
     n_fail++;
-    printf("FAIL %s set %u args", op->name, set);
-    for (unsigned k = 0; k < NARG; k++)
-        printf(" %#llx", (unsigned long long)v[k]);
-    printf(":");
-    for (unsigned i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+    char name[64], why[1024];
+    size_t n = 0;
+    snprintf(name, sizeof name, "%s set %u", op->name, set);
+    n += (size_t)snprintf(why + n, sizeof why - n, "args");
+    for (unsigned k = 0; k < NARG && n < sizeof why; k++)
+        n += (size_t)snprintf(why + n, sizeof why - n, " %#llx", (unsigned long long)v[k]);
+    for (unsigned i = 0; i < sizeof fields / sizeof fields[0] && n < sizeof why; i++) {
         uint64_t a = field_val(h.b, i), b = field_val(l.b, i);
         if (a != b)
-            printf(" %s ours %#llx liburing %#llx", fields[i].name,
-                   (unsigned long long)a, (unsigned long long)b);
+            n += (size_t)snprintf(why + n, sizeof why - n, "%s %s ours %#llx liburing %#llx",
+                                  n ? ";" : "", fields[i].name,
+                                  (unsigned long long)a, (unsigned long long)b);
     }
-    printf("%s\n", adj);
+    if (n < sizeof why)
+        snprintf(why + n, sizeof why - n, "%s", adj);
+    hr_test_line(HR_FAIL, name, why);
 }
 
 int main(void)
@@ -367,6 +376,6 @@ int main(void)
     }
     printf("# intended differences applied: user_data %lu times, "
            "file_index ALLOC %lu times\n", n_fixed[0], n_fixed[1]);
-    printf("sqe-diff: %lu passed, %lu failed, 0 skipped\n", n_pass, n_fail);
+    hr_test_summary("sqe-diff", n_pass, n_fail, 0);
     return n_fail == 0 ? 0 : 1;
 }
