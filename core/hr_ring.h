@@ -26,6 +26,17 @@ HR_BEGIN_DECLS
 #include "hr_atomic.h"
 #include "hr_sys.h"
 
+#ifndef HR_EINTR
+#define HR_EINTR 4
+#endif
+/* Liveness bound of every wait loop (hr_wait_cqe_nr, hr_wait.h): at most
+   this many io_uring_enter calls per wait; if the kernel keeps returning
+   without a CQE, the wait ends with -EINTR ("call again").  A sane kernel
+   returns from a GETEVENTS enter with the CQEs asked for (K-LIVE), so this
+   is reached only with a corrupted ring or an IOPOLL ring with nothing in
+   flight. */
+#define HR_WAIT_ROUNDS 64u
+
 static inline uint32_t hr__slot(uint32_t x, uint32_t m, uint32_t k)
 {
     (void)k;                 /* specification-only: m == 2^k - 1 */
@@ -320,19 +331,33 @@ HR_HOT int hr_wait_cqe_nr(struct hr_ring *r, struct hr_cqe **cqe, uint32_t wait_
         //@ ghost uint32_t *sq_flags = r->sq.kflags;
         //@ ghost uint32_t *cq_tail = r->cq.ktail;
         //@ ghost uint32_t *cq_ovf = r->cq.koverflow;
+        //@ ghost uint32_t *cq_head = r->cq.khead;
         //@ ghost struct hr_cqe *cq_cqes = r->cq.cqes;
         //@ ghost uint32_t cq_units = r->cq.cqe_units;
-        /* The kernel is trusted for liveness (K-LIVE): it returns from a
-           GETEVENTS enter with wait_nr CQEs posted, or with an error. */
+        uint32_t round;
+        /* Bounded (liveness): a kernel that keeps returning at once with
+           nothing posted ends the wait after HR_WAIT_ROUNDS enters. */
         /*@ loop invariant ring_ok(r);
             loop invariant frame: ring_fixed{Pre, Here}(r);
             loop invariant words: sq_head == r->sq.khead && sq_flags == r->sq.kflags &&
               cq_tail == r->cq.ktail && cq_ovf == r->cq.koverflow &&
+              cq_head == r->cq.khead &&
               cq_cqes == r->cq.cqes && cq_units == r->cq.cqe_units;
-            loop assigns ret, c, *sq_head, *sq_flags, *cq_tail, *cq_ovf,
+            loop invariant 0 <= round <= HR_WAIT_ROUNDS;
+            loop assigns round, ret, c, *sq_head, *sq_flags, *cq_tail, *cq_ovf, *cq_head,
               cq_cqes[0 .. cq_units - 1];
+            loop variant HR_WAIT_ROUNDS - round;
         */
-        for (;;) {
+        for (round = 0; ; round++) {
+            if (HR_UNLIKELY(round == HR_WAIT_ROUNDS)) {
+                c = 0;
+                ret = -HR_EINTR;
+                break;
+            }
+            /* release: re-publish our head before the kernel computes
+               what is ready from it; a corrupted head word would make it
+               return at once, every time. */
+            hr_store_release(r->cq.khead, r->cq.head);
             ret = hr_enter(r, 0, wait_nr, IORING_ENTER_GETEVENTS, 0, 0);
             if (ret < 0) {
                 c = 0;

@@ -31,6 +31,7 @@ HR_BEGIN_DECLS
 #include "hr_types.h"
 #include "hr_trusted.h"
 #include "hr_ring.h"
+#include "hr_wait.h"
 #include "hr_prep.h"
 #include "hr_setup.h"
 #include "hr_api.h"

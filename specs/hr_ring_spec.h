@@ -293,12 +293,14 @@ static inline void hr_cqe_seen(struct hr_ring *r, struct hr_cqe *cqe);
 static inline void hr__put_cqe(struct hr_ring *r, struct hr_cqe **cqe, struct hr_cqe *c);
 
 /* Wait until a CQE is ready (entering with GETEVENTS as needed, which also
-   flushes overflowed CQEs) and return it zero-copy in *cqe. */
+   flushes overflowed CQEs) and return it zero-copy in *cqe.  Our CQ head is
+   stored again before every enter; at most HR_WAIT_ROUNDS enters (the loop
+   variant proves it), then -EINTR. */
 /*@ requires ring_ok(r) && \valid(cqe) && \separated(cqe, r, r->sq.khead,
-               r->sq.kflags, r->cq.ktail, r->cq.koverflow,
+               r->sq.kflags, r->cq.khead, r->cq.ktail, r->cq.koverflow,
                r->cq.cqes + (0 .. r->cq.cqe_units - 1));
     assigns *cqe, *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
-            r->cq.cqes[0 .. r->cq.cqe_units - 1];
+            *r->cq.khead, r->cq.cqes[0 .. r->cq.cqe_units - 1];
     ensures ring_ok(r);
     ensures \result == 0 ==>
       *cqe == r->cq.cqes + units(slot(r->cq.head, r->cq.shift), r->cq.cqe_shift) &&

@@ -1,0 +1,384 @@
+/* hr_wait_spec.h -- contracts of the waiting and completion API (bodies:
+ * core/hr_wait.h, proved in proofs unit `wait`).
+ *
+ * Every function requires and preserves ring_ok(r) and holds for ANY value
+ * the kernel writes into the shared words (T-ATOMIC, T-ENTER).
+ *
+ * When a wait enters the kernel is liburing's decision (_io_uring_get_cqe),
+ * stated as the predicate wait_enter0 below over what the first look at the
+ * ring saw: `avail` CQEs ready, `submit` SQEs to submit, the setup flags and
+ * the SQ flags word.  Ghost state records that first look and the enters,
+ * so the contracts can say exactly when the kernel was entered:
+ *   hr_wait_enters   io_uring_enter calls made by the last wait (0 .. HR_WAIT_ROUNDS)
+ *   hr_wait_avail0   CQEs ready at its first look (u32 distance head -> tail)
+ *   hr_wait_kflags0  the SQ flags word as its first look read it
+ *   hr_wait_submit   SQEs it was asked to submit
+ *   hr_wait_kret     what the kernel returned to its last enter
+ */
+#ifndef HRINGAS_SPEC_WAIT_H
+#define HRINGAS_SPEC_WAIT_H
+
+#include "hr_ring_spec.h"
+
+//@ ghost int hr_wait_enters;
+//@ ghost uint32_t hr_wait_avail0;
+//@ ghost uint32_t hr_wait_kflags0;
+//@ ghost uint32_t hr_wait_submit;
+//@ ghost int hr_wait_kret;
+
+/*@
+  // liburing's first-round decision: enter when fewer than wait_nr CQEs are
+  // ready, or SQEs are to be submitted (and, under SQPOLL, the poller
+  // sleeps), or -- nothing ready, nothing to wait for or submit -- the ring
+  // is IOPOLL or the kernel flags overflowed CQEs / pending task work.
+  predicate wait_enter0(integer avail, integer submit, integer wait_nr,
+                        integer setup, integer kflags) =
+    ((avail == 0 && wait_nr == 0 && submit == 0) ==>
+       ((setup & IORING_SETUP_IOPOLL) != 0 ||
+        (kflags & (IORING_SQ_CQ_OVERFLOW | IORING_SQ_TASKRUN)) != 0)) &&
+    (!(avail == 0 && wait_nr == 0 && submit == 0) ==>
+       (wait_nr > avail ||
+        (submit != 0 && ((setup & IORING_SETUP_SQPOLL) == 0 ||
+                         (kflags & IORING_SQ_NEED_WAKEUP) != 0))));
+
+  // The CQE of our head counter (zero-copy; CQE32: two units).
+  predicate head_cqe{L}(struct hr_ring *r, struct hr_cqe *c) =
+    c == r->cq.cqes + units(slot(r->cq.head, r->cq.shift), r->cq.cqe_shift) &&
+    \valid(c + (0 .. units(1, r->cq.cqe_shift) - 1));
+
+  // What every wait ends with: c is what it stores in *cqe_ptr, res its
+  // result, for wait_nr as asked and hr_wait_submit SQEs to submit.
+  predicate waited{L}(struct hr_ring *r, struct hr_cqe *c, integer wait_nr, integer res) =
+    // bounded: at most HR_WAIT_ROUNDS enters, whatever the kernel does
+    0 <= hr_wait_enters <= HR_WAIT_ROUNDS &&
+    // a first look at a tail more than `entries` ahead: -EIO, no enter
+    (hr_wait_avail0 > r->cq.entries ==>
+       hr_wait_enters == 0 && res == -HR_EIO && c == \null) &&
+    // otherwise it entered exactly when liburing would
+    (hr_wait_avail0 <= r->cq.entries ==>
+       (hr_wait_enters > 0 <==>
+        wait_enter0(hr_wait_avail0, hr_wait_submit, wait_nr, r->flags, hr_wait_kflags0))) &&
+    // without an enter, the words it read are still there, and it returned
+    // the oldest CQE if one was ready; -EAGAIN when there was nothing to do
+    (hr_wait_enters == 0 ==>
+       hr_wait_avail0 == u32_dist(r->cq.head, *r->cq.ktail)) &&
+    (hr_wait_enters == 0 && hr_wait_avail0 <= r->cq.entries ==>
+       hr_wait_kflags0 == *r->sq.kflags &&
+       (c != \null <==> hr_wait_avail0 != 0) &&
+       (res == -HR_EAGAIN <==> (hr_wait_avail0 == 0 && hr_wait_submit == 0)) &&
+       (res != -HR_EAGAIN ==> res == 0)) &&
+    // the CQE returned is always the one at our head
+    (c != \null ==> head_cqe(r, c)) &&
+    // success: the count of SQEs this call submitted
+    (res >= 0 ==> res <= hr_wait_submit) &&
+    // failure: no CQE; the kernel's error passed through, or one of the
+    // four the wait itself reports (EIO: lying tail, EAGAIN: nothing to do,
+    // ETIME: liburing's timeout rule, EINTR: HR_WAIT_ROUNDS enters in vain)
+    (res < 0 ==> c == \null &&
+       (res == -HR_EIO || res == -HR_EAGAIN || res == -HR_ETIME || res == -HR_EINTR ||
+        (hr_wait_enters > 0 && res == hr_wait_kret))) &&
+    // waiting for wait_nr > 0 without submitting: success means a CQE
+    (res >= 0 && wait_nr > 0 && hr_wait_submit == 0 ==> c != \null) &&
+    // every enter re-published our head first (liveness: a corrupted head
+    // word is repaired before the kernel reads it)
+    (hr_wait_enters > 0 ==> *r->cq.khead == r->cq.head);
+*/
+
+/* ---- helpers ------------------------------------------------------------ */
+
+/* The CQE at our head counter (the caller knows one is ready). */
+/*@ requires ring_ok(r);
+    assigns \nothing;
+    ensures head_cqe(r, \result);
+*/
+static inline struct hr_cqe *hr__cq_head_cqe(struct hr_ring *r);
+
+/* The completion half of liburing's decision: -1 = nothing to do
+   (-EAGAIN), 1 = enter with GETEVENTS, 0 = no need on the CQ side. */
+/*@ requires ring_ok(r);
+    assigns *r->sq.kflags;
+    ensures ring_ok(r);
+    ensures idle: avail == 0 && wait_nr == 0 && submit == 0 ==>
+      (\result == 1 <==> (looped == 0 && ((r->flags & IORING_SETUP_IOPOLL) != 0 ||
+         (*r->sq.kflags & (IORING_SQ_CQ_OVERFLOW | IORING_SQ_TASKRUN)) != 0))) &&
+      (\result != 1 ==> \result == -1);
+    ensures busy: !(avail == 0 && wait_nr == 0 && submit == 0) ==>
+      (\result == 1 <==> wait_nr > avail) && (\result != 1 ==> \result == 0) &&
+      *r->sq.kflags == \old(*r->sq.kflags);
+*/
+static inline int hr__cq_need(struct hr_ring *r, uint32_t avail, uint32_t submit,
+                              uint32_t wait_nr, uint32_t looped);
+
+/* liburing's _io_uring_get_cqe, bounded: look, decide, enter; at most
+   HR_WAIT_ROUNDS enters, our head re-published before each. */
+/*@ requires ring_ok(r) && \valid(cqe_ptr) && \separated(cqe_ptr, r, r->sq.khead,
+               r->sq.ktail, r->sq.kflags, r->cq.khead, r->cq.ktail, r->cq.koverflow,
+               r->cq.cqes + (0 .. r->cq.cqe_units - 1));
+    requires submit <= r->sq.entries;
+    assigns *cqe_ptr, *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
+            r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
+            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret;
+    ensures ring_ok(r);
+    ensures ring_fixed{Pre, Post}(r);
+    ensures r->sq.sqe_head == \old(r->sq.sqe_head) && r->sq.sqe_tail == \old(r->sq.sqe_tail) &&
+            r->cq.head == \old(r->cq.head);
+    ensures hr_wait_submit == submit;
+    ensures waited(r, *cqe_ptr, wait_nr, \result);
+*/
+static inline int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t submit,
+                              uint32_t wait_nr, uint32_t get_flags, const void *arg,
+                              uint64_t argsz, int has_ts);
+
+/* The SQEs the kernel has not consumed, after publishing ours: what a
+   submit passes as to_submit (clamped like the kernel for a lying head). */
+/*@ requires ring_ok(r);
+    assigns r->sq.array[0 .. r->sq.entries - 1], *r->sq.ktail, r->sq.sqe_head,
+            *r->sq.khead;
+    ensures ring_ok(r);
+    ensures ring_fixed{Pre, Post}(r);
+    ensures published: r->sq.sqe_head == r->sq.sqe_tail && r->cq.head == \old(r->cq.head);
+    ensures \result <= r->sq.entries;
+    ensures u32_dist(*r->sq.khead, r->sq.sqe_head) <= r->sq.entries ==>
+      \result == u32_dist(*r->sq.khead, r->sq.sqe_head);
+*/
+static inline uint32_t hr__flush_pending(struct hr_ring *r);
+
+/* ---- waiting ------------------------------------------------------------- */
+
+/* The pre- and postconditions every public wait shares. */
+/*@ requires ring_ok(r) && \valid(cqe_ptr) && \separated(cqe_ptr, r, r->sq.khead,
+               r->sq.ktail, r->sq.kflags, r->cq.khead, r->cq.ktail, r->cq.koverflow,
+               r->cq.cqes + (0 .. r->cq.cqe_units - 1));
+    assigns *cqe_ptr, *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
+            r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
+            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret;
+    ensures ring_ok(r);
+    ensures r->cq.head == \old(r->cq.head);
+    ensures hr_wait_submit == 0;
+    ensures waited(r, *cqe_ptr, 1, \result);
+*/
+static inline int hr_wait_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr);
+
+/*@ requires ring_ok(r) && \valid(cqe_ptr) && \separated(cqe_ptr, r, r->sq.khead,
+               r->sq.ktail, r->sq.kflags, r->cq.khead, r->cq.ktail, r->cq.koverflow,
+               r->cq.cqes + (0 .. r->cq.cqe_units - 1));
+    assigns *cqe_ptr, *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
+            r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
+            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret;
+    ensures ring_ok(r);
+    ensures r->cq.head == \old(r->cq.head);
+    ensures hr_wait_submit == 0;
+    ensures waited(r, *cqe_ptr, wait_nr, \result);
+*/
+static inline int hr_wait_cqes(struct hr_ring *r, struct hr_cqe **cqe_ptr, unsigned wait_nr,
+                               struct __kernel_timespec *ts, const void *sigmask);
+
+/*@ requires ring_ok(r) && \valid(cqe_ptr) && \separated(cqe_ptr, r, r->sq.khead,
+               r->sq.ktail, r->sq.kflags, r->cq.khead, r->cq.ktail, r->cq.koverflow,
+               r->cq.cqes + (0 .. r->cq.cqe_units - 1));
+    assigns *cqe_ptr, *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
+            r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
+            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret;
+    ensures ring_ok(r);
+    ensures r->cq.head == \old(r->cq.head);
+    ensures hr_wait_submit == 0;
+    ensures waited(r, *cqe_ptr, 1, \result);
+*/
+static inline int hr_wait_cqe_timeout(struct hr_ring *r, struct hr_cqe **cqe_ptr,
+                                      struct __kernel_timespec *ts);
+
+/*@ requires ring_ok(r) && \valid(cqe_ptr) && \separated(cqe_ptr, r, r->sq.khead,
+               r->sq.ktail, r->sq.kflags, r->cq.khead, r->cq.ktail, r->cq.koverflow,
+               r->cq.cqes + (0 .. r->cq.cqe_units - 1));
+    assigns *cqe_ptr, *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
+            r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
+            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret;
+    ensures ring_ok(r);
+    ensures r->cq.head == \old(r->cq.head);
+    ensures no_feature: !(r->features & IORING_FEAT_MIN_TIMEOUT) ==>
+      \result == -HR_EINVAL && hr_wait_enters == 0;
+    ensures (r->features & IORING_FEAT_MIN_TIMEOUT) ==>
+      hr_wait_submit == 0 && waited(r, *cqe_ptr, wait_nr, \result);
+*/
+static inline int hr_wait_cqes_min_timeout(struct hr_ring *r, struct hr_cqe **cqe_ptr,
+                                           unsigned wait_nr, struct __kernel_timespec *ts,
+                                           unsigned min_wait_usec, const void *sigmask);
+
+/*@ requires ring_ok(r) && \valid(cqe_ptr) && \separated(cqe_ptr, r, r->sq.khead,
+               r->sq.ktail, r->sq.kflags, r->cq.khead, r->cq.ktail, r->cq.koverflow,
+               r->cq.cqes + (0 .. r->cq.cqe_units - 1));
+    requires \separated(cqe_ptr, r->sq.array + (0 .. r->sq.entries - 1));
+    assigns *cqe_ptr, r->sq.array[0 .. r->sq.entries - 1], *r->sq.ktail, r->sq.sqe_head,
+            *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
+            r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
+            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret;
+    ensures ring_ok(r);
+    ensures published: r->sq.sqe_head == r->sq.sqe_tail && r->cq.head == \old(r->cq.head);
+    ensures hr_wait_submit <= r->sq.entries;
+    ensures waited(r, *cqe_ptr, wait_nr, \result);
+*/
+static inline int hr_submit_and_wait_timeout(struct hr_ring *r, struct hr_cqe **cqe_ptr,
+                                             unsigned wait_nr, struct __kernel_timespec *ts,
+                                             const void *sigmask);
+
+/*@ requires ring_ok(r) && \valid(cqe_ptr) && \separated(cqe_ptr, r, r->sq.khead,
+               r->sq.ktail, r->sq.kflags, r->cq.khead, r->cq.ktail, r->cq.koverflow,
+               r->cq.cqes + (0 .. r->cq.cqe_units - 1));
+    requires \separated(cqe_ptr, r->sq.array + (0 .. r->sq.entries - 1));
+    assigns *cqe_ptr, r->sq.array[0 .. r->sq.entries - 1], *r->sq.ktail, r->sq.sqe_head,
+            *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
+            r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
+            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret;
+    ensures ring_ok(r);
+    ensures r->cq.head == \old(r->cq.head);
+    ensures no_feature: !(r->features & IORING_FEAT_MIN_TIMEOUT) ==>
+      \result == -HR_EINVAL && hr_wait_enters == 0 &&
+      r->sq.sqe_head == \old(r->sq.sqe_head);
+    ensures (r->features & IORING_FEAT_MIN_TIMEOUT) ==>
+      r->sq.sqe_head == r->sq.sqe_tail && hr_wait_submit <= r->sq.entries &&
+      waited(r, *cqe_ptr, wait_nr, \result);
+*/
+static inline int hr_submit_and_wait_min_timeout(struct hr_ring *r, struct hr_cqe **cqe_ptr,
+                                                 unsigned wait_nr,
+                                                 struct __kernel_timespec *ts,
+                                                 unsigned min_wait_usec,
+                                                 const void *sigmask);
+
+/* ---- batches and iteration ----------------------------------------------- */
+
+/* n CQE pointers, in ring order from our head, into out[]. */
+/*@ requires ring_ok(r) && n <= r->cq.entries;
+    requires \valid(out + (0 .. n - 1));
+    requires \separated(out + (0 .. n - 1), r, r->sq.khead, r->sq.ktail, r->sq.kflags,
+               r->cq.khead, r->cq.ktail, r->cq.koverflow);
+    assigns out[0 .. n - 1];
+    ensures ring_ok(r);
+    ensures in_order: \forall integer j; 0 <= j < n ==>
+      out[j] == r->cq.cqes + units(slot(u32_add(r->cq.head, j), r->cq.shift), r->cq.cqe_shift);
+*/
+static inline void hr__cq_ptrs(struct hr_ring *r, struct hr_cqe **out, uint32_t n);
+
+/*@ requires ring_ok(r);
+    assigns *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
+            r->cq.cqes[0 .. r->cq.cqe_units - 1];
+    ensures ring_ok(r);
+    ensures ring_fixed{Pre, Post}(r);
+    ensures r->sq.sqe_head == \old(r->sq.sqe_head) && r->sq.sqe_tail == \old(r->sq.sqe_tail) &&
+            r->cq.head == \old(r->cq.head);
+    ensures -4095 <= \result <= 0x7fffffff;
+*/
+static inline int hr_get_events(struct hr_ring *r);
+
+/*@ requires ring_ok(r) && count <= 0x10000;
+    requires \valid(cqes + (0 .. count - 1));
+    requires \separated(cqes + (0 .. count - 1), r, r->sq.khead, r->sq.ktail, r->sq.kflags,
+               r->cq.khead, r->cq.ktail, r->cq.koverflow,
+               r->cq.cqes + (0 .. r->cq.cqe_units - 1));
+    assigns cqes[0 .. count - 1], *r->sq.khead, *r->sq.kflags, *r->cq.ktail,
+            *r->cq.koverflow, r->cq.cqes[0 .. r->cq.cqe_units - 1];
+    ensures ring_ok(r);
+    ensures r->cq.head == \old(r->cq.head);
+    ensures range: \result <= count;
+    ensures count: u32_dist(r->cq.head, *r->cq.ktail) <= r->cq.entries ==>
+      \result == \min((integer)count, u32_dist(r->cq.head, *r->cq.ktail));
+    ensures corrupt: u32_dist(r->cq.head, *r->cq.ktail) > r->cq.entries ==> \result == 0;
+    ensures in_order: \forall integer j; 0 <= j < \result ==>
+      cqes[j] == r->cq.cqes + units(slot(u32_add(r->cq.head, j), r->cq.shift), r->cq.cqe_shift);
+*/
+static inline unsigned hr_peek_batch_cqe(struct hr_ring *r, struct hr_cqe **cqes,
+                                         unsigned count);
+
+/*@ requires ring_ok(r) && \valid(first) && \separated(first, r, r->cq.ktail);
+    assigns *first, *r->cq.ktail;
+    ensures ring_ok(r);
+    ensures range: \result <= max &&
+      \result <= r->cq.entries - slot(r->cq.head, r->cq.shift);
+    ensures corrupt: u32_dist(r->cq.head, *r->cq.ktail) > r->cq.entries ==> \result == 0;
+    ensures count: u32_dist(r->cq.head, *r->cq.ktail) <= r->cq.entries ==>
+      \result == \min(\min((integer)max, u32_dist(r->cq.head, *r->cq.ktail)),
+                      r->cq.entries - slot(r->cq.head, r->cq.shift));
+    ensures run: \result > 0 ==>
+      *first == r->cq.cqes + units(slot(r->cq.head, r->cq.shift), r->cq.cqe_shift) &&
+      \valid(*first + (0 .. units(\result, r->cq.cqe_shift) - 1)) &&
+      \forall integer j; 0 <= j < \result ==>
+        slot(u32_add(r->cq.head, j), r->cq.shift) == slot(r->cq.head, r->cq.shift) + j;
+    ensures none: \result == 0 ==> *first == \null;
+*/
+static inline unsigned hr_cq_batch(struct hr_ring *r, struct hr_cqe **first, unsigned max);
+
+/* The CQE of counter pos if it is ready (for hr_for_each_cqe). */
+/*@ requires ring_ok(r);
+    assigns *r->cq.ktail;
+    ensures ring_ok(r);
+    ensures ready: \result != \null <==>
+      (u32_dist(r->cq.head, *r->cq.ktail) <= r->cq.entries &&
+       u32_dist(r->cq.head, pos) < u32_dist(r->cq.head, *r->cq.ktail));
+    ensures at: \result != \null ==>
+      \result == r->cq.cqes + units(slot(pos, r->cq.shift), r->cq.cqe_shift) &&
+      \valid(\result + (0 .. units(1, r->cq.cqe_shift) - 1));
+*/
+static inline struct hr_cqe *hr__cq_at(struct hr_ring *r, uint32_t pos);
+
+/*@ requires ring_ok(r);
+    requires mask == r->cq.mask;
+    assigns \nothing;
+    ensures \result == units(slot(ptr, r->cq.shift), r->cq.cqe_shift);
+    ensures \result + units(1, r->cq.cqe_shift) <= r->cq.cqe_units;
+*/
+static inline unsigned hr_cqe_index(const struct hr_ring *r, unsigned ptr, unsigned mask);
+
+/*@ requires ring_ok(r);
+    assigns \nothing;
+    ensures \result == r->cq.cqe_shift;
+*/
+static inline unsigned hr_cqe_shift(const struct hr_ring *r);
+
+/* ---- flags, events, SQPOLL, fork ---------------------------------------- */
+
+/*@ requires ring_ok(r);
+    assigns *r->sq.kflags;
+    ensures ring_ok(r);
+    ensures \result != 0 <==> (*r->sq.kflags & IORING_SQ_CQ_OVERFLOW) != 0;
+*/
+static inline int hr_cq_has_overflow(const struct hr_ring *r);
+
+/*@ requires ring_ok(r);
+    assigns r->sq.array[0 .. r->sq.entries - 1], *r->sq.ktail, r->sq.sqe_head,
+            *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
+            r->cq.cqes[0 .. r->cq.cqe_units - 1];
+    ensures ring_ok(r);
+    ensures published: r->sq.sqe_head == r->sq.sqe_tail && r->cq.head == \old(r->cq.head);
+    ensures -4095 <= \result <= 0x7fffffff;
+*/
+static inline int hr_submit_and_get_events(struct hr_ring *r);
+
+/*@ requires ring_ok(r);
+    assigns *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
+            r->cq.cqes[0 .. r->cq.cqe_units - 1];
+    ensures ring_ok(r);
+    ensures r->cq.head == \old(r->cq.head) && r->sq.sqe_tail == \old(r->sq.sqe_tail);
+    ensures no_sqpoll: !(r->flags & IORING_SETUP_SQPOLL) ==> \result == -HR_EINVAL;
+    ensures -4095 <= \result <= 0x7fffffff;
+*/
+static inline int hr_sqring_wait(struct hr_ring *r);
+
+/*@ requires \valid(r);
+    assigns \nothing;
+    ensures unmapped: (r->ring_mem == \null || r->sqe_mem == \null) ==> \result == -HR_EINVAL;
+    ensures -4095 <= \result <= 0;
+*/
+static inline int hr_ring_dontfork(struct hr_ring *r);
+
+/*@ requires ring_ok(r);
+    assigns *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
+            r->cq.cqes[0 .. r->cq.cqe_units - 1];
+    ensures ring_ok(r);
+    ensures ring_fixed{Pre, Post}(r);
+    ensures r->sq.sqe_head == \old(r->sq.sqe_head) && r->sq.sqe_tail == \old(r->sq.sqe_tail) &&
+            r->cq.head == \old(r->cq.head);
+    ensures -4095 <= \result <= 0x7fffffff;
+*/
+static inline int hr_enter2(struct hr_ring *r, uint32_t to_submit, uint32_t min_complete,
+                            uint32_t flags, const void *arg, uint64_t argsz);
+
+#endif
