@@ -1,20 +1,10 @@
-/* zt.c -- scaffolding and runner of the Zig-behaviour suite (see zt.h). */
+/* zt.c -- helpers and main of the Zig-behaviour suite (see zt.h). */
+#define HR_TEST_IMPLEMENTATION
 #include "zt.h"
 
 #include <ftw.h>
-#include <poll.h>
-#include <stdarg.h>
 
-char zt_msg[512];
 char zt_dir[256];
-
-void zt_set_msg(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(zt_msg, sizeof zt_msg, fmt, ap);
-    va_end(ap);
-}
 
 static const char *errname_in(char *b, size_t len, long long v)
 {
@@ -26,12 +16,6 @@ static const char *errname_in(char *b, size_t len, long long v)
 }
 
 const char *zt_errname(long long v)
-{
-    static char b[64];
-    return errname_in(b, sizeof b, v);
-}
-
-const char *zt_errname2(long long v)
 {
     static char b[64];
     return errname_in(b, sizeof b, v);
@@ -91,7 +75,7 @@ void zt_close(int fd)
         close(fd);
 }
 
-void zt_release_all(void)
+static void zt_release_all(void)
 {
     while (zt_nfds > 0)
         close(zt_fds[--zt_nfds]);
@@ -153,6 +137,20 @@ const struct hr_cqe *zt_find(const struct hr_cqe *c, unsigned n, uint64_t ud)
     return NULL;
 }
 
+/* ---- SQEs ---------------------------------------------------------------- */
+
+struct hr_sqe zt_sqe_expect(uint8_t op, int32_t fd, uint64_t addr, uint32_t len, uint64_t off)
+{
+    struct hr_sqe e;
+    memset(&e, 0, sizeof e);
+    e.opcode = op;
+    e.fd = fd;
+    e.addr = addr;
+    e.len = len;
+    e.off = off;
+    return e;
+}
+
 /* ---- feature detection --------------------------------------------------- */
 
 int zt_op_supported(struct hr_ring *r, int op)
@@ -177,6 +175,29 @@ int zt_kernel_at_least(int major, int minor)
 int zt_path(char *buf, size_t len, const char *name)
 {
     return snprintf(buf, len, "%s/%s", zt_dir, name);
+}
+
+int zt_make_file(const char *name, char *path, size_t plen, const void *data, size_t n)
+{
+    zt_path(path, plen, name);
+    int fd = open(path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0600);
+    TRYC(fd);
+    if (n && write(fd, data, n) != (ssize_t)n) {
+        close(fd);
+        FAILF("write %s: %s", path, strerror(errno));
+    }
+    close(fd);
+    return HR_PASS;
+}
+
+int zt_read_file(const char *path, void *buf, size_t cap, ssize_t *got)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    TRYC(fd);
+    *got = read(fd, buf, cap);
+    close(fd);
+    TRYC(*got);
+    return HR_PASS;
 }
 
 int zt_tcp_listener(struct sockaddr_in *addr)
@@ -237,12 +258,12 @@ int zt_ring_tcp_pair(struct hr_ring *r, int *server, int *client)
     if (acc->res < 0)
         FAILF("accept: %d (%s)", acc->res, zt_errname(acc->res));
     zt_fd(acc->res);
-    CHECK_EQX(acc->flags, 0);
+    CHECK_EQ(acc->flags, 0);
     CHECK_CQE(con, 0xcccccccc, 0, 0);
     zt_close(lfd);
     *server = acc->res;
     *client = cfd;
-    return T_PASS;
+    return HR_PASS;
 }
 
 void zt_fill(void *buf, size_t n, unsigned seed)
@@ -259,15 +280,13 @@ void zt_fill(void *buf, size_t n, unsigned seed)
 
 /* ---- runner -------------------------------------------------------------- */
 
-
 static char base_dir[200];
-static volatile pid_t cur_child;
-static int result_fd = -1;
 
 static int rm_one(const char *p, const struct stat *sb, int flag, struct FTW *ftw)
 {
     (void)sb; (void)flag; (void)ftw;
-    return remove(p) < 0 ? 0 : 0;
+    remove(p);
+    return 0;
 }
 
 static void rm_base(void)
@@ -278,143 +297,55 @@ static void rm_base(void)
 
 static void on_fatal(int sig)
 {
-    if (cur_child > 0)
-        kill(cur_child, SIGKILL);
     rm_base();
     signal(sig, SIG_DFL);
     raise(sig);
 }
 
-static void on_alarm(int sig)
+/* in the child: a fresh directory per test; default signal actions */
+static void before_each(int idx)
 {
-    (void)sig;
-    static const char m[] = "Ftimed out after 10 s (SIGALRM): the test hung";
-    if (result_fd >= 0)
-        (void)!write(result_fd, m, sizeof m - 1);
-    _exit(3);
-}
-
-static void run_child(int idx, int wfd)
-{
-    result_fd = wfd;
-    signal(SIGALRM, on_alarm);
     signal(SIGPIPE, SIG_IGN);
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
     signal(SIGHUP, SIG_DFL);
-    alarm(ZT_ALARM_S);
     snprintf(zt_dir, sizeof zt_dir, "%s/t%02d", base_dir, idx + 1);
-    if (mkdir(zt_dir, 0700) < 0) {
-        dprintf(wfd, "Fmkdir %s: %s", zt_dir, strerror(errno));
-        _exit(1);
-    }
-    zt_msg[0] = 0;
-    int st = zt_tests[idx].fn();
-    zt_release_all();
-    alarm(0);
-    char c = st == T_PASS ? 'P' : st == T_SKIP ? 'S' : 'F';
-    dprintf(wfd, "%c%s", c, zt_msg);
-    _exit(st == T_FAIL ? 1 : 0);
+    if (mkdir(zt_dir, 0700) < 0)
+        FAILF("mkdir %s: %s", zt_dir, strerror(errno));
 }
 
 int main(int argc, char **argv)
 {
-    int passed = 0, failed = 0, skipped = 0;
-    int only = argc > 1 ? atoi(argv[1]) : 0;     /* run one test: its number */
+    static const struct { const struct hr_case *cases; const int *n; } areas[] = {
+        { zig_ring_cases, &zig_ring_ncases },
+        { zig_rw_cases, &zig_rw_ncases },
+        { zig_files_cases, &zig_files_ncases },
+        { zig_sockets_cases, &zig_sockets_ncases },
+        { zig_timeouts_cases, &zig_timeouts_ncases },
+        { zig_buffers_cases, &zig_buffers_ncases },
+        { zig_registered_cases, &zig_registered_ncases },
+    };
+    static struct hr_case all[64];
+    static const struct hr_suite suite = { .name = "zig", .timeout_s = 10,
+                                           .before_each = before_each,
+                                           .after_each = zt_release_all };
+    int n = 0;
+    for (unsigned a = 0; a < sizeof areas / sizeof areas[0]; a++)
+        for (int i = 0; i < *areas[a].n && n < ZT_NCASES(all); i++)
+            all[n++] = areas[a].cases[i];
 
-    setvbuf(stdout, NULL, _IOLBF, 0);
     snprintf(base_dir, sizeof base_dir, "%s/hr-zig-XXXXXX",
              getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
     if (!mkdtemp(base_dir)) {
         perror("mkdtemp");
         base_dir[0] = 0;
-        printf("zig: 0 passed, 1 failed, 0 skipped\n");
+        hr_test_summary(argc > 1 ? argv[1] : suite.name, 0, 1, 0);
         return 1;
     }
     signal(SIGINT, on_fatal);
     signal(SIGTERM, on_fatal);
     signal(SIGHUP, on_fatal);
-
-    printf("  # %-48s %-6s %s\n", "test", "result", "note");
-    for (int i = 0; i < zt_ntests; i++) {
-        if (only && i + 1 != only)
-            continue;
-        int pfd[2];
-        char buf[600];
-        size_t len = 0;
-        if (pipe2(pfd, O_CLOEXEC) < 0) {
-            perror("pipe");
-            failed++;
-            continue;
-        }
-        fflush(stdout);
-        pid_t pid = fork();
-        if (pid == 0) {
-            close(pfd[0]);
-            run_child(i, pfd[1]);
-        }
-        close(pfd[1]);
-        cur_child = pid;
-        /* the child's own alarm fires at 10 s; this is the backstop */
-        uint64_t deadline = zt_now_ns() + (uint64_t)(ZT_ALARM_S + 5) * 1000000000u;
-        int killed = 0;
-        for (;;) {
-            uint64_t now = zt_now_ns();
-            if (now >= deadline) {
-                kill(pid, SIGKILL);
-                killed = 1;
-                break;
-            }
-            struct pollfd p = { .fd = pfd[0], .events = POLLIN };
-            int pr = poll(&p, 1, (int)((deadline - now) / 1000000u) + 1);
-            if (pr < 0 && errno == EINTR)
-                continue;
-            if (pr <= 0)
-                continue;
-            ssize_t k = read(pfd[0], buf + len, sizeof buf - 1 - len);
-            if (k < 0 && errno == EINTR)
-                continue;
-            if (k <= 0)
-                break;
-            len += (size_t)k;
-            if (len == sizeof buf - 1)
-                break;
-        }
-        buf[len] = 0;
-        close(pfd[0]);
-        int ws = 0;
-        waitpid(pid, &ws, 0);
-        cur_child = 0;
-
-        const char *res, *note = len > 1 ? buf + 1 : "";
-        char why[96] = "";
-        if (killed) {
-            res = "FAIL";
-            note = "killed after 15 s: the test hung";
-        } else if (len == 0) {
-            res = "FAIL";
-            if (WIFSIGNALED(ws))
-                snprintf(why, sizeof why, "child died: %s", strsignal(WTERMSIG(ws)));
-            else
-                snprintf(why, sizeof why, "child exited %d without a result",
-                         WIFEXITED(ws) ? WEXITSTATUS(ws) : -1);
-            note = why;
-        } else if (buf[0] == 'P' && WIFEXITED(ws) && WEXITSTATUS(ws) == 0) {
-            res = "PASS";
-        } else if (buf[0] == 'S' && WIFEXITED(ws) && WEXITSTATUS(ws) == 0) {
-            res = "SKIP";
-        } else {
-            res = "FAIL";
-        }
-        if (res[0] == 'P')
-            passed++;
-        else if (res[0] == 'S')
-            skipped++;
-        else
-            failed++;
-        printf(" %2d %-48s %-6s %s\n", i + 1, zt_tests[i].name, res, note);
-    }
+    const int rc = hr_test_main(&suite, all, n, argc, argv);
     rm_base();
-    printf("zig: %d passed, %d failed, %d skipped\n", passed, failed, skipped);
-    return failed ? 1 : 0;
+    return rc;
 }
