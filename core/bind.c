@@ -77,6 +77,7 @@ int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr
     r->cq.ktail     = (uint32_t *)b.cq_tail;
     r->cq.koverflow = (uint32_t *)b.cq_overflow;
     r->cq.cqes      = (struct hr_cqe *)b.cqes;
+    r->cq.kflags    = (uint32_t *)b.cq_flags;   /* NULL without cq_off.flags */
     r->cq.entries   = g->cq_entries;
     r->cq.mask      = g->cq_entries - 1;
     r->cq.shift     = g->cq_shift;

@@ -10,6 +10,10 @@ HR_BEGIN_DECLS
 #include "hr_abi.h"
 #include "hr_types.h"
 
+/* The kernel's limits (IORING_MAX_ENTRIES, IORING_MAX_CQ_ENTRIES). */
+#define HR_MAX_SQ_ENTRIES 32768u
+#define HR_MAX_CQ_ENTRIES 65536u
+
 /* Validated geometry of one ring: one mapping for both rings
  * (IORING_FEAT_SINGLE_MMAP) and one for the SQEs. */
 struct hr_layout {
@@ -20,7 +24,7 @@ struct hr_layout {
     uint32_t sqe_shift;      /* 1: 128-byte SQEs */
     uint32_t cqe_shift;      /* 1: 32-byte CQEs  */
     uint32_t has_array;      /* 0 with IORING_SETUP_NO_SQARRAY */
-    uint32_t pad_;
+    uint32_t has_cq_flags;   /* the kernel gave cq_off.flags (5.8+) */
 };
 
 
@@ -29,6 +33,7 @@ struct hr_layout {
 struct hr_ring_bytes {
     uint8_t *sq_head, *sq_tail, *sq_flags, *sq_mask, *sq_entries, *sq_array;
     uint8_t *cq_head, *cq_tail, *cq_overflow, *cq_mask, *cq_entries, *cqes;
+    uint8_t *cq_flags;       /* NULL without has_cq_flags */
     uint8_t *sqes;
 };
 
@@ -62,6 +67,14 @@ int hr_ring_init(struct hr_ring *r, uint32_t entries, uint32_t flags);
  * (HR_RING_INIT): then it does nothing.  Undefined on a NULL pointer.
  * Matches io_uring_queue_exit in liburing. */
 void hr_ring_exit(struct hr_ring *r);
+
+/* A struct hr_ring that holds no ring: hr_ring_exit on it does nothing.
+ * All zero bytes mean the same, so a static or memset ring is safe too. */
+#ifdef __cplusplus
+#define HR_RING_INIT {}
+#else
+#define HR_RING_INIT {0}
+#endif
 
 HR_END_DECLS
 #endif

@@ -46,6 +46,9 @@ struct hr_cq {
     uint32_t       cqe_shift; /* 1 with IORING_SETUP_CQE32, else 0           */
     uint32_t       cqe_units; /* entries << cqe_shift: length of cqes[]       */
     uint32_t       head;      /* our copy of *khead; we are its only writer  */
+    uint32_t      *kflags;    /* IORING_CQ_EVENTFD_DISABLED: we write it, the
+                                 kernel reads it; NULL if the kernel gave no
+                                 cq_off.flags */
 };
 
 struct hr_ring {

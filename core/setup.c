@@ -4,8 +4,6 @@
  * Contracts: specs/hr_setup_spec.h. */
 #include "hringas.h"
 
-#define HR_MAX_SQ_ENTRIES 32768u
-#define HR_MAX_CQ_ENTRIES 65536u
 
 /*@ requires \valid(shift);
     assigns *shift;
@@ -73,6 +71,7 @@ int hr__layout_check(const struct io_uring_params *p, struct hr_layout *g)
     const uint32_t cq_head    = p->cq_off.head,     cq_tail    = p->cq_off.tail;
     const uint32_t cq_ovf     = p->cq_off.overflow, cq_cqes    = p->cq_off.cqes;
     const uint32_t cq_mask    = p->cq_off.ring_mask, cq_ent    = p->cq_off.ring_entries;
+    const uint32_t cq_flags   = p->cq_off.flags;
     const uint32_t sqe_shift  = (flags & IORING_SETUP_SQE128) ? 1u : 0u;
     const uint32_t cqe_shift  = (flags & IORING_SETUP_CQE32) ? 1u : 0u;
     const uint32_t has_array  = (flags & IORING_SETUP_NO_SQARRAY) ? 0u : 1u;
@@ -91,6 +90,13 @@ int hr__layout_check(const struct io_uring_params *p, struct hr_layout *g)
     if (!words_ok(sq_mask, sq_ent, cq_mask, cq_ent, hdr_end))
         return -HR_EIO;
     if (cq_cqes % 16 != 0)
+        return -HR_EIO;
+    /* The CQ flags word (5.8+; offset 0 before): one more header word,
+       distinct from the six above. */
+    const uint32_t has_cq_flags = cq_flags != 0 ? 1u : 0u;
+    if (has_cq_flags &&
+        (!word_in_header(cq_flags, hdr_end) || cq_flags == sq_head || cq_flags == sq_tail ||
+         cq_flags == sq_flags || cq_flags == cq_head || cq_flags == cq_tail || cq_flags == cq_ovf))
         return -HR_EIO;
 
     /* 64-bit arithmetic: < 2^32 + 2^22, cannot wrap (proved).  Products by
@@ -114,7 +120,7 @@ int hr__layout_check(const struct io_uring_params *p, struct hr_layout *g)
     g->sqe_shift  = sqe_shift;
     g->cqe_shift  = cqe_shift;
     g->has_array  = has_array;
-    g->pad_       = 0;
+    g->has_cq_flags = has_cq_flags;
     g->ring_len   = ring_len;
     g->sqes_len   = 64u * sq_units;
     return 0;
@@ -135,16 +141,26 @@ void hr__ring_bytes(uint8_t *ring, uint8_t *sqes, const struct io_uring_params *
     b->cq_mask     = ring + p->cq_off.ring_mask;
     b->cq_entries  = ring + p->cq_off.ring_entries;
     b->cqes        = ring + p->cq_off.cqes;
+    b->cq_flags    = g->has_cq_flags ? ring + p->cq_off.flags : 0;
     b->sqes        = sqes;
 }
 
+/* The caller's request, checked as the kernel checks it (io_uring_create):
+   0 entries, reserved bits, unknown flags and impossible combinations are
+   -EINVAL; more entries than the kernel's maximum are -EINVAL unless
+   IORING_SETUP_CLAMP asks to clamp them. */
 /*@ assigns \nothing;
     ensures \result == 0 || \result == -HR_EINVAL;
+    ensures \result == 0 ==> 1 <= entries && ((flags & IORING_SETUP_CQSIZE) ==> 1 <= cq_entries);
+    ensures \result == 0 && !(flags & IORING_SETUP_CLAMP) ==> entries <= HR_MAX_SQ_ENTRIES;
+    ensures \result == 0 && !(flags & IORING_SETUP_CLAMP) && (flags & IORING_SETUP_CQSIZE) ==>
+      cq_entries <= HR_MAX_CQ_ENTRIES;
 */
 static int params_input_ok(uint32_t entries, uint32_t flags, uint32_t cq_entries,
                            uint32_t resv0, uint32_t resv1, uint32_t resv2)
 {
-    if (entries == 0 || entries > HR_MAX_SQ_ENTRIES)
+    const uint32_t clamp = flags & IORING_SETUP_CLAMP;
+    if (entries == 0 || (entries > HR_MAX_SQ_ENTRIES && !clamp))
         return -HR_EINVAL;
     if (resv0 | resv1 | resv2)
         return -HR_EINVAL;                       /* reserved: must be zero */
@@ -153,7 +169,7 @@ static int params_input_ok(uint32_t entries, uint32_t flags, uint32_t cq_entries
     if ((flags & IORING_SETUP_SQ_AFF) && !(flags & IORING_SETUP_SQPOLL))
         return -HR_EINVAL;
     if ((flags & IORING_SETUP_CQSIZE) &&
-        (cq_entries == 0 || cq_entries > HR_MAX_CQ_ENTRIES))
+        (cq_entries == 0 || (cq_entries > HR_MAX_CQ_ENTRIES && !clamp)))
         return -HR_EINVAL;
     if ((flags & IORING_SETUP_DEFER_TASKRUN) && !(flags & IORING_SETUP_SINGLE_ISSUER))
         return -HR_EINVAL;
@@ -166,9 +182,35 @@ static int params_input_ok(uint32_t entries, uint32_t flags, uint32_t cq_entries
     return 0;
 }
 
+/* The ring size the kernel makes of a request for `want` entries: `want`
+   capped at `max` (IORING_SETUP_CLAMP; params_input_ok rejected larger
+   requests without it), rounded up to a power of two. */
+/*@ requires 1 <= want && (max == HR_MAX_SQ_ENTRIES || max == HR_MAX_CQ_ENTRIES);
+    assigns \nothing;
+    ensures pow2_ceil(\result, (want < max ? want : max));
+    ensures \result <= max;
+*/
+static uint32_t kernel_ring_size(uint32_t want, uint32_t max)
+{
+    const uint32_t w = want < max ? want : max;
+    uint32_t k;
+    /*@ loop invariant 0 <= k <= 16;
+        loop invariant \forall integer j; 0 <= j < k ==> (1 << j) < w;
+        loop assigns k;
+        loop variant 16 - k;
+    */
+    for (k = 0; k < 16; k++) {
+        if ((1u << k) >= w)
+            break;
+    }
+    //@ assert (1 << k) >= w;
+    return 1u << k;
+}
+
 /*@ requires \valid(r);
     assigns *r;
     ensures r->ring_fd == -1 && r->enter_fd == -1;
+    ensures r->ring_mem == \null && r->sqe_mem == \null;
 */
 static void ring_clear(struct hr_ring *r)
 {
@@ -178,7 +220,7 @@ static void ring_clear(struct hr_ring *r)
     r->sq.sqe_head = 0; r->sq.sqe_tail = 0; r->sq.sqe_limit = 0;
     r->cq.khead = 0; r->cq.ktail = 0; r->cq.koverflow = 0; r->cq.cqes = 0;
     r->cq.entries = 0; r->cq.mask = 0; r->cq.shift = 0; r->cq.cqe_shift = 0; r->cq.cqe_units = 0;
-    r->cq.head = 0;
+    r->cq.head = 0; r->cq.kflags = 0;
     r->flags = 0; r->features = 0;
     r->ring_fd = -1; r->enter_fd = -1; r->enter_flags = 0; r->pad_ = 0;
     r->ring_mem = 0; r->ring_len = 0; r->sqe_mem = 0; r->sqe_len = 0;
@@ -191,6 +233,9 @@ static void ring_clear(struct hr_ring *r)
     ensures \result <= 0;
     ensures ok: \result == 0 ==> ring_mem(r, r->sq.entries, r->sq.sqe_units, r->cq.cqe_units) &&
       sq_geom(r) && cq_geom(r) && sq_counters(r) && r->sq.sqe_head == r->sq.sqe_tail;
+    ensures cqflags: \result == 0 ==> cq_flags_ok(r);
+    ensures entries: \result == 0 ==>
+      r->sq.entries == q->sq_entries && r->cq.entries == q->cq_entries;
 */
 static int ring_attach(struct hr_ring *r, int fd, const struct io_uring_params *q,
                        struct hr_layout *g)
@@ -214,8 +259,6 @@ int hr_ring_init_params(struct hr_ring *r, uint32_t entries, struct io_uring_par
     int fd, ret;
 
     ring_clear(r);
-    if (entries != 0 && (entries & (entries - 1)) != 0)
-        return -HR_EDOM;                         /* not a power of two */
     ret = params_input_ok(entries, p->flags, p->cq_entries,
                           p->resv[0], p->resv[1], p->resv[2]);
     if (ret != 0)
@@ -223,6 +266,11 @@ int hr_ring_init_params(struct hr_ring *r, uint32_t entries, struct io_uring_par
     if (p->sq_off.resv1 != 0 || p->sq_off.resv2 != 0 ||
         p->cq_off.resv1 != 0 || p->cq_off.resv2 != 0)
         return -HR_EINVAL;
+    /* What the kernel will make of the request (clamped, rounded up); its
+       answer must say the same. */
+    const uint32_t sq_want = kernel_ring_size(entries, HR_MAX_SQ_ENTRIES);
+    const uint32_t cq_want = (p->flags & IORING_SETUP_CQSIZE)
+        ? kernel_ring_size(p->cq_entries, HR_MAX_CQ_ENTRIES) : 2u * sq_want;
 
     /* Work on a copy; the caller's struct receives the kernel's answer once
        the kernel has created the ring. */
@@ -239,7 +287,8 @@ int hr_ring_init_params(struct hr_ring *r, uint32_t entries, struct io_uring_par
         return fd;
     *p = q;
 
-    ret = ring_attach(r, fd, &q, &g);
+    ret = (q.sq_entries == sq_want && q.cq_entries == cq_want)
+        ? ring_attach(r, fd, &q, &g) : -HR_EIO;
     if (ret != 0) {
         hr_sys_close(fd);
         ring_clear(r);
@@ -263,8 +312,8 @@ int hr_ring_init(struct hr_ring *r, uint32_t entries, uint32_t flags)
 
 void hr_ring_exit(struct hr_ring *r)
 {
-    if (r->ring_fd < 0)
-        return;                                  /* never set up, or already torn down */
+    if (r->ring_fd < 0 || r->ring_mem == 0)
+        return;      /* torn down, failed init, or all zero bytes: no ring */
     if (r->enter_flags & IORING_ENTER_REGISTERED_RING)
         hr_unregister_ring_fd(r);                /* frees the task's ring-fd slot */
     hr__unmap_rings(r);

@@ -1,28 +1,51 @@
 #!/usr/bin/env bash
-# prove.sh [replay|update|offline|cold] -- run WP over every proof unit of
-# the core and print the report.
-#   replay  (make prove)       use the committed cache proofs/cache; run a
-#                              prover only on a cache miss
-#   update  (development)      same, and store new results in the cache and
-#                              the new goal counts in proofs/proved_goals
-#   offline                    never run a solver: a cache miss fails
-#   cold    (make prove-fresh) ignore the cache, run every prover
+# prove.sh [replay|update|all|offline|cold] -- run WP over the proof units of
+# proofs/units.tsv, the memory-ordering model, the trust checks, and print
+# the report.
+#   replay  (make prove)       a unit whose inputs are unchanged is not run
+#                              again: its committed result is reused (see
+#                              "Result keys" below); a changed unit runs with
+#                              the committed prover cache (a prover runs only
+#                              on a cache miss)
+#   update  (development)      as replay, and new prover answers are stored
+#                              in the cache, new goal counts in
+#                              proofs/proved_goals
+#   all     (make prove-all)   every unit runs: VCs generated anew, smoke
+#                              tests, prover answers from the cache (CI)
+#   offline                    every unit runs; a cache miss fails
+#   cold    (make prove-fresh) every unit runs, every prover runs
+# UNITS="ring setup" restricts the run to those units (development).
+#
+# Result keys.  proofs/results/<unit>.json is the WP report of the unit's
+# last complete run and <unit>.key the hash of every input that run read:
+# the translation unit and every file it includes (as the preprocessor of
+# the Frama-C run sees them, __FRAMAC__ defined), the unit's line of
+# units.tsv, this script, wpenv.sh, the Why3 configuration, the tactic
+# scripts, and the versions of Frama-C, Why3 and the provers.  A result is
+# reused only if its key equals the key of the tree as it is now; a result
+# whose key does not match is never reported as proved.
+#
 # Exit 1 if any goal is unproved, a smoke test finds a vacuous contract or
-# dead code, or a unit proves fewer goals than proofs/proved_goals records.
+# dead code, a unit proves fewer goals than proofs/proved_goals records, the
+# ordering model fails, or a trust check fails.
+# The whole script is one { } block: bash parses it completely before it
+# runs it, so editing this file while a proof runs cannot change that run.
+{
 set -u
 cd "$(dirname "$0")/.."
 . proofs/wpenv.sh
 MODE=${1:-replay}
 case $MODE in
-  replay)  CACHE="-wp-cache replay" ;;
-  update)  CACHE="-wp-cache update" ;;
-  offline) CACHE="-wp-cache offline" ;;
-  cold)    CACHE="-wp-cache none" ;;
-  *) echo "usage: $0 [replay|update|offline|cold]"; exit 2 ;;
+  replay|all) CACHE="-wp-cache replay" ;;
+  update)     CACHE="-wp-cache update" ;;
+  offline)    CACHE="-wp-cache offline" ;;
+  cold)       CACHE="-wp-cache none" ;;
+  *) echo "usage: $0 [replay|update|all|offline|cold]"; exit 2 ;;
 esac
-LOGS=proofs/logs
-mkdir -p "$LOGS" proofs/cache
-[ -n "${UNITS:-}" ] || rm -f "$LOGS"/*.json "$LOGS"/*.log
+LOGS=proofs/logs RESULTS=proofs/results
+mkdir -p "$LOGS" "$RESULTS"
+UNITS=${UNITS:-}
+[ -n "$UNITS" ] || rm -f "$LOGS"/*.json "$LOGS"/*.log "$LOGS"/*.csv
 
 # Functions DEFINED in a source file (a definition's first line starts at
 # column 0 and has no ';'), as a comma list for -wp-fct.
@@ -31,28 +54,60 @@ defs() {
         sed -E 's/^[^(]*[ *]([a-z_][a-z0-9_]*)\(.*/\1/' | sort -u | paste -sd, -
 }
 
+# The versions of every tool a result depends on (one string).
+TOOLS=$( { frama-c -version; why3 --version; z3 --version; cvc4 --version | head -1;
+           cvc5 --version | head -1; } 2>&1 | tr '\n' ' ')
+
+# key <unit> <file> <tsv-line>: hash of every input of the unit's run.
+key() {
+    local unit=$1 file=$2 line=$3 deps
+    deps=$(gcc -M -D__FRAMAC__ -Icore -Ispecs "$file" 2>/dev/null |
+           sed -e 's/^[^:]*://' -e 's/\\$//' | tr ' ' '\n' | grep -v '^$' | sort -u)
+    [ -n "$deps" ] || { echo "nokey"; return; }
+    {
+        printf '%s\n%s\n%s\n%s\n' "$unit" "$line" "$TOOLS" "$WP_COMMON -wp-smoke-tests"
+        # shellcheck disable=SC2086
+        cat $deps proofs/prove.sh proofs/wpenv.sh proofs/why3/*
+        [ ! -d "proofs/sessions/$unit/script" ] || find "proofs/sessions/$unit/script" -type f | sort | xargs cat
+    } | sha256sum | cut -d' ' -f1
+}
+
 status=0
 start_all=$(date +%s)
-UNITS=${UNITS:-}            # e.g. UNITS="ring setup": run only these (development)
+REPORTS=()                  # unit=path-of-its-json, for report.py
+TRUST=()                    # unit=path-of-its-Frama-C-report, for trust.py
 run() {  # run <unit> <file> <functions|-> <extra options...>
     local unit=$1 file=$2 fcts=$3; shift 3
-    if [ -n "$UNITS" ] && [[ " $UNITS " != *" $unit "* ]]; then return 0; fi
     local sel=()
     [ "$fcts" = "-" ] || sel=(-wp-fct "$fcts")
     local t0; t0=$(date +%s)
     # shellcheck disable=SC2086
     frama-c $FC_PARSE "$file" $WP_COMMON $CACHE -wp-smoke-tests "${sel[@]}" "$@" \
         -wp-session "proofs/sessions/$unit" -wp-report-json "$LOGS/$unit.json" \
-        > "$LOGS/$unit.log" 2>&1
+        -then -report > "$LOGS/$unit.log" 2>&1
+    # Frama-C's own status of every property (axioms, body-less functions):
+    # the input of proofs/trust.py
+    sed -n '/^\[report\] Computing properties status/,$p' "$LOGS/$unit.log" > "$LOGS/$unit.report"
     local line; line=$(grep "Proved goals" "$LOGS/$unit.log" | tail -1)
     printf '%-8s %-32s %4ss\n' "$unit" "${line#\[wp\] }" "$(( $(date +%s) - t0 ))"
+    local ok=0
     case "$line" in
-      *"Proved goals:"*) set -- $line; [ "$4" = "$6" ] || status=1 ;;
-      *) status=1; tail -5 "$LOGS/$unit.log" ;;
+      *"Proved goals:"*) set -- $line; [ "$4" = "$6" ] && ok=1 ;;
+      *) tail -5 "$LOGS/$unit.log" ;;
     esac
     # A smoke test that "fails" (a vacuous contract, dead code) is a goal
     # that is not proved: the P / T check above already catches it.
     grep -E '^\[wp\] \[(Failed|Timeout|Unknown)\]' "$LOGS/$unit.log" | head -20
+    REPORTS+=("$unit=$LOGS/$unit.json")
+    TRUST+=("$unit=$LOGS/$unit.report")
+    if [ $ok -eq 1 ]; then
+        cp "$LOGS/$unit.json" "$RESULTS/$unit.json"
+        cp "$LOGS/$unit.report" "$RESULTS/$unit.report"
+        echo "$KEY" > "$RESULTS/$unit.key"
+    else
+        status=1
+        rm -f "$RESULTS/$unit.key"          # never reuse a result of a failing unit
+    fi
 }
 
 echo "== WP ($MODE): Frama-C $(frama-c -version), provers $PROVERS, -wp-rte"
@@ -61,7 +116,18 @@ echo "== WP ($MODE): Frama-C $(frama-c -version), provers $PROVERS, -wp-rte"
 # unit uses them as hypotheses only.
 while IFS=$'\t' read -r unit file defs flags; do
     [ -n "$unit" ] && [ "${unit:0:1}" != "#" ] || continue
+    if [ -n "$UNITS" ] && [[ " $UNITS " != *" $unit "* ]]; then continue; fi
     [ -f "$file" ] || { echo "$unit: missing translation unit $file"; status=1; continue; }
+    KEY=$(key "$unit" "$file" "$unit $file $defs $flags")
+    if [ "$MODE" = replay ] || [ "$MODE" = update ]; then
+        if [ -f "$RESULTS/$unit.key" ] && [ -f "$RESULTS/$unit.json" ] &&
+           [ -f "$RESULTS/$unit.report" ] && [ "$(cat "$RESULTS/$unit.key")" = "$KEY" ]; then
+            printf '%-8s %-32s %5s\n' "$unit" "inputs unchanged: result reused" "0s"
+            REPORTS+=("$unit=$RESULTS/$unit.json")
+            TRUST+=("$unit=$RESULTS/$unit.report")
+            continue
+        fi
+    fi
     [ "$flags" = "-" ] && flags=""
     if [ "$defs" = "lemmas" ]; then
         # shellcheck disable=SC2086
@@ -75,6 +141,11 @@ while IFS=$'\t' read -r unit file defs flags; do
     fi
 done < <(sed -E 's/\t+/\t/g' proofs/units.tsv)
 
-python3 proofs/report.py "$LOGS" proofs/proved_goals "$MODE" || status=1
+python3 proofs/report.py "$MODE" proofs/proved_goals "${REPORTS[@]}" || status=1
+# The trust checks need every unit's report: skipped when UNITS restricts the run.
+if [ -z "$UNITS" ]; then
+    python3 proofs/trust.py "${TRUST[@]}" || status=1
+fi
 echo "wall time: $(( $(date +%s) - start_all ))s"
 exit $status
+}

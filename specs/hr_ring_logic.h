@@ -52,6 +52,18 @@
                   r->sq.sqes + (0 .. sqe_units - 1),
                   r->cq.cqes + (0 .. cqe_units - 1))));
 
+  // The CQ flags word (IORING_CQ_EVENTFD_DISABLED), apart from ring_ok:
+  // absent (NULL), or valid and disjoint from everything ring_mem names.
+  predicate cq_flags_ok{L}(struct hr_ring *r) =
+    r->cq.kflags == \null ||
+    (\valid(r->cq.kflags) &&
+     \separated(r->cq.kflags, r, r->sq.khead, r->sq.ktail, r->sq.kflags,
+                r->cq.khead, r->cq.ktail, r->cq.koverflow,
+                r->sq.sqes + (0 .. r->sq.sqe_units - 1),
+                r->cq.cqes + (0 .. r->cq.cqe_units - 1)) &&
+     (r->sq.array == \null ||
+      \separated(r->cq.kflags, r->sq.array + (0 .. r->sq.entries - 1))));
+
   // Our own counters: the published tail is sqe_head (the kernel never
   // writes the SQ tail: trusted K-SQTAIL); the SQEs handed out and not yet
   // published lie between sqe_head and the cached limit, which is at most

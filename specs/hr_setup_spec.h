@@ -14,6 +14,12 @@
 
 
 /*@
+  // e is the smallest power of two (up to 2^16) that is at least w: the
+  // kernel's roundup_pow_of_two of a request w.
+  predicate pow2_ceil(integer e, integer w) =
+    \exists integer k; 0 <= k <= 16 && e == (1 << k) && e >= w &&
+                       (k == 0 || (1 << (k - 1)) < w);
+
   // a 4-byte, 4-aligned word that ends before the arrays start
   predicate word_ok(integer off, integer hdr_end) =
     off % 4 == 0 && off + 4 <= hdr_end;
@@ -64,9 +70,20 @@
     g->sqes_len == 64 * units(g->sq_entries, g->sqe_shift) &&
     0 < g->ring_len <= 0x200000000;
 
+  // The CQ flags word: absent (offset 0: kernels before 5.8), or a header
+  // word distinct from the six the core uses.
+  predicate layout_cqflags{L}(struct io_uring_params *p, struct hr_layout *g) =
+    (g->has_cq_flags == 0 || g->has_cq_flags == 1) &&
+    (g->has_cq_flags != 0 <==> p->cq_off.flags != 0) &&
+    (g->has_cq_flags != 0 ==>
+       word_ok(p->cq_off.flags, hdr_end(p, g)) &&
+       p->cq_off.flags != p->sq_off.head && p->cq_off.flags != p->sq_off.tail &&
+       p->cq_off.flags != p->sq_off.flags && p->cq_off.flags != p->cq_off.head &&
+       p->cq_off.flags != p->cq_off.tail && p->cq_off.flags != p->cq_off.overflow);
+
   predicate layout_ok{L}(struct io_uring_params *p, struct hr_layout *g) =
     layout_sizes(p, g) && layout_hdr(p, g) && layout_cq(p, g) &&
-    layout_sq(p, g) && layout_lens(g);
+    layout_sq(p, g) && layout_lens(g) && layout_cqflags(p, g);
 */
 
 /* Check the kernel's answer.  0 and *g filled, or -EIO (inconsistent) or
@@ -79,6 +96,7 @@
     ensures cq:    \result == 0 ==> layout_cq(p, g);
     ensures sq:    \result == 0 ==> layout_sq(p, g);
     ensures lens:  \result == 0 ==> layout_lens(g);
+    ensures cqflags: \result == 0 ==> layout_cqflags(p, g);
     ensures \result == 0 ==> g->sqe_shift == ((p->flags & IORING_SETUP_SQE128) ? 1 : 0);
     ensures \result == 0 ==> g->cqe_shift == ((p->flags & IORING_SETUP_CQE32) ? 1 : 0);
     ensures \result == 0 ==> g->has_array == ((p->flags & IORING_SETUP_NO_SQARRAY) ? 0 : 1);
@@ -98,6 +116,15 @@ int hr__layout_check(const struct io_uring_params *p, struct hr_layout *g);
             \valid(b->sq_mask + (0 .. 3)) && \valid(b->sq_entries + (0 .. 3)) &&
             \valid(b->cq_mask + (0 .. 3)) && \valid(b->cq_entries + (0 .. 3));
     ensures g->has_array != 0 ==> \valid(b->sq_array + (0 .. 4 * g->sq_entries - 1));
+    ensures g->has_cq_flags != 0 ==> \valid(b->cq_flags + (0 .. 3)) &&
+      \separated(b->cq_flags + (0 .. 3),
+                 b->sq_head + (0 .. 3), b->sq_tail + (0 .. 3), b->sq_flags + (0 .. 3),
+                 b->cq_head + (0 .. 3), b->cq_tail + (0 .. 3), b->cq_overflow + (0 .. 3),
+                 b->cqes + (0 .. 16 * units(g->cq_entries, g->cqe_shift) - 1),
+                 b->sqes + (0 .. 64 * units(g->sq_entries, g->sqe_shift) - 1));
+    ensures g->has_cq_flags != 0 && g->has_array != 0 ==>
+      \separated(b->cq_flags + (0 .. 3), b->sq_array + (0 .. 4 * g->sq_entries - 1));
+    ensures g->has_cq_flags == 0 ==> b->cq_flags == \null;
     ensures \valid(b->cqes + (0 .. 16 * units(g->cq_entries, g->cqe_shift) - 1));
     ensures \valid(b->sqes + (0 .. 64 * units(g->sq_entries, g->sqe_shift) - 1));
     ensures \separated(b->sq_head + (0 .. 3), b->sq_tail + (0 .. 3), b->sq_flags + (0 .. 3),
@@ -151,6 +178,7 @@ void hr__unmap_rings(struct hr_ring *r);
     assigns r->sq, r->cq;
     ensures \result == 0 || \result == -5;
     ensures \result == 0 ==> ring_mem(r, r->sq.entries, r->sq.sqe_units, r->cq.cqe_units) && sq_geom(r) && cq_geom(r) && sq_counters(r);
+    ensures \result == 0 ==> cq_flags_ok(r) && (r->cq.kflags == \null <==> g->has_cq_flags == 0);
     ensures \result == 0 ==> r->sq.entries == g->sq_entries && r->cq.entries == g->cq_entries &&
       r->sq.sqe_shift == g->sqe_shift && r->cq.cqe_shift == g->cqe_shift &&
       (r->sq.array == \null <==> g->has_array == 0) &&
@@ -168,31 +196,53 @@ int hr_unregister_ring_fd(struct hr_ring *r);
 
 /* ---- public setup / teardown -------------------------------------------- */
 
+/* Ghost log of the kernel boundary (see hr_trusted.h): the last fd closed
+   and the number of closes, so that teardown can say which fd it closed. */
+
 /*@ requires \valid(r) && \valid(p) && \separated(r, p);
-    assigns *r, *p;
+    assigns *r, *p, hr_ghost_closed_fd, hr_ghost_closes;
     ensures \result <= 0;
-    ensures ok: \result == 0 ==> ring_ok(r) && r->sq.sqe_head == r->sq.sqe_tail &&
-      r->ring_fd >= 0;
-    ensures failed: \result < 0 ==> r->ring_fd == -1;
+    ensures ok: \result == 0 ==> ring_ok(r) && cq_flags_ok(r) && r->sq.sqe_head == r->sq.sqe_tail &&
+      r->ring_fd >= 0 && r->enter_fd == r->ring_fd && r->enter_flags == 0;
+    ensures ok_answer: \result == 0 ==> r->flags == p->flags && r->features == p->features &&
+      r->sq.entries == p->sq_entries && r->cq.entries == p->cq_entries;
+    ensures ok_sq: \result == 0 ==>
+      pow2_ceil(r->sq.entries, (entries < HR_MAX_SQ_ENTRIES ? entries : HR_MAX_SQ_ENTRIES));
+    ensures ok_cq: \result == 0 ==> (\old(p->flags) & IORING_SETUP_CQSIZE ?
+      pow2_ceil(r->cq.entries, (\old(p->cq_entries) < HR_MAX_CQ_ENTRIES ?
+                                \old(p->cq_entries) : HR_MAX_CQ_ENTRIES)) :
+      r->cq.entries == 2 * r->sq.entries);
+    ensures failed: \result < 0 ==> r->ring_fd == -1 && r->ring_mem == \null;
 */
 int hr_ring_init_params(struct hr_ring *r, uint32_t entries, struct io_uring_params *p);
 
 /*@ requires \valid(r);
-    assigns *r;
+    assigns *r, hr_ghost_closed_fd, hr_ghost_closes;
     ensures \result <= 0;
-    ensures ok: \result == 0 ==> ring_ok(r) && r->sq.sqe_head == r->sq.sqe_tail &&
-      r->ring_fd >= 0;
-    ensures failed: \result < 0 ==> r->ring_fd == -1;
+    ensures ok: \result == 0 ==> ring_ok(r) && cq_flags_ok(r) && r->sq.sqe_head == r->sq.sqe_tail &&
+      r->ring_fd >= 0 && r->enter_fd == r->ring_fd && r->enter_flags == 0;
+    ensures ok_sq: \result == 0 ==>
+      pow2_ceil(r->sq.entries, (entries < HR_MAX_SQ_ENTRIES ? entries : HR_MAX_SQ_ENTRIES)) &&
+      r->cq.entries == 2 * r->sq.entries;
+    ensures failed: \result < 0 ==> r->ring_fd == -1 && r->ring_mem == \null;
 */
 int hr_ring_init(struct hr_ring *r, uint32_t entries, uint32_t flags);
 
 /* Tear down: unregister the ring fd if registered, unmap both regions,
-   close the ring fd.  Exactly once: a second call (or a call after a failed
-   init) does nothing. */
+   close the ring fd.  Exactly once: a second call, a call after a failed
+   init, or a call on an all-zero struct does nothing. */
 /*@ requires \valid(r);
-    assigns *r;
-    ensures closed: \old(r->ring_fd) >= 0 ==> r->ring_fd == -1;
-    ensures never_open: \old(r->ring_fd) < 0 ==> r->ring_fd == \old(r->ring_fd);
+    assigns *r, hr_ghost_closed_fd, hr_ghost_closes;
+    behavior live:
+      assumes r->ring_fd >= 0 && r->ring_mem != \null;
+      ensures closed_ring_fd: hr_ghost_closed_fd == \old(r->ring_fd) &&
+                              hr_ghost_closes == (unsigned)(\old(hr_ghost_closes) + 1);
+      ensures torn_down: r->ring_fd == -1 && r->ring_mem == \null && r->sqe_mem == \null;
+    behavior no_ring:
+      assumes r->ring_fd < 0 || r->ring_mem == \null;
+      assigns \nothing;
+    complete behaviors;
+    disjoint behaviors;
 */
 void hr_ring_exit(struct hr_ring *r);
 

@@ -65,8 +65,16 @@ static inline int hr__sys_enter(struct hr_ring *r, uint32_t to_submit,
 */
 static inline int hr_sys_io_uring_setup(uint32_t entries, struct io_uring_params *p);
 
-/*@ assigns \nothing;
+/* Ghost log of close(2): the fd of the last close and a (wrapping) count
+   of closes, so that the contracts of teardown say WHICH fd they closed and
+   how often.  Ghost state only: no code reads it. */
+//@ ghost int hr_ghost_closed_fd;
+//@ ghost unsigned hr_ghost_closes;
+
+/*@ assigns hr_ghost_closed_fd, hr_ghost_closes;
     ensures -4095 <= \result <= 0;
+    ensures hr_ghost_closed_fd == fd;
+    ensures hr_ghost_closes == (unsigned)(\old(hr_ghost_closes) + 1);
 */
 static inline int hr_sys_close(int fd);
 

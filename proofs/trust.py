@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""trust.py UNIT=REPORT... -- check the trusted base against Frama-C's own
+report, and measure it.
+
+Each REPORT is the text of `frama-c ... -then -report` for one proof unit
+(the status of every property Frama-C knows).  From those reports:
+
+  * every axiom Frama-C used ("[ Extern ] Axiom 'x'") and every function it
+    used without a body (properties with status Extern) that no unit proves
+    is the trusted base as Frama-C sees it.  It must equal the names listed
+    in the `names` column of specs/TRUSTED.md: an entry missing from either
+    side fails.
+  * every function of the public headers (core/*.h; internal names hr__*
+    and the hidden hr_sys_* / atomic accessors excepted) must have at least
+    one postcondition proved Valid in some unit, be listed in TRUSTED.md, or
+    be on the allow-list proofs/no_contract.txt (name and reason): a public
+    function with RTE goals only fails.
+  * no property of a function that some unit proves may be left with a
+    status other than Valid in that unit.
+
+Prints `Trusted base: N lines in K items` (N: non-blank, non-comment lines
+of the code WP never sees plus the trusted contracts and axiomatic blocks;
+K: rows of TRUSTED.md's first table) and `Trust check: ...`.
+Exit 1 on any mismatch."""
+import os, re, sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+reports = dict(a.split("=", 1) for a in sys.argv[1:])
+
+# ---- Frama-C's view --------------------------------------------------------
+axioms_used = set()
+extern_fns = set()          # functions with an Extern (no body) property
+valid_post = set()          # functions with a postcondition proved Valid
+proved_fns = set()          # functions with a body proved in some unit
+open_props = []             # non-Valid properties of functions proved somewhere
+per_unit_fn_status = {}
+for unit, path in reports.items():
+    if not os.path.exists(path):
+        print("trust: no Frama-C report for unit %s (%s)" % (unit, path))
+        sys.exit(1)
+    fn = None
+    for line in open(path, errors="replace"):
+        m = re.match(r"\[\s*(\w[\w ]*?)\s*\] Axiom '(\w+)'", line)
+        if m:
+            if m.group(1) == "Extern":
+                axioms_used.add(m.group(2))
+            continue
+        m = re.match(r"--- Properties of Function '(\w+)'", line)
+        if m:
+            fn = m.group(1)
+            continue
+        if line.startswith("--- "):
+            fn = None
+            continue
+        m = re.match(r"\[\s*([\w ]+?)\s*\] (.*)", line)
+        if m and fn:
+            status, what = m.group(1), m.group(2)
+            per_unit_fn_status.setdefault((unit, fn), []).append((status, what))
+            if status == "Extern":
+                extern_fns.add(fn)
+            if status == "Valid" and what.startswith("Post-condition"):
+                valid_post.add(fn)
+
+# A function is proved in a unit when its properties there were tried by WP
+# (some status is Valid by Wp, none is Extern).
+for (unit, fn), sts in per_unit_fn_status.items():
+    kinds = {s for s, _ in sts}
+    if "Extern" not in kinds and any(s == "Valid" and not w.startswith("Default behavior")
+                                     for s, w in sts):
+        proved_fns.add(fn)
+for (unit, fn), sts in per_unit_fn_status.items():
+    if fn in proved_fns and "Extern" not in {s for s, _ in sts}:
+        for s, w in sts:
+            if s not in ("Valid", "Never tried") and not w.startswith("Default behavior"):
+                open_props.append("%s/%s: [%s] %s" % (unit, fn, s, w))
+trusted_by_framac = (extern_fns - proved_fns) | axioms_used
+
+# ---- TRUSTED.md's view --------------------------------------------------------
+md = open(os.path.join(ROOT, "specs", "TRUSTED.md")).read()
+rows = []
+for line in md.splitlines():
+    m = re.match(r"\| ([AT]-[A-Z0-9]+) \| (.*?) \| (.*?) \| (.*?) \| (.*?) \|\s*$", line)
+    if m:
+        rows.append((m.group(1), m.group(3)))
+listed = {}
+for rid, names in rows:
+    for n in re.findall(r"`(\w+)`", names):
+        listed[n] = rid
+kernel_rows = re.findall(r"^\| (K-[A-Z0-9]+) \|", md, re.M)
+
+status = 0
+missing_md = sorted(trusted_by_framac - set(listed))
+missing_fc = sorted(set(listed) - trusted_by_framac)
+if missing_md:
+    status = 1
+    print("TRUST: used by the proofs without a body or as an axiom, but not in specs/TRUSTED.md: "
+          + ", ".join(missing_md))
+if missing_fc:
+    status = 1
+    print("TRUST: listed in specs/TRUSTED.md but not trusted by any proof unit "
+          "(proved, renamed or unused?): " + ", ".join(missing_fc))
+if open_props:
+    status = 1
+    print("TRUST: properties not proved (%d):" % len(open_props))
+    for p in open_props[:20]:
+        print("  " + p)
+
+# ---- public functions without a contract ---------------------------------------
+allow = {}
+al_path = os.path.join(ROOT, "proofs", "no_contract.txt")
+if os.path.exists(al_path):
+    for line in open(al_path):
+        line = line.strip()
+        if line and not line.startswith("#"):
+            name, _, why = line.partition(" ")
+            allow[name] = why.strip()
+INTERNAL = {"hr_compiler.h", "hr_errno.h", "hr_arch.h", "hr_sys.h", "hr_atomic.h"}
+public = set()
+core = os.path.join(ROOT, "core")
+for f in sorted(os.listdir(core)):
+    if not f.endswith(".h") or f in INTERNAL:
+        continue
+    text = open(os.path.join(core, f)).read()
+    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    text = re.sub(r"//[^\n]*", "", text)
+    for m in re.finditer(r"^[A-Za-z_][\w \t*]*?\b(hr_[a-z0-9_]+)\s*\(", text, re.M):
+        name = m.group(1)
+        if not name.startswith("hr__"):
+            public.add(name)
+no_contract = sorted(n for n in public
+                     if n not in valid_post and n not in listed and n not in allow)
+if no_contract:
+    status = 1
+    print("TRUST: public functions without a proved postcondition (add a contract, or list "
+          "them with a reason in proofs/no_contract.txt): " + ", ".join(no_contract))
+stale_allow = sorted(n for n in allow if n in valid_post or n not in public)
+if stale_allow:
+    status = 1
+    print("TRUST: proofs/no_contract.txt lists functions that are proved or do not exist: "
+          + ", ".join(stale_allow))
+
+# ---- size ---------------------------------------------------------------------
+def code_lines(text):
+    text = re.sub(r"/\*(?!@).*?\*/", "", text, flags=re.S)   # C comments, not ACSL
+    n = 0
+    for line in text.splitlines():
+        s = line.strip()
+        if s and not s.startswith("//") or s.startswith("//@"):
+            n += 1
+    return n
+
+HIDDEN = ["core/hr_atomic.h", "core/hr_sys.h", "core/hr_arch.h", "core/bind.c"]
+hidden_lines = sum(code_lines(open(os.path.join(ROOT, f)).read()) for f in HIDDEN
+                   if os.path.exists(os.path.join(ROOT, f)))
+contract_lines = 0
+specs = {f: open(os.path.join(ROOT, "specs", f)).read()
+         for f in os.listdir(os.path.join(ROOT, "specs")) if f.endswith(".h")}
+for name in listed:
+    for f, text in specs.items():
+        # the ACSL block right before the declaration of `name`, or the
+        # axiomatic block that holds axiom `name`
+        m = re.search(r"/\*@((?:(?!\*/).)*?)\*/\s*(?:static\s+inline\s+)?[\w \t*]*\b%s\s*\(" % name,
+                      text, re.S)
+        if m:
+            contract_lines += code_lines(m.group(1))
+            break
+        m = re.search(r"axiomatic\s+\w+\s*\{(?:(?!\}).)*?\baxiom\s+%s\b(?:(?!\}).)*\}" % name,
+                      text, re.S)
+        if m:
+            contract_lines += code_lines(m.group(0))
+            break
+total_lines = hidden_lines + contract_lines
+print()
+print("Trusted base: %d lines in %d items (%d of code WP never sees: %s; %d of trusted "
+      "contracts and axioms); %d kernel assumptions" %
+      (total_lines, len(rows), hidden_lines, ", ".join(HIDDEN), contract_lines, len(kernel_rows)))
+print("Trust check (Frama-C report vs specs/TRUSTED.md): %d axioms, %d body-less functions; %s"
+      % (len(axioms_used), len(trusted_by_framac - axioms_used),
+         "match" if not (missing_md or missing_fc) else "MISMATCH"))
+print("Contracts: %d public functions, %d with a proved postcondition, %d trusted, %d allow-listed "
+      "without a contract" % (len(public), len(public & valid_post),
+                              len(public & set(listed)), len(public & set(allow))))
+sys.exit(status)
