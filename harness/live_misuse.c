@@ -11,7 +11,8 @@
 #include <fcntl.h>
 #include <string.h>
 
-#include "live.h"
+#define HR_TEST_IMPLEMENTATION
+#include "hr_test.h"
 
 static int open_fds(void)
 {
@@ -42,7 +43,7 @@ static int init_expect(uint32_t entries, uint32_t flags, uint32_t cq, uint32_t w
     CHECK(r.flags == p.flags && r.features == p.features);
     hr_ring_exit(&r);
     CHECK(open_fds() == before);
-    return PASS;
+    return HR_PASS;
 }
 
 static int init_rejects(uint32_t entries, uint32_t flags, uint32_t cq, int want)
@@ -58,48 +59,48 @@ static int init_rejects(uint32_t entries, uint32_t flags, uint32_t cq, int want)
     CHECK(r.ring_fd == -1 && r.ring_mem == NULL);
     hr_ring_exit(&r);                 /* after a failed init: nothing */
     CHECK(open_fds() == before);
-    return PASS;
+    return HR_PASS;
 }
 
 static int t_round_up(void)
 {
     int ret;
-    if ((ret = init_expect(3, 0, 0, 4, 8)) != PASS) return ret;
-    if ((ret = init_expect(1000, 0, 0, 1024, 2048)) != PASS) return ret;
-    if ((ret = init_expect(1, 0, 0, 1, 2)) != PASS) return ret;
+    if ((ret = init_expect(3, 0, 0, 4, 8)) != HR_PASS) return ret;
+    if ((ret = init_expect(1000, 0, 0, 1024, 2048)) != HR_PASS) return ret;
+    if ((ret = init_expect(1, 0, 0, 1, 2)) != HR_PASS) return ret;
     return init_expect(32767, 0, 0, 32768, 65536);
 }
 
 static int t_clamp(void)
 {
     int ret;
-    if ((ret = init_expect(1u << 20, IORING_SETUP_CLAMP, 0, 32768, 65536)) != PASS) return ret;
-    if ((ret = init_expect(0xffffffffu, IORING_SETUP_CLAMP, 0, 32768, 65536)) != PASS) return ret;
-    if ((ret = init_expect(4, IORING_SETUP_CLAMP | IORING_SETUP_CQSIZE, 1u << 20, 4, 65536)) != PASS) return ret;
+    if ((ret = init_expect(1u << 20, IORING_SETUP_CLAMP, 0, 32768, 65536)) != HR_PASS) return ret;
+    if ((ret = init_expect(0xffffffffu, IORING_SETUP_CLAMP, 0, 32768, 65536)) != HR_PASS) return ret;
+    if ((ret = init_expect(4, IORING_SETUP_CLAMP | IORING_SETUP_CQSIZE, 1u << 20, 4, 65536)) != HR_PASS) return ret;
     struct hr_ring r;
     ret = hr_ring_init(&r, 1u << 20, IORING_SETUP_CLAMP);
     CHECKF(ret == 0 && r.sq.entries == 32768, "hr_ring_init(2^20, CLAMP) = %d, sq %u", ret, r.sq.entries);
     hr_ring_exit(&r);
-    return PASS;
+    return HR_PASS;
 }
 
 static int t_cqsize_round_up(void)
 {
     int ret;
-    if ((ret = init_expect(2, IORING_SETUP_CQSIZE, 3, 2, 4)) != PASS) return ret;
+    if ((ret = init_expect(2, IORING_SETUP_CQSIZE, 3, 2, 4)) != HR_PASS) return ret;
     return init_expect(4, IORING_SETUP_CQSIZE, 100, 4, 128);
 }
 
 static int t_rejects(void)
 {
     int ret;
-    if ((ret = init_rejects(0, 0, 0, -EINVAL)) != PASS) return ret;
-    if ((ret = init_rejects(1u << 20, 0, 0, -EINVAL)) != PASS) return ret;        /* no CLAMP */
-    if ((ret = init_rejects(32769, 0, 0, -EINVAL)) != PASS) return ret;
-    if ((ret = init_rejects(4, IORING_SETUP_CQSIZE, 0, -EINVAL)) != PASS) return ret;
-    if ((ret = init_rejects(4, IORING_SETUP_CQSIZE, 1u << 20, -EINVAL)) != PASS) return ret;
-    if ((ret = init_rejects(8, IORING_SETUP_CQSIZE, 4, -EINVAL)) != PASS) return ret; /* cq < sq: the kernel */
-    if ((ret = init_rejects(4, 1u << 30, 0, -EINVAL)) != PASS) return ret;          /* unknown flag */
+    if ((ret = init_rejects(0, 0, 0, -EINVAL)) != HR_PASS) return ret;
+    if ((ret = init_rejects(1u << 20, 0, 0, -EINVAL)) != HR_PASS) return ret;        /* no CLAMP */
+    if ((ret = init_rejects(32769, 0, 0, -EINVAL)) != HR_PASS) return ret;
+    if ((ret = init_rejects(4, IORING_SETUP_CQSIZE, 0, -EINVAL)) != HR_PASS) return ret;
+    if ((ret = init_rejects(4, IORING_SETUP_CQSIZE, 1u << 20, -EINVAL)) != HR_PASS) return ret;
+    if ((ret = init_rejects(8, IORING_SETUP_CQSIZE, 4, -EINVAL)) != HR_PASS) return ret; /* cq < sq: the kernel */
+    if ((ret = init_rejects(4, 1u << 30, 0, -EINVAL)) != HR_PASS) return ret;          /* unknown flag */
     return init_rejects(4, IORING_SETUP_SQ_AFF, 0, -EINVAL);                        /* SQ_AFF without SQPOLL */
 }
 
@@ -125,7 +126,7 @@ static int t_exit_zeroed(void)
     struct hr_ring init = HR_RING_INIT;
     hr_ring_exit(&init);
     CHECK(fd0_alive());
-    return PASS;
+    return HR_PASS;
 }
 
 static int t_exit_twice(void)
@@ -144,7 +145,7 @@ static int t_exit_twice(void)
     CHECKF(fcntl(other, F_GETFD) >= 0, "second hr_ring_exit closed an unrelated fd");
     close(other);
     CHECK(open_fds() == before);
-    return PASS;
+    return HR_PASS;
 }
 
 static int t_exit_closes_ring_fd_only(void)
@@ -161,12 +162,12 @@ static int t_exit_closes_ring_fd_only(void)
     CHECKF(fcntl(fd, F_GETFD) < 0, "ring fd %d still open after exit", fd);
     CHECKF(fcntl(other, F_GETFD) >= 0, "exit closed fd %d, not only the ring's", other);
     close(other);
-    return PASS;
+    return HR_PASS;
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
-    static const struct live_case cases[] = {
+    static const struct hr_case cases[] = {
         { "entries-round-up-to-power-of-two", t_round_up },
         { "clamp-caps-entries", t_clamp },
         { "cqsize-round-up", t_cqsize_round_up },
@@ -175,5 +176,6 @@ int main(void)
         { "exit-twice-is-noop", t_exit_twice },
         { "exit-closes-the-ring-fd-only", t_exit_closes_ring_fd_only },
     };
-    return live_run("misuse", cases, (int)(sizeof cases / sizeof cases[0]));
+    static const struct hr_suite suite = { .name = "misuse", .timeout_s = 30 };
+    return hr_test_main(&suite, cases, (int)(sizeof cases / sizeof cases[0]), argc, argv);
 }
