@@ -19,13 +19,14 @@ static int t_structs(void)
     int e0 = hr_ring_init(&r, 0, 0);
     CHECK_EQ(e0, -EINVAL);
     CHECK_EQ(r.ring_fd, -1);
-    memset(&r, 0x5a, sizeof r);
-    int e3 = hr_ring_init(&r, 3, 0);
-    CHECK_EQ(e3, -EDOM);
-    CHECK_EQ(r.ring_fd, -1);
-    CHECK(e0 != e3);
     hr_ring_exit(&r);               /* after a failed init: does nothing */
     CHECK_EQ(r.ring_fd, -1);
+    /* Zig refuses 3 entries (EntriesNotPowerOfTwo); hringas-c follows the
+       kernel and liburing: 3 is rounded up to 4. */
+    memset(&r, 0x5a, sizeof r);
+    TRY(hr_ring_init(&r, 3, 0));
+    CHECK_EQ(r.sq.entries, 4);
+    hr_ring_exit(&r);
 
     /* and a good one, for contrast */
     TRY(hr_ring_init(&r, 1, 0));
