@@ -1,0 +1,295 @@
+/* register.c (libhringas-liburing) -- io_uring_register(2) operations,
+ * probes and provided-buffer rings: liburing's functions over the core's
+ * hr_register_* / hr_setup_buf_ring (core/register.c, core/bufring.c).
+ * Allocation (probes, buffer-ring memory) is here, in the hosted library. */
+#define _GNU_SOURCE
+#include "liburing.h"
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#define R(ring) (&(ring)->hr)
+
+int io_uring_register_buffers(struct io_uring *ring, const struct iovec *iovecs,
+                              unsigned nr_iovecs)
+{
+    return hr_register_buffers(R(ring), iovecs, nr_iovecs);
+}
+
+int io_uring_register_buffers_tags(struct io_uring *ring, const struct iovec *iovecs,
+                                   const __u64 *tags, unsigned nr)
+{
+    return hr_register_buffers_tags(R(ring), iovecs, (const uint64_t *)tags, nr);
+}
+
+int io_uring_register_buffers_sparse(struct io_uring *ring, unsigned nr)
+{
+    return hr_register_buffers_sparse(R(ring), nr);
+}
+
+int io_uring_register_buffers_update_tag(struct io_uring *ring, unsigned off,
+                                         const struct iovec *iovecs, const __u64 *tags,
+                                         unsigned nr)
+{
+    return hr_register_buffers_update_tag(R(ring), off, iovecs, (const uint64_t *)tags, nr);
+}
+
+int io_uring_unregister_buffers(struct io_uring *ring)
+{
+    return hr_unregister_buffers(R(ring));
+}
+
+int io_uring_register_files(struct io_uring *ring, const int *files, unsigned nr_files)
+{
+    return hr_register_files(R(ring), files, nr_files);
+}
+
+int io_uring_register_files_tags(struct io_uring *ring, const int *files,
+                                 const __u64 *tags, unsigned nr)
+{
+    return hr_register_files_tags(R(ring), files, (const uint64_t *)tags, nr);
+}
+
+int io_uring_register_files_sparse(struct io_uring *ring, unsigned nr)
+{
+    return hr_register_files_sparse(R(ring), nr);
+}
+
+int io_uring_register_files_update_tag(struct io_uring *ring, unsigned off,
+                                       const int *files, const __u64 *tags,
+                                       unsigned nr_files)
+{
+    return hr_register_files_update_tag(R(ring), off, files, (const uint64_t *)tags,
+                                        nr_files);
+}
+
+int io_uring_unregister_files(struct io_uring *ring)
+{
+    return hr_unregister_files(R(ring));
+}
+
+int io_uring_register_files_update(struct io_uring *ring, unsigned off,
+                                   const int *files, unsigned nr_files)
+{
+    return hr_register_files_update(R(ring), off, files, nr_files);
+}
+
+int io_uring_register_file_alloc_range(struct io_uring *ring, unsigned off, unsigned len)
+{
+    return hr_register_file_alloc_range(R(ring), off, len);
+}
+
+int io_uring_register_eventfd(struct io_uring *ring, int fd)
+{
+    return hr_register_eventfd(R(ring), fd);
+}
+
+int io_uring_register_eventfd_async(struct io_uring *ring, int fd)
+{
+    return hr_register_eventfd_async(R(ring), fd);
+}
+
+int io_uring_unregister_eventfd(struct io_uring *ring)
+{
+    return hr_unregister_eventfd(R(ring));
+}
+
+int io_uring_register_probe(struct io_uring *ring, struct io_uring_probe *p, unsigned nr)
+{
+    return hr_register_probe(R(ring), p, nr);
+}
+
+int io_uring_register_personality(struct io_uring *ring)
+{
+    return hr_register_personality(R(ring));
+}
+
+int io_uring_unregister_personality(struct io_uring *ring, int id)
+{
+    return hr_unregister_personality(R(ring), id);
+}
+
+int io_uring_register_restrictions(struct io_uring *ring, struct io_uring_restriction *res,
+                                   unsigned int nr_res)
+{
+    return hr_register_restrictions(R(ring), res, nr_res);
+}
+
+int io_uring_enable_rings(struct io_uring *ring)
+{
+    return hr_enable_rings(R(ring));
+}
+
+int io_uring_register_iowq_aff(struct io_uring *ring, size_t cpusz, const cpu_set_t *mask)
+{
+    return hr_register_iowq_aff(R(ring), cpusz, mask);
+}
+
+int io_uring_unregister_iowq_aff(struct io_uring *ring)
+{
+    return hr_unregister_iowq_aff(R(ring));
+}
+
+int io_uring_register_iowq_max_workers(struct io_uring *ring, unsigned int *values)
+{
+    return hr_register_iowq_max_workers(R(ring), values);
+}
+
+int io_uring_register_ring_fd(struct io_uring *ring)
+{
+    const int ret = hr_register_ring_fd(R(ring));
+
+    if (ret == 1) {
+        ring->enter_ring_fd = ring->hr.enter_fd;
+        ring->int_flags |= 1;          /* liburing's INT_FLAG_REG_RING */
+    }
+    return ret;
+}
+
+int io_uring_unregister_ring_fd(struct io_uring *ring)
+{
+    const int ret = hr_unregister_ring_fd(R(ring));
+
+    if (ret == 1) {
+        ring->enter_ring_fd = ring->hr.enter_fd;
+        ring->int_flags &= (__u8)~1;
+    }
+    return ret;
+}
+
+/* The core issues io_uring_register on the plain ring fd, so it must stay
+   open: closing it (liburing does so here on kernels with
+   IORING_FEAT_REG_REG_RING) is not offered. */
+int io_uring_close_ring_fd(struct io_uring *ring)
+{
+    (void)ring;
+    return -EOPNOTSUPP;
+}
+
+int io_uring_register_sync_cancel(struct io_uring *ring,
+                                  struct io_uring_sync_cancel_reg *reg)
+{
+    return hr_register_sync_cancel(R(ring), reg);
+}
+
+int io_uring_register_buf_ring(struct io_uring *ring, struct io_uring_buf_reg *reg,
+                               unsigned int flags)
+{
+    return hr_register_buf_ring(R(ring), reg, flags);
+}
+
+int io_uring_unregister_buf_ring(struct io_uring *ring, int bgid)
+{
+    return hr_unregister_buf_ring(R(ring), bgid);
+}
+
+/* IORING_REGISTER_PBUF_STATUS (kernel 6.8): no core function yet; the
+   argument is the kernel's struct io_uring_buf_status (u32 bgid, u32 head,
+   u32 resv[8]), spelled out here for uapi headers older than 6.8. */
+int io_uring_buf_ring_head(struct io_uring *ring, int buf_group, uint16_t *head)
+{
+    struct { __u32 buf_group, head, resv[8]; } st;
+    int ret;
+
+    memset(&st, 0, sizeof(st));
+    st.buf_group = (__u32)buf_group;
+    ret = hr_sys_io_uring_register(ring->hr.ring_fd, IORING_REGISTER_PBUF_STATUS, &st, 1);
+    if (ret)
+        return ret;
+    *head = (uint16_t)st.head;
+    return 0;
+}
+
+/* IORING_REGISTER_CLONE_BUFFERS (kernel 6.12): no core function yet. */
+int io_uring_clone_buffers_offset(struct io_uring *dst, struct io_uring *src,
+                                  unsigned int dst_off, unsigned int src_off,
+                                  unsigned int nr, unsigned int flags)
+{
+    struct { __u32 src_fd, flags, src_off, dst_off, nr, pad[3]; } buf;
+
+    memset(&buf, 0, sizeof(buf));
+    buf.src_fd = (__u32)src->hr.ring_fd;
+    buf.flags = flags;
+    buf.src_off = src_off;
+    buf.dst_off = dst_off;
+    buf.nr = nr;
+    return hr_sys_io_uring_register(dst->hr.ring_fd, IORING_REGISTER_CLONE_BUFFERS, &buf, 1);
+}
+
+int io_uring_clone_buffers(struct io_uring *dst, struct io_uring *src)
+{
+    return io_uring_clone_buffers_offset(dst, src, 0, 0, 0, 0);
+}
+
+/* ---- probes: allocated here, filled by the core ------------------------------ */
+
+struct io_uring_probe *io_uring_get_probe_ring(struct io_uring *ring)
+{
+    union hr_probe *p = malloc(sizeof(*p));
+
+    if (!p)
+        return NULL;
+    if (hr_get_probe_ring(R(ring), p) < 0) {
+        free(p);
+        return NULL;
+    }
+    return &p->hdr;
+}
+
+struct io_uring_probe *io_uring_get_probe(void)
+{
+    struct io_uring ring;
+    struct io_uring_probe *probe;
+
+    if (io_uring_queue_init(2, &ring, 0) < 0)
+        return NULL;
+    probe = io_uring_get_probe_ring(&ring);
+    io_uring_queue_exit(&ring);
+    return probe;
+}
+
+void io_uring_free_probe(struct io_uring_probe *probe)
+{
+    free(probe);
+}
+
+/* ---- provided-buffer rings: memory here, registration by the core ----------- */
+
+struct io_uring_buf_ring *io_uring_setup_buf_ring(struct io_uring *ring,
+                                                  unsigned int nentries, int bgid,
+                                                  unsigned int flags, int *err)
+{
+    struct hr_buf_ring_state s;
+    const size_t len = (size_t)nentries * sizeof(struct io_uring_buf);
+    void *mem = NULL;
+    int ret;
+
+    if (!(flags & IOU_PBUF_RING_MMAP)) {
+        mem = mmap(NULL, len ? len : 1, PROT_READ | PROT_WRITE,
+                   MAP_ANONYMOUS | MAP_PRIVATE, -1, 0);
+        if (mem == MAP_FAILED) {
+            *err = -errno;
+            return NULL;
+        }
+    }
+    ret = hr_setup_buf_ring(R(ring), &s, mem, nentries, (uint16_t)bgid, flags);
+    if (ret < 0) {
+        if (mem)
+            munmap(mem, len ? len : 1);
+        *err = ret;
+        return NULL;
+    }
+    *err = 0;
+    return (struct io_uring_buf_ring *)(void *)s.bufs;
+}
+
+int io_uring_free_buf_ring(struct io_uring *ring, struct io_uring_buf_ring *br,
+                           unsigned int nentries, int bgid)
+{
+    const int ret = hr_unregister_buf_ring(R(ring), bgid);
+
+    if (ret)
+        return ret;
+    munmap(br, (size_t)nentries * sizeof(struct io_uring_buf));
+    return 0;
+}

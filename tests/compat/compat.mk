@@ -1,0 +1,50 @@
+# tests/compat/compat.mk -- the liburing-compat differential suites.
+#   compat           (live) every tests/compat/t*.c built against Debian's
+#                    liburing (-luring) and against core/compat + libhringas,
+#                    run on the real kernel, outputs compared (run.sh)
+#   sqe-diff-compat  every io_uring_prep_* liburing 2.3 has, through the
+#                    compat header vs liburing 2.3: the same 64 bytes
+# liburing (Debian liburing-dev) is a dependency of these tests only.
+LIVE_SUITES += compat
+SUITES      += sqe-diff-compat
+
+COMPAT_T_SRCS  := $(sort $(wildcard tests/compat/t*.c))
+COMPAT_T_NAMES := $(patsubst tests/compat/%.c,%,$(COMPAT_T_SRCS))
+COMPAT_T_DIR   := $(O)/tests/compat
+COMPAT_T_CFLAGS := -std=gnu11 -O2 -g -Wall -Werror -Wno-unused-result
+COMPAT_T_LU    := $(addprefix $(COMPAT_T_DIR)/lu/,$(COMPAT_T_NAMES))
+COMPAT_T_HR    := $(addprefix $(COMPAT_T_DIR)/hr/,$(COMPAT_T_NAMES))
+
+$(COMPAT_T_DIR)/lu/%: tests/compat/%.c tests/compat/ct.h
+	@mkdir -p $(@D)
+	$(CC) $(COMPAT_T_CFLAGS) -o $@ $< -luring
+
+$(COMPAT_T_DIR)/hr/%: tests/compat/%.c tests/compat/ct.h $(COMPAT_HDRS) $(LIB_HDRS) $(COMPAT_A) $(LIB_A)
+	@mkdir -p $(@D)
+	$(CC) $(COMPAT_T_CFLAGS) $(COMPAT_INC) -o $@ $< $(COMPAT_A) $(LIB_A)
+
+.PHONY: suite-compat suite-sqe-diff-compat
+suite-compat: lib
+	@$(MAKE) --no-print-directory $(COMPAT_T_LU) $(COMPAT_T_HR)
+	@bash tests/compat/run.sh $(COMPAT_T_DIR) $(COMPAT_T_NAMES)
+
+SQE_DIFF_COMPAT := $(COMPAT_T_DIR)/sqe_diff_compat
+SQE_DIFF_COMPAT_LU := $(COMPAT_T_DIR)/sqe_diff_compat_lu.o
+
+# Two translation units: liburing 2.3's helpers and the compat header both
+# define io_uring_prep_*, so each side is compiled alone and exported under
+# its own name (SIDE=lu / SIDE=hr).
+$(SQE_DIFF_COMPAT_LU): tests/compat/sqe_diff_compat_side.c tests/compat/sqe_diff_compat.h
+	@mkdir -p $(@D)
+	$(CC) $(COMPAT_T_CFLAGS) -DSIDE=lu -c -o $@ $<
+
+$(COMPAT_T_DIR)/sqe_diff_compat_hr.o: tests/compat/sqe_diff_compat_side.c tests/compat/sqe_diff_compat.h $(COMPAT_HDRS) $(LIB_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(COMPAT_T_CFLAGS) -DSIDE=hr $(COMPAT_INC) -c -o $@ $<
+
+$(SQE_DIFF_COMPAT): tests/compat/sqe_diff_compat.c tests/compat/sqe_diff_compat.h $(SQE_DIFF_COMPAT_LU) $(COMPAT_T_DIR)/sqe_diff_compat_hr.o
+	$(CC) $(COMPAT_T_CFLAGS) -o $@ $< $(SQE_DIFF_COMPAT_LU) $(COMPAT_T_DIR)/sqe_diff_compat_hr.o
+
+suite-sqe-diff-compat: lib
+	@$(MAKE) --no-print-directory $(SQE_DIFF_COMPAT)
+	$(SQE_DIFF_COMPAT)

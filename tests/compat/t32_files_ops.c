@@ -1,0 +1,72 @@
+/* openat, statx, fallocate, fadvise, close, unlinkat, mkdirat, renameat */
+#include "ct.h"
+#include <sys/stat.h>
+int main(void)
+{
+    char dir[64];
+    snprintf(dir, sizeof(dir), "/tmp/hr-compat-dir-%d", (int)getpid());
+    struct io_uring r;
+    ct_init(&r, 8, 0);
+    struct io_uring_sqe *s = ct_sqe(&r);
+    io_uring_prep_mkdirat(s, AT_FDCWD, dir, 0700);
+    s->user_data = 1;
+    io_uring_submit(&r);
+    ct_reap(&r, "mkdirat");
+    int dfd = open(dir, O_DIRECTORY);
+    CHECK(dfd >= 0);
+    s = ct_sqe(&r);
+    io_uring_prep_openat(s, dfd, "f", O_CREAT | O_RDWR, 0600);
+    s->user_data = 2;
+    io_uring_submit(&r);
+    struct io_uring_cqe *c;
+    CHECK_EQ(io_uring_wait_cqe(&r, &c), 0);
+    int fd = c->res;
+    printf("openat: ok=%d\n", fd >= 0);
+    io_uring_cqe_seen(&r, c);
+    s = ct_sqe(&r);
+    io_uring_prep_fallocate(s, fd, 0, 0, 8192);
+    s->user_data = 3;
+    io_uring_submit(&r);
+    ct_reap(&r, "fallocate");
+    s = ct_sqe(&r);
+    io_uring_prep_fadvise(s, fd, 0, 8192, POSIX_FADV_SEQUENTIAL);
+    s->user_data = 4;
+    io_uring_submit(&r);
+    ct_reap(&r, "fadvise");
+    struct statx stx;
+    memset(&stx, 0, sizeof(stx));
+    s = ct_sqe(&r);
+    io_uring_prep_statx(s, dfd, "f", 0, STATX_SIZE, &stx);
+    s->user_data = 5;
+    io_uring_submit(&r);
+    ct_reap(&r, "statx");
+    printf("size=%llu\n", (unsigned long long)stx.stx_size);
+    s = ct_sqe(&r);
+    io_uring_prep_close(s, fd);
+    s->user_data = 6;
+    io_uring_submit(&r);
+    ct_reap(&r, "close");
+    s = ct_sqe(&r);
+    io_uring_prep_renameat(s, dfd, "f", dfd, "g", 0);
+    s->user_data = 7;
+    io_uring_submit(&r);
+    ct_reap(&r, "renameat");
+    s = ct_sqe(&r);
+    io_uring_prep_unlinkat(s, dfd, "f", 0);
+    s->user_data = 8;
+    io_uring_submit(&r);
+    ct_reap(&r, "unlinkat-missing");
+    s = ct_sqe(&r);
+    io_uring_prep_unlinkat(s, dfd, "g", 0);
+    s->user_data = 9;
+    io_uring_submit(&r);
+    ct_reap(&r, "unlinkat");
+    close(dfd);
+    s = ct_sqe(&r);
+    io_uring_prep_unlinkat(s, AT_FDCWD, dir, AT_REMOVEDIR);
+    s->user_data = 10;
+    io_uring_submit(&r);
+    ct_reap(&r, "rmdir");
+    io_uring_queue_exit(&r);
+    return 0;
+}
