@@ -585,7 +585,11 @@ static inline void io_uring_prep_close(struct io_uring_sqe *sqe, int fd)
 static inline void io_uring_prep_close_direct(struct io_uring_sqe *sqe,
                                               unsigned file_index)
 {
+    /* liburing encodes every slot as index + 1, IORING_FILE_INDEX_ALLOC
+       too (it wraps to 0: "not direct"); the core keeps ALLOC, which the
+       kernel refuses for close.  liburing's encoding, as liburing does it. */
     HRC_PREP(sqe, hr_prep_close_direct(HRC_SQE(sqe), file_index));
+    __io_uring_set_target_fixed_file(sqe, file_index);
 }
 
 static inline void io_uring_prep_read(struct io_uring_sqe *sqe, int fd, void *buf,
