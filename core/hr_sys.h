@@ -56,13 +56,12 @@ static inline long hr_sys_mmap_shared(int fd, uint64_t len, uint64_t off)
 
 /* io_uring_enter on this ring: the `syscall` instruction is inlined here. */
 #ifdef HR_KERNEL_CHECK
-/* Checking build of the enter wrapper (the live suites define
- * HR_KERNEL_CHECK and link tests/hr_kcheck.c; the library and the bench
- * never do): the kernel assumptions K-SQTAIL, K-CQHEAD, K-SQHEAD and
- * K-CQTAIL of specs/TRUSTED.md are checked around EVERY io_uring_enter
- * the core makes, whatever test made it. */
-void hr_kernel_check_before(const struct hr_ring *r, uint32_t saved[2]);
-void hr_kernel_check_after(const struct hr_ring *r, int ret, const uint32_t saved[2]);
+/* Checking build of the enter wrapper (every live suite is built with
+ * -DHR_KERNEL_CHECK -Itests; the library and the bench never are): the
+ * kernel assumptions K-SQTAIL, K-CQHEAD, K-SQHEAD and K-CQTAIL of
+ * specs/TRUSTED.md are checked around EVERY io_uring_enter the core makes,
+ * whatever test made it (tests/hr_kcheck.h). */
+#include "hr_kcheck.h"
 #endif
 
 HR_HOT int hr__sys_enter(struct hr_ring *r, uint32_t to_submit,
