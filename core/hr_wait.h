@@ -180,7 +180,7 @@ static inline uint32_t hr__flush_pending(struct hr_ring *r)
    Matches io_uring_wait_cqe in liburing. */
 HR_HOT int hr_wait_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr)
 {
-    return hr__get_cqe(r, cqe_ptr, 0, 1, 0, 0, HR_SIGSET_SIZE, 0);
+    return hr__get_cqe(r, cqe_ptr, 0, 1, 0, 0, 0, 0);
 }
 
 /* Wait until wait_nr CQEs are ready, at most *ts (relative; NULL: no
@@ -199,7 +199,7 @@ HR_HOT int hr_wait_cqes(struct hr_ring *r, struct hr_cqe **cqe_ptr, unsigned wai
         return hr__get_cqe(r, cqe_ptr, 0, wait_nr, IORING_ENTER_EXT_ARG, &arg,
                            sizeof arg, 1);
     }
-    return hr__get_cqe(r, cqe_ptr, 0, wait_nr, 0, sigmask, HR_SIGSET_SIZE, 0);
+    return hr__get_cqe(r, cqe_ptr, 0, wait_nr, 0, sigmask, sigmask ? HR_SIGSET_SIZE : 0, 0);
 }
 
 /* Wait for one CQE for at most *ts.  Returns 0, -ETIME, or -errno.
@@ -248,7 +248,8 @@ HR_HOT int hr_submit_and_wait_timeout(struct hr_ring *r, struct hr_cqe **cqe_ptr
         return hr__get_cqe(r, cqe_ptr, pending, wait_nr, IORING_ENTER_EXT_ARG, &arg,
                            sizeof arg, 1);
     }
-    return hr__get_cqe(r, cqe_ptr, pending, wait_nr, 0, sigmask, HR_SIGSET_SIZE, 0);
+    return hr__get_cqe(r, cqe_ptr, pending, wait_nr, 0, sigmask,
+                       sigmask ? HR_SIGSET_SIZE : 0, 0);
 }
 
 /* hr_submit_and_wait_timeout with a minimum wait (see
@@ -402,6 +403,35 @@ HR_HOT int hr_submit_and_get_events(struct hr_ring *r)
     uint32_t flags = IORING_ENTER_GETEVENTS;
     (void)hr_sq_ring_needs_enter(r, pending, &flags);   /* SQPOLL: wake it */
     return hr_enter(r, pending, 0, flags, 0, 0);
+}
+
+/* Whether the kernel signals a registered eventfd when it posts CQEs:
+   1 (the default, and always on kernels without the CQ flags word), 0 after
+   hr_cq_eventfd_toggle(r, 0).  Matches io_uring_cq_eventfd_enabled in liburing. */
+static inline int hr_cq_eventfd_enabled(const struct hr_ring *r)
+{
+    if (!r->cq.kflags)
+        return 1;
+    /* plain read: only we write this word (the kernel reads it) */
+    return (*r->cq.kflags & IORING_CQ_EVENTFD_DISABLED) == 0;
+}
+
+/* Enable (enabled != 0) or disable eventfd notifications for this ring's
+   CQEs by setting IORING_CQ_EVENTFD_DISABLED in the CQ flags word.  Returns
+   0, or -EOPNOTSUPP when a change is asked for and the kernel has no CQ
+   flags word.  Matches io_uring_cq_eventfd_toggle in liburing. */
+static inline int hr_cq_eventfd_toggle(struct hr_ring *r, int enabled)
+{
+    if ((enabled != 0) == hr_cq_eventfd_enabled(r))
+        return 0;
+    if (!r->cq.kflags)
+        return -HR_EOPNOTSUPP;
+    const uint32_t flags = *r->cq.kflags;
+    /* release: ordered after everything before the toggle; the kernel reads
+       the word when it posts a CQE (io_eventfd_signal) */
+    hr_store_release(r->cq.kflags, enabled ? flags & ~(uint32_t)IORING_CQ_EVENTFD_DISABLED
+                                           : flags | IORING_CQ_EVENTFD_DISABLED);
+    return 0;
 }
 
 /* SQPOLL: wait until the poller has made room in the SQ.  Returns 0 (room

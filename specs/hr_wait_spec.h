@@ -352,6 +352,27 @@ static inline int hr_cq_has_overflow(const struct hr_ring *r);
 */
 static inline int hr_submit_and_get_events(struct hr_ring *r);
 
+/*@ requires ring_ok(r) && cq_flags_ok(r);
+    assigns \nothing;
+    ensures r->cq.kflags == \null ==> \result == 1;
+    ensures r->cq.kflags != \null ==>
+      (\result == 1 <==> (*r->cq.kflags & IORING_CQ_EVENTFD_DISABLED) == 0) &&
+      (\result == 0 || \result == 1);
+*/
+static inline int hr_cq_eventfd_enabled(const struct hr_ring *r);
+
+/*@ requires ring_ok(r) && cq_flags_ok(r);
+    assigns *r->cq.kflags;
+    ensures ring_ok(r) && cq_flags_ok(r);
+    ensures absent: r->cq.kflags == \null ==>
+      (\result == 0 <==> enabled != 0) && (\result != 0 ==> \result == -HR_EOPNOTSUPP);
+    ensures set: r->cq.kflags != \null ==> \result == 0 &&
+      ((*r->cq.kflags & IORING_CQ_EVENTFD_DISABLED) == 0 <==> enabled != 0) &&
+      (*r->cq.kflags | IORING_CQ_EVENTFD_DISABLED) ==
+        (\old(*r->cq.kflags) | IORING_CQ_EVENTFD_DISABLED);
+*/
+static inline int hr_cq_eventfd_toggle(struct hr_ring *r, int enabled);
+
 /*@ requires ring_ok(r);
     assigns *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1];
