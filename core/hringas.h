@@ -38,6 +38,8 @@ HR_BEGIN_DECLS
 #include "hr_register.h"
 #include "hr_bufring.h"
 #include "hr_recvmsg.h"
+#include "hr_version.h"
+#include "hr_strerror.h"
 
 HR_END_DECLS
 #endif
