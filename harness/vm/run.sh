@@ -18,15 +18,17 @@
 #     case, or does not build counts as one failure; so does a VM that does
 #     not reach the end.
 # Environment: HR_VM_CACHE (default /var/cache/hringas-vm), VM_HOST_CFLAGS
-# (the GNUmakefile's HOST_CFLAGS), HR_VM_TIMEOUT_SCALE (default 10),
-# HR_VM_TIMEOUT (seconds for the whole VM, default 1800), HR_VM_KEEP=1 keeps
+# (the GNUmakefile's HOST_CFLAGS), HR_VM_TIMEOUT_SCALE (default 5),
+# HR_VM_PROG_TIMEOUT (seconds for one program in the VM, default 600),
+# HR_VM_TIMEOUT (seconds for the whole VM, default 1200), HR_VM_KEEP=1 keeps
 # the initramfs tree.
 set -u
 arch=${1:?usage: run.sh x86_64|aarch64}
 suite=vm-$arch-6.1
 cache=${HR_VM_CACHE:-/var/cache/hringas-vm}/$arch
-scale=${HR_VM_TIMEOUT_SCALE:-10}
-vm_timeout=${HR_VM_TIMEOUT:-1800}
+scale=${HR_VM_TIMEOUT_SCALE:-5}
+prog_timeout=${HR_VM_PROG_TIMEOUT:-600}
+vm_timeout=${HR_VM_TIMEOUT:-1200}
 O=build/vm/$arch
 logs=build/logs
 mkdir -p "$O" "$logs"
@@ -105,7 +107,7 @@ serial=$logs/$suite.serial.log
 timeout -k 10 "$vm_timeout" "${qemu[@]}" -accel tcg -smp 2 -m 1024 \
     -nodefaults -display none -monitor none -serial stdio -no-reboot -net none \
     -kernel "$cache/vmlinuz" -initrd "$O/initramfs.cpio" \
-    -append "console=$console panic=-1 quiet loglevel=4 rdinit=/init HR_TEST_TIMEOUT_SCALE=$scale HR_VM_PROG_TIMEOUT=$((vm_timeout - 60))" \
+    -append "console=$console panic=-1 quiet loglevel=4 rdinit=/init HR_TEST_TIMEOUT_SCALE=$scale HR_VM_PROG_TIMEOUT=$prog_timeout" \
     < /dev/null > "$serial" 2>&1
 qrc=$?
 [ $qrc -eq 124 ] || [ $qrc -eq 137 ] && echo "  FAIL  $suite: the VM did not power off within $vm_timeout s"

@@ -11,7 +11,7 @@ LIVE_SUITES += vm-x86_64-6.1 vm-aarch64-6.1
 HR_VM_CACHE ?= /var/cache/hringas-vm
 # TCG with two vCPUs on a shared machine: every case timeout and bounded wait
 # of tests/hr_test.h is multiplied by this inside the VMs.
-HR_VM_TIMEOUT_SCALE ?= 10
+HR_VM_TIMEOUT_SCALE ?= 5
 
 # The SQ-array probe (suite `sqarray`, only run inside the VMs).
 $(O)/harness/vm/sqarray_probe: harness/vm/sqarray_probe.c $(LIB_HDRS) $(LIB_A)
