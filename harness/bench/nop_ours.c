@@ -1,6 +1,8 @@
 /* nop_ours.c -- NOP throughput through hringas-c.
  *   nop_ours copy B N   get_sqe + prep_nop, submit_and_wait(B), hr_copy_cqes
  *   nop_ours peek B N   same submit; reap with hr_peek_cqe + hr_cqe_seen
+ *   nop_ours inplace B N  same submit; reap in place: hr_cq_batch (the ready
+ *                       run, no copy) + hr_cq_advance (`nop-inplace` lines)
  * Every CQE's res must be 0 and the user_data (sequence numbers) must sum to
  * N(N-1)/2; otherwise exit 2. */
 #include "hringas.h"
@@ -25,7 +27,9 @@ static struct hr_cqe cqes[MAXB];
             bench_die("hr_submit_and_wait", ret_);                \
     } while (0)
 
-static uint64_t run(struct hr_ring *r, uint32_t batch, uint64_t n, int peek)
+enum { COPY, PEEK, INPLACE };
+
+static uint64_t run(struct hr_ring *r, uint32_t batch, uint64_t n, int mode)
 {
     uint64_t seq = 0, sum = 0;
     while (seq < n) {
@@ -40,7 +44,30 @@ static uint64_t run(struct hr_ring *r, uint32_t batch, uint64_t n, int peek)
 #ifndef HR_BENCH_TWO_SUBMIT_SITES
         SUBMIT(r, b);
 #endif
-        if (peek) {
+        if (mode == INPLACE) {
+#ifdef HR_BENCH_TWO_SUBMIT_SITES
+            SUBMIT(r, b);
+#endif
+            /* hr_cq_batch: pointers into the ring, one release store */
+            uint32_t got = 0;
+            while (got < b) {
+                struct hr_cqe *first;
+                const uint32_t k = hr_cq_batch(r, &first, b - got);
+                if (k == 0) {
+                    const int e = hr_wait_cqe(r, &first);
+                    if (e != 0)
+                        bench_die("hr_wait_cqe", e);
+                    continue;
+                }
+                for (uint32_t j = 0; j < k; j++) {
+                    if (first[j].res != 0)
+                        bench_die("NOP cqe res", first[j].res);
+                    sum += first[j].user_data;
+                }
+                hr_cq_advance(r, k);
+                got += k;
+            }
+        } else if (mode == PEEK) {
 #ifdef HR_BENCH_TWO_SUBMIT_SITES
             SUBMIT(r, b);
 #endif
@@ -85,10 +112,11 @@ static uint64_t run(struct hr_ring *r, uint32_t batch, uint64_t n, int peek)
 int main(int argc, char **argv)
 {
     if (argc != 4)
-        bench_die("usage: nop_ours copy|peek BATCH N", argc);
-    const int peek = strcmp(argv[1], "peek") == 0;
-    if (!peek && strcmp(argv[1], "copy") != 0)
-        bench_die("variant must be copy or peek", 0);
+        bench_die("usage: nop_ours copy|peek|inplace BATCH N", argc);
+    const int mode = strcmp(argv[1], "peek") == 0 ? PEEK :
+                     strcmp(argv[1], "inplace") == 0 ? INPLACE : COPY;
+    if (mode == COPY && strcmp(argv[1], "copy") != 0)
+        bench_die("variant must be copy, peek or inplace", 0);
     const uint32_t batch = (uint32_t)bench_arg(argc, argv, 2, "batch");
     const uint64_t n = bench_arg(argc, argv, 3, "N");
     if (batch > MAXB)
@@ -100,15 +128,17 @@ int main(int argc, char **argv)
         bench_die("hr_ring_init", ret);
 
     const struct bench_t t0 = now_ns();
-    const uint64_t sum = run(&r, batch, n, peek);
+    const uint64_t sum = run(&r, batch, n, mode);
     const struct bench_t t1 = now_ns();
     if (sum != seq_sum(n))
         bench_die("user_data sum mismatch", (long)(sum - seq_sum(n)));
     hr_ring_exit(&r);
 #ifdef HR_BENCH_TWO_SUBMIT_SITES
-    bench_report(peek ? "ours-peek-2sites" : "ours-copy-2sites", batch, n, t0, t1);
+    bench_report(mode == PEEK ? "ours-peek-2sites" : mode == INPLACE ? "ours-inplace-2sites" :
+                 "ours-copy-2sites", batch, n, t0, t1);
 #else
-    bench_report(peek ? "ours-peek" : "ours-copy", batch, n, t0, t1);
+    bench_report(mode == PEEK ? "ours-peek" : mode == INPLACE ? "ours-inplace" : "ours-copy",
+                 batch, n, t0, t1);
 #endif
     return 0;
 }

@@ -14,6 +14,10 @@
 #   2. user-space instructions per op: callgrind, (Ir(N) - Ir(1)) / N
 #   3. 4 KiB random reads at QD 32 from a 256 MiB page-cached file
 #   4. text size of the library object and of a freestanding static program
+#   1c. in-place NOP (`nop-inplace` lines): ours-inplace = get_sqe + prep_nop,
+#      submit_and_wait(B), hr_cq_batch + hr_cq_advance (no copy), side by side
+#      with the raw loop and liburing in the same rounds, plus callgrind Ir/op;
+#      BENCH_ONLY=nop-inplace runs only this part and prints only its lines
 #   5. code-layout A/B: ours-copy built with -O2/-O3/-Os/-O2 -falign-loops=32,
 #      each with and without the core's branch-layout hints (HR_LIKELY /
 #      HR_UNLIKELY, off with -DHR_NO_LAYOUT_HINTS), at B=1 and B=8
@@ -59,7 +63,11 @@ BIN=$O/bench
 LAYOUTS="O2 O3 Os O2al32"
 LAYOUT_BINS=()
 for l in $LAYOUTS; do LAYOUT_BINS+=("layout/nop_ours-hints-$l" "layout/nop_ours-nohints-$l"); done
-for b in nop_ours nop_ours2 nop_uring nop_raw io_ours io_uring io_pread nop_static "${LAYOUT_BINS[@]}"; do
+ONLY=${BENCH_ONLY:-}
+case $ONLY in ""|nop-inplace) ;; *) die "BENCH_ONLY=$ONLY: only nop-inplace is known" ;; esac
+NEEDED=(nop_ours nop_ours2 nop_uring nop_raw io_ours io_uring io_pread nop_static "${LAYOUT_BINS[@]}")
+[ -n "$ONLY" ] && NEEDED=(nop_ours nop_uring nop_raw)
+for b in "${NEEDED[@]}"; do
     [ -x "$BIN/$b" ] || die "$BIN/$b not built (run: make bench)"
 done
 
@@ -141,6 +149,7 @@ nop_cmd() {  # nop_cmd NAME -> program and variant arg
         liburing)  echo "$BIN/nop_uring batch" ;;
         raw)       echo "$BIN/nop_raw batch" ;;
         ours-copy-2sites) echo "$BIN/nop_ours2 copy" ;;
+        ours-inplace) echo "$BIN/nop_ours inplace" ;;
     esac
 }
 IO_NAMES=(ours liburing pread)
@@ -153,6 +162,52 @@ io_cmd() {
 }
 
 echo "bench: pinned to CPU $CPU of $NCPU, $ROUNDS rounds, NOP ops/run: $NOP_OPS_B1 (B=1), $NOP_OPS (B>=8); load at start: $LOAD_START"
+
+# ---- 1c. in-place NOP: hr_cq_batch + hr_cq_advance vs raw and liburing -----
+INP_NAMES=(ours-inplace liburing raw)
+inplace_section() {
+    for ((round = 0; round < ROUNDS; round++)); do
+        echo "bench: in-place NOP round $((round + 1))/$ROUNDS"
+        for B in $BATCHES; do
+            n=$NOP_OPS; [ "$B" = 1 ] && n=$NOP_OPS_B1
+            for ((k = 0; k < ${#INP_NAMES[@]}; k++)); do
+                name=${INP_NAMES[$(((k + round) % ${#INP_NAMES[@]}))]}
+                run_timed inp "$name" $(nop_cmd "$name") "$B" "$n"
+            done
+        done
+    done
+    echo "bench: in-place NOP callgrind Ir/op (N=$IR_N)"
+    for B in $BATCHES; do
+        for name in ours-inplace raw; do
+            ir_per_op irinp "$name" "$B" "$IR_N" $(nop_cmd "$name") "$B" --
+        done
+    done
+}
+# the `nop-inplace B=<b> ours/raw=<ratio> Ir/raw=<ratio>` lines (CPU-time medians)
+inplace_lines() {
+    awk -v batches="$BATCHES" '
+    function median(key,   n, v, i, j, t) {
+        n = split(vals[key], v, " ")
+        for (i = 2; i <= n; i++) { t = v[i] + 0; for (j = i - 1; j >= 1 && v[j] + 0 > t; j--) v[j + 1] = v[j]; v[j + 1] = t }
+        return (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+    }
+    $1 == "inp" { vals[$2 SUBSEP $3] = vals[$2 SUBSEP $3] " " $4 }
+    $1 == "irinp" { ir[$2 SUBSEP $3] = $4 }
+    END {
+        nb = split(batches, bs, " ")
+        for (b = 1; b <= nb; b++) {
+            B = bs[b]; o = median("ours-inplace" SUBSEP B); r = median("raw" SUBSEP B); u = median("liburing" SUBSEP B)
+            printf "nop-inplace B=%s ours/raw=%.2f Ir/raw=%.2f (ours/liburing=%.2f; Ir/op ours %s raw %s)\n", B, o / r,
+                ir["ours-inplace" SUBSEP B] / ir["raw" SUBSEP B], o / u, ir["ours-inplace" SUBSEP B], ir["raw" SUBSEP B]
+        }
+    }' "$DATA"
+}
+if [ "$ONLY" = nop-inplace ]; then
+    inplace_section
+    echo "bench: load average at end: $(cut -d' ' -f1-3 /proc/loadavg) (at start: $LOAD_START; other work shares this machine: ratios are same-round medians)"
+    inplace_lines
+    exit 0
+fi
 
 # ---- 1. NOP throughput ------------------------------------------------------
 for ((round = 0; round < ROUNDS; round++)); do
@@ -168,6 +223,8 @@ for ((round = 0; round < ROUNDS; round++)); do
         case " $SITES_BATCHES " in *" $B "*) run_timed nop ours-copy-2sites $(nop_cmd ours-copy-2sites) "$B" "$n" ;; esac
     done
 done
+
+inplace_section
 
 # ---- 1b. code-layout A/B --------------------------------------------------------
 # Each round: the raw loop once more (same-round baseline), then the eight
@@ -341,6 +398,14 @@ echo
 echo "hr_submit_and_wait in io_ours: $INL_IO."
 echo
 echo "Reads: same fixed-seed (splitmix64) block sequence for every variant; every block is tagged and checked; ours uses $IO_OURS_PREP. User Ir/read at N=$IO_IR_N."
+echo
+echo "## In-place NOP (hr_cq_batch + hr_cq_advance, no copy)"
+echo
+echo "Same rounds as the raw loop and liburing (section 1c of run.sh); ratios of CPU-time medians; Ir/op by callgrind as above. Targets (reported, never asserted): ours/raw >= 0.97, Ir/raw <= 1.10 at B >= 32."
+echo
+echo '```'
+inplace_lines
+echo '```'
 echo
 echo "## Size"
 echo
