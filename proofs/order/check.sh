@@ -52,9 +52,11 @@ run() {
     key=$( { cat "$here/ring.pml"; echo "$flags"; spin -V; } | sha1sum | cut -c1-16)
     dir=$work/$name-$key
     if [ ! -x "$dir/pan" ]; then
-        rm -rf "$work/$name"-*; mkdir -p "$dir"
-        ( cd "$dir" && spin -a $flags "$here/ring.pml" >spin.log 2>&1 &&
+        local tmp="$dir.tmp.$$"
+        rm -rf "$tmp"; mkdir -p "$tmp"
+        ( cd "$tmp" && echo "$flags" > flags && spin -a $flags "$here/ring.pml" >spin.log 2>&1 &&
           gcc -O0 -w -DSAFETY -DNOFAIR -o pan pan.c >cc.log 2>&1 ) || { echo error; return; }
+        mv -T "$tmp" "$dir" 2>/dev/null || rm -rf "$tmp"      # a concurrent run won
     fi
     out=$(cd "$dir" && ./pan -m20000 2>&1)
     [ -n "${ORDER_VERBOSE:-}" ] && printf '%s\n' "$out" >&2
@@ -103,11 +105,11 @@ for c in "${configs[@]}"; do
     v=$(run "$name" "$(merge "$flags")")
     P=$((P + n))
     if [ "$v" = ok ]; then Pok=$((Pok + n)); echo "order: $name: $props hold"
-    else fail=1; echo "order: FAIL $name: $v (properties $props; replay: ORDER_VERBOSE=1, trail in $work/$name-*)"; fi
+    else fail=1; echo "order: FAIL $name: $v (properties $props; replay: ORDER_VERBOSE=1, pan in $work/$name-*: ./pan -m20000; spin -t -p -k ring.pml.trail \$(cat flags) $here/ring.pml)"; fi
 done
 for m in "${mutants[@]}"; do
     IFS='|' read -r name flags want what <<<"$m"
-    v=$(run "mutant-$name" "$(merge "$flags")")
+    v=$(run "mutant-$name" "$flags")          # on the reference orderings, not the code's
     R=$((R + 1))
     if [ "$v" = "$want" ]; then Rok=$((Rok + 1)); echo "order: mutant $name refuted ($v): $what"
     else fail=1; echo "order: FAIL mutant $name: expected a counterexample ($want), got $v: $what"; fi
