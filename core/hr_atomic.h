@@ -6,6 +6,7 @@
 #define HRINGAS_ATOMIC_H
 
 #include "hr_compiler.h"
+#include <stdint.h>
 HR_BEGIN_DECLS
 #ifndef __FRAMAC__
 
