@@ -9,6 +9,8 @@ HR_BEGIN_DECLS
 
 #include "hr_abi.h"
 #include "hr_types.h"
+#include "hr_sys.h"
+#include "hr_atomic.h"
 
 /* The kernel's limits (IORING_MAX_ENTRIES, IORING_MAX_CQ_ENTRIES). */
 #define HR_MAX_SQ_ENTRIES 32768u
