@@ -56,6 +56,23 @@ static inline void hr_prep_nop(struct hr_sqe *sqe)
     hr_prep_rw(IORING_OP_NOP, sqe, -1, 0, 0, 0);
 }
 
+/* NOP with IORING_NOP_* flags: nop_flags in op_flags; with INJECT_RESULT the
+ * CQE's res is result (in len); with FILE (+ FIXED_FILE) the kernel looks up
+ * fd; with FIXED_BUFFER registered buffer buf_index; with CQE32 (a CQE32 or
+ * CQE_MIXED ring) the big CQE carries extra1 (off) and extra2 (addr).  No
+ * return value.  No liburing helper: liburing 2.15 sets these fields by hand
+ * after io_uring_prep_nop (its test/nop.c); with nop_flags 0, fd -1 and the
+ * rest 0 this is hr_prep_nop. */
+static inline void hr_prep_nop_flags(struct hr_sqe *sqe, uint32_t nop_flags,
+                                     int32_t fd, int32_t result,
+                                     uint16_t buf_index, uint64_t extra1,
+                                     uint64_t extra2)
+{
+    hr_prep_rw(IORING_OP_NOP, sqe, fd, extra2, (uint32_t)result, extra1);
+    sqe->op_flags = nop_flags;
+    sqe->buf_index = buf_index;
+}
+
 /* ---- read / write -------------------------------------------------------- */
 
 /* io_uring_prep_read */
@@ -122,6 +139,32 @@ static inline void hr_prep_write_fixed(struct hr_sqe *sqe, int32_t fd,
                                        uint64_t offset, int32_t buf_index)
 {
     hr_prep_rw(IORING_OP_WRITE_FIXED, sqe, fd, HR_PTR64(buf), nbytes, offset);
+    sqe->buf_index = (uint16_t)buf_index;
+}
+
+/* Vectored read into registered buffer buf_index: iovecs must lie inside it;
+ * flags are RWF_* as for readv2.  No return value.
+ * Matches io_uring_prep_readv_fixed in liburing (kernel 6.15+). */
+static inline void hr_prep_readv_fixed(struct hr_sqe *sqe, int32_t fd,
+                                       const struct iovec *iovecs,
+                                       uint32_t nr_vecs, uint64_t offset,
+                                       int32_t flags, int32_t buf_index)
+{
+    hr_prep_rw(HR_OP_READV_FIXED, sqe, fd, HR_PTR64(iovecs), nr_vecs, offset);
+    sqe->op_flags = (uint32_t)flags;
+    sqe->buf_index = (uint16_t)buf_index;
+}
+
+/* Vectored write from registered buffer buf_index (see readv_fixed).  No
+ * return value.  Matches io_uring_prep_writev_fixed in liburing (6.15+). */
+static inline void hr_prep_writev_fixed(struct hr_sqe *sqe, int32_t fd,
+                                        const struct iovec *iovecs,
+                                        uint32_t nr_vecs, uint64_t offset,
+                                        int32_t flags, int32_t buf_index)
+{
+    hr_prep_rw(HR_OP_WRITEV_FIXED, sqe, fd, HR_PTR64(iovecs), nr_vecs,
+               offset);
+    sqe->op_flags = (uint32_t)flags;
     sqe->buf_index = (uint16_t)buf_index;
 }
 
@@ -438,6 +481,26 @@ static inline void hr_prep_tee(struct hr_sqe *sqe, int32_t fd_in,
     sqe->op_flags = splice_flags;
 }
 
+/* pipe2(fds, pipe_flags) as a request: the kernel writes the two new fds
+ * into fds[0..1] (pipe_flags: O_CLOEXEC, O_NONBLOCK, O_DIRECT).  No return
+ * value.  Matches io_uring_prep_pipe in liburing (kernel 6.16+). */
+static inline void hr_prep_pipe(struct hr_sqe *sqe, int32_t *fds,
+                                int32_t pipe_flags)
+{
+    hr_prep_rw(HR_OP_PIPE, sqe, 0, HR_PTR64(fds), 0, 0);
+    sqe->op_flags = (uint32_t)pipe_flags;
+}
+
+/* pipe into the fixed-file table: slots file_index and file_index + 1, or
+ * two free slots with IORING_FILE_INDEX_ALLOC; fds[0..1] get the slots.  No
+ * return value.  Matches io_uring_prep_pipe_direct in liburing. */
+static inline void hr_prep_pipe_direct(struct hr_sqe *sqe, int32_t *fds,
+                                       int32_t pipe_flags, uint32_t file_index)
+{
+    hr_prep_pipe(sqe, fds, pipe_flags);
+    sqe->file_index = hr__direct_index(file_index);
+}
+
 /* ---- sockets: setup ------------------------------------------------------ */
 
 /* io_uring_prep_socket: type in off, protocol in len */
@@ -546,6 +609,20 @@ static inline void hr_prep_send(struct hr_sqe *sqe, int32_t sockfd,
 {
     hr_prep_rw(IORING_OP_SEND, sqe, sockfd, HR_PTR64(buf), len, 0);
     sqe->op_flags = (uint32_t)flags;
+}
+
+/* Send of up to len bytes from several provided buffers at once
+ * (IORING_RECVSEND_BUNDLE in ioprio); the caller adds IOSQE_BUFFER_SELECT
+ * and the buffer group (sqe->buf_index).  Kernel 6.10+
+ * (IORING_FEAT_RECVSEND_BUNDLE).  No return value.  Matches
+ * io_uring_prep_send_bundle in liburing.  A recv bundle is hr_prep_recv with
+ * NULL, 0 and the same three fields (liburing has no helper for it). */
+static inline void hr_prep_send_bundle(struct hr_sqe *sqe, int32_t sockfd,
+                                       uint32_t len, int32_t flags)
+{
+    hr_prep_rw(IORING_OP_SEND, sqe, sockfd, 0, len, 0);
+    sqe->op_flags = (uint32_t)flags;
+    sqe->ioprio = IORING_RECVSEND_BUNDLE;
 }
 
 /* io_uring_prep_send_set_addr (also zeroes addr_len's pad, which the kernel
@@ -657,6 +734,31 @@ static inline void hr_prep_cmd_sock(struct hr_sqe *sqe, int32_t cmd_op,
     sqe->addr3 = HR_PTR64(optval);
 }
 
+/* IORING_OP_URING_CMD: command cmd_op (in the low half of off) of the file
+ * fd's driver; the command's own fields (addr, addr3, ...) are the caller's,
+ * here 0.  No return value.  Matches io_uring_prep_uring_cmd in liburing. */
+static inline void hr_prep_uring_cmd(struct hr_sqe *sqe, int32_t cmd_op,
+                                     int32_t fd)
+{
+    hr_prep_rw(IORING_OP_URING_CMD, sqe, fd, 0, 0, (uint32_t)cmd_op);
+}
+
+/* Socket command SOCKET_URING_OP_GETSOCKNAME: getsockname (peer 0) or
+ * getpeername (peer 1) of socket fd into sockaddr, *sockaddr_len in and out;
+ * sockaddr in addr, sockaddr_len in addr3, peer in optlen (file_index).
+ * Kernel 6.19+ (older ones complete it with -EOPNOTSUPP).  No return value.
+ * Matches io_uring_prep_cmd_getsockname in liburing. */
+static inline void hr_prep_cmd_getsockname(struct hr_sqe *sqe, int32_t fd,
+                                           struct sockaddr *sockaddr,
+                                           uint32_t *sockaddr_len,
+                                           int32_t peer)
+{
+    hr_prep_rw(IORING_OP_URING_CMD, sqe, fd, HR_PTR64(sockaddr), 0,
+               HR_SOCKET_URING_OP_GETSOCKNAME);
+    sqe->addr3 = HR_PTR64(sockaddr_len);
+    sqe->file_index = (uint32_t)peer;
+}
+
 /* ---- polling ------------------------------------------------------------- */
 
 /* io_uring_prep_poll_add: poll32_events (little-endian targets only) */
@@ -699,6 +801,18 @@ static inline void hr_prep_epoll_ctl(struct hr_sqe *sqe, int32_t epfd,
 {
     hr_prep_rw(IORING_OP_EPOLL_CTL, sqe, epfd, HR_PTR64(ev), (uint32_t)op,
                (uint32_t)fd);
+}
+
+/* epoll_wait(fd, events, maxevents, 0) as a request: CQE res is the number
+ * of events written to events[]; flags must be 0 (kernel 6.15+).  No return
+ * value.  Matches io_uring_prep_epoll_wait in liburing. */
+static inline void hr_prep_epoll_wait(struct hr_sqe *sqe, int32_t fd,
+                                      struct epoll_event *events,
+                                      int32_t maxevents, uint32_t flags)
+{
+    hr_prep_rw(HR_OP_EPOLL_WAIT, sqe, fd, HR_PTR64(events),
+               (uint32_t)maxevents, 0);
+    sqe->op_flags = flags;
 }
 
 /* ---- timeouts and cancellation ------------------------------------------- */

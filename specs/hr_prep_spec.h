@@ -126,6 +126,16 @@ static inline uint32_t hr__direct_index(uint32_t slot);
 */
 static inline void hr_prep_nop(struct hr_sqe *sqe);
 
+/*@ requires \valid(sqe);
+    assigns *sqe;
+    ensures PREP_RW_IS(sqe, IORING_OP_NOP, fd, extra2, (uint32_t)result,
+                       extra1, op_flags(nop_flags), buf_index(buf_index));
+*/
+static inline void hr_prep_nop_flags(struct hr_sqe *sqe, uint32_t nop_flags,
+                                     int32_t fd, int32_t result,
+                                     uint16_t buf_index, uint64_t extra1,
+                                     uint64_t extra2);
+
 /* ---- read / write -------------------------------------------------------- */
 
 /*@ requires \valid(sqe);
@@ -197,6 +207,28 @@ static inline void hr_prep_read_fixed(struct hr_sqe *sqe, int32_t fd,
 static inline void hr_prep_write_fixed(struct hr_sqe *sqe, int32_t fd,
                                        const void *buf, uint32_t nbytes,
                                        uint64_t offset, int32_t buf_index);
+
+/*@ requires \valid(sqe);
+    assigns *sqe;
+    ensures PREP_RW_IS(sqe, HR_OP_READV_FIXED, fd, HR_PTR64(iovecs), nr_vecs,
+                       offset, op_flags((uint32_t)flags),
+                       buf_index((uint16_t)buf_index));
+*/
+static inline void hr_prep_readv_fixed(struct hr_sqe *sqe, int32_t fd,
+                                       const struct iovec *iovecs,
+                                       uint32_t nr_vecs, uint64_t offset,
+                                       int32_t flags, int32_t buf_index);
+
+/*@ requires \valid(sqe);
+    assigns *sqe;
+    ensures PREP_RW_IS(sqe, HR_OP_WRITEV_FIXED, fd, HR_PTR64(iovecs), nr_vecs,
+                       offset, op_flags((uint32_t)flags),
+                       buf_index((uint16_t)buf_index));
+*/
+static inline void hr_prep_writev_fixed(struct hr_sqe *sqe, int32_t fd,
+                                        const struct iovec *iovecs,
+                                        uint32_t nr_vecs, uint64_t offset,
+                                        int32_t flags, int32_t buf_index);
 
 /*@ requires \valid(sqe);
     assigns *sqe;
@@ -512,6 +544,24 @@ static inline void hr_prep_tee(struct hr_sqe *sqe, int32_t fd_in,
                                int32_t fd_out, uint32_t nbytes,
                                uint32_t splice_flags);
 
+/*@ requires \valid(sqe);
+    assigns *sqe;
+    ensures PREP_RW_IS(sqe, HR_OP_PIPE, 0, HR_PTR64(fds), 0, 0,
+                       op_flags((uint32_t)pipe_flags));
+*/
+static inline void hr_prep_pipe(struct hr_sqe *sqe, int32_t *fds,
+                                int32_t pipe_flags);
+
+/*@ requires \valid(sqe);
+    assigns *sqe;
+    ensures PREP_RW_IS(sqe, HR_OP_PIPE, 0, HR_PTR64(fds), 0, 0,
+                       op_flags((uint32_t)pipe_flags),
+                       file_index(direct_index(file_index)));
+*/
+static inline void hr_prep_pipe_direct(struct hr_sqe *sqe, int32_t *fds,
+                                       int32_t pipe_flags,
+                                       uint32_t file_index);
+
 /* ---- sockets: setup ------------------------------------------------------ */
 
 /*@ requires \valid(sqe);
@@ -626,6 +676,15 @@ static inline void hr_prep_shutdown(struct hr_sqe *sqe, int32_t fd,
 static inline void hr_prep_send(struct hr_sqe *sqe, int32_t sockfd,
                                 const void *buf, uint32_t len, int32_t flags);
 
+/*@ requires \valid(sqe);
+    assigns *sqe;
+    ensures PREP_RW_IS(sqe, IORING_OP_SEND, sockfd, 0, len, 0,
+                       op_flags((uint32_t)flags),
+                       ioprio(IORING_RECVSEND_BUNDLE));
+*/
+static inline void hr_prep_send_bundle(struct hr_sqe *sqe, int32_t sockfd,
+                                       uint32_t len, int32_t flags);
+
 /* Modifier, not a prep: adds a destination address to a prepared send or
  * send_zc.  Only addr2 (off) and addr_len (file_index, with its pad) change. */
 /*@ requires \valid(sqe);
@@ -734,6 +793,25 @@ static inline void hr_prep_cmd_sock(struct hr_sqe *sqe, int32_t cmd_op,
                                     int32_t fd, int32_t level, int32_t optname,
                                     void *optval, int32_t optlen);
 
+/*@ requires \valid(sqe);
+    assigns *sqe;
+    ensures PREP_RW_IS(sqe, IORING_OP_URING_CMD, fd, 0, 0, (uint32_t)cmd_op);
+*/
+static inline void hr_prep_uring_cmd(struct hr_sqe *sqe, int32_t cmd_op,
+                                     int32_t fd);
+
+/*@ requires \valid(sqe);
+    assigns *sqe;
+    ensures PREP_RW_IS(sqe, IORING_OP_URING_CMD, fd, HR_PTR64(sockaddr), 0,
+                       HR_SOCKET_URING_OP_GETSOCKNAME,
+                       addr3(HR_PTR64(sockaddr_len)),
+                       file_index((uint32_t)peer));
+*/
+static inline void hr_prep_cmd_getsockname(struct hr_sqe *sqe, int32_t fd,
+                                           struct sockaddr *sockaddr,
+                                           uint32_t *sockaddr_len,
+                                           int32_t peer);
+
 /* ---- polling ------------------------------------------------------------- */
 
 /*@ requires \valid(sqe);
@@ -776,6 +854,15 @@ static inline void hr_prep_poll_update(struct hr_sqe *sqe,
 static inline void hr_prep_epoll_ctl(struct hr_sqe *sqe, int32_t epfd,
                                      int32_t fd, int32_t op,
                                      struct epoll_event *ev);
+
+/*@ requires \valid(sqe);
+    assigns *sqe;
+    ensures PREP_RW_IS(sqe, HR_OP_EPOLL_WAIT, fd, HR_PTR64(events),
+                       (uint32_t)maxevents, 0, op_flags(flags));
+*/
+static inline void hr_prep_epoll_wait(struct hr_sqe *sqe, int32_t fd,
+                                      struct epoll_event *events,
+                                      int32_t maxevents, uint32_t flags);
 
 /* ---- timeouts and cancellation ------------------------------------------- */
 

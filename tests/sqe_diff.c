@@ -60,8 +60,8 @@ static const struct {
 static const char *const not_covered[] = {
     "read_multishot, ftruncate, fixed_fd_install, bind, listen, waitid, "
     "futex_wait, futex_wake, futex_waitv (opcodes 49-57: after uapi 6.1)",
-    "cmd_sock (socket URING_CMD, kernel 6.7), msg_ring_cqe_flags, "
-    "msg_ring_fd, msg_ring_fd_alloc, fadvise64, madvise64",
+    "msg_ring_cqe_flags, msg_ring_fd, msg_ring_fd_alloc, fadvise64, "
+    "madvise64",
     "-> liburing 2.3 has no io_uring_prep_X for them; their layout is from "
     "newer liburing and the kernel uapi, and is proved against the contracts "
     "in specs/hr_prep_spec.h only",
@@ -71,6 +71,11 @@ static const char *const not_covered[] = {
 static const char *const by_equivalent[] = {
     "open, open_direct = openat, openat_direct with AT_FDCWD",
     "sendto = send + send_set_addr; also send_zc + send_set_addr",
+    "readv_fixed, writev_fixed, epoll_wait, pipe, pipe_direct, send_bundle, "
+    "uring_cmd, cmd_sock, cmd_getsockname = the bodies of liburing 2.15's "
+    "io_uring_prep_X, step by step (see run_readv_fixed ...)",
+    "nop_flags (no liburing helper) = io_uring_prep_nop and the NOP fields "
+    "set by hand, as liburing's test/nop.c does",
 };
 
 /* ---- value pool ---------------------------------------------------------- */
@@ -239,6 +244,163 @@ static void run_send_zc_set_addr(struct hr_sqe *h, struct io_uring_sqe *l,
     io_uring_prep_send_set_addr(l, PTR(5), (__u16)v[6]);
 }
 
+/* ---- ops liburing 2.3 lacks: liburing 2.15's source, re-enacted ----------
+ * For these the liburing side is the body of liburing 2.15's io_uring_prep_X
+ * (src/include/liburing.h), step by step, on the 2.3 calls and struct
+ * fields that exist (io_uring_prep_rw of 2.3 zeroes what 2.15's
+ * io_uring_initialize_sqe zeroes in io_uring_get_sqe, and sets the same five
+ * fields as 2.15's io_uring_prep_rw).  Values of 2.15's io_uring.h: */
+#define L215_OP_EPOLL_WAIT      59
+#define L215_OP_READV_FIXED     60
+#define L215_OP_WRITEV_FIXED    61
+#define L215_OP_PIPE            62
+#define L215_RECVSEND_BUNDLE    (1U << 4)
+#define L215_SOCKET_URING_OP_GETSOCKNAME 5
+#define L215_FILE_INDEX_ALLOC   (~0U)
+
+/* 2.15's io_uring_initialize_sqe (its io_uring_get_sqe calls it) */
+static void l215_initialize_sqe(struct io_uring_sqe *sqe)
+{
+    sqe->flags = 0;
+    sqe->ioprio = 0;
+    sqe->rw_flags = 0;
+    sqe->buf_index = 0;
+    sqe->personality = 0;
+    sqe->file_index = 0;
+    sqe->addr3 = 0;
+    sqe->__pad2[0] = 0;
+}
+
+/* 2.15's __io_uring_prep_uring_cmd (io_uring_prep_uring_cmd: URING_CMD) */
+static void l215_prep_uring_cmd(struct io_uring_sqe *sqe, int cmd_op, int fd)
+{
+    l215_initialize_sqe(sqe);
+    sqe->opcode = (__u8)IORING_OP_URING_CMD;
+    sqe->fd = fd;
+    sqe->cmd_op = (__u32)cmd_op;
+    sqe->__pad1 = 0;
+    sqe->addr = 0ul;
+    sqe->len = 0;
+}
+
+/* 2.15 names 2.3's header lacks: level / optname are the low / high halves
+ * of addr, optlen is file_index, optval is addr3 (little-endian). */
+static void put_u32(struct io_uring_sqe *sqe, size_t off, uint32_t x)
+{
+    memcpy((unsigned char *)sqe + off, &x, sizeof x);
+}
+
+static void run_readv_fixed(struct hr_sqe *h, struct io_uring_sqe *l,
+                            const uint64_t *v)
+{
+    hr_prep_readv_fixed(h, I32(0), PTR(1), U32(2), U64(3), I32(4), I32(5));
+    /* io_uring_prep_readv_fixed: readv2, then opcode and buf_index */
+    io_uring_prep_readv2(l, I32(0), PTR(1), U32(2), U64(3), I32(4));
+    l->opcode = L215_OP_READV_FIXED;
+    l->buf_index = (__u16)I32(5);
+}
+
+static void run_writev_fixed(struct hr_sqe *h, struct io_uring_sqe *l,
+                             const uint64_t *v)
+{
+    hr_prep_writev_fixed(h, I32(0), PTR(1), U32(2), U64(3), I32(4), I32(5));
+    /* io_uring_prep_writev_fixed: writev2, then opcode and buf_index */
+    io_uring_prep_writev2(l, I32(0), PTR(1), U32(2), U64(3), I32(4));
+    l->opcode = L215_OP_WRITEV_FIXED;
+    l->buf_index = (__u16)I32(5);
+}
+
+static void run_epoll_wait(struct hr_sqe *h, struct io_uring_sqe *l,
+                           const uint64_t *v)
+{
+    hr_prep_epoll_wait(h, I32(0), PTR(1), I32(2), U32(3));
+    /* io_uring_prep_epoll_wait: rw(EPOLL_WAIT, fd, events, maxevents, 0);
+       rw_flags = flags */
+    io_uring_prep_rw(L215_OP_EPOLL_WAIT, l, I32(0), PTR(1), (unsigned)I32(2), 0);
+    l->rw_flags = (int)U32(3);
+}
+
+static void run_pipe(struct hr_sqe *h, struct io_uring_sqe *l,
+                     const uint64_t *v)
+{
+    hr_prep_pipe(h, PTR(0), I32(1));
+    /* io_uring_prep_pipe: rw(PIPE, 0, fds, 0, 0); pipe_flags = flags */
+    io_uring_prep_rw(L215_OP_PIPE, l, 0, PTR(0), 0, 0);
+    l->rw_flags = (int)(__u32)I32(1);
+}
+
+static void run_pipe_direct(struct hr_sqe *h, struct io_uring_sqe *l,
+                            const uint64_t *v)
+{
+    unsigned file_index = U32(2);
+    hr_prep_pipe_direct(h, PTR(0), I32(1), U32(2));
+    /* io_uring_prep_pipe_direct: pipe, then ALLOC - 1 for ALLOC, then
+       __io_uring_set_target_fixed_file (index + 1) */
+    io_uring_prep_rw(L215_OP_PIPE, l, 0, PTR(0), 0, 0);
+    l->rw_flags = (int)(__u32)I32(1);
+    if (file_index == L215_FILE_INDEX_ALLOC)
+        file_index--;
+    __io_uring_set_target_fixed_file(l, file_index);
+}
+
+static void run_send_bundle(struct hr_sqe *h, struct io_uring_sqe *l,
+                            const uint64_t *v)
+{
+    hr_prep_send_bundle(h, I32(0), U32(1), I32(2));
+    /* io_uring_prep_send_bundle: send(sockfd, NULL, len, flags); ioprio |=
+       IORING_RECVSEND_BUNDLE */
+    io_uring_prep_send(l, I32(0), NULL, SZ(1), I32(2));
+    l->ioprio |= L215_RECVSEND_BUNDLE;
+}
+
+static void run_uring_cmd(struct hr_sqe *h, struct io_uring_sqe *l,
+                          const uint64_t *v)
+{
+    hr_prep_uring_cmd(h, I32(0), I32(1));
+    l215_prep_uring_cmd(l, I32(0), I32(1));
+}
+
+static void run_cmd_sock(struct hr_sqe *h, struct io_uring_sqe *l,
+                         const uint64_t *v)
+{
+    hr_prep_cmd_sock(h, I32(0), I32(1), I32(2), I32(3), PTR(4), I32(5));
+    /* io_uring_prep_cmd_sock: uring_cmd(cmd_op, fd); optval, optname, optlen,
+       level */
+    l215_prep_uring_cmd(l, I32(0), I32(1));
+    l->addr3 = (unsigned long)(uintptr_t)PTR(4);            /* optval  */
+    put_u32(l, offsetof(struct io_uring_sqe, addr) + 4, (uint32_t)I32(3));
+    l->file_index = (__u32)I32(5);                           /* optlen  */
+    put_u32(l, offsetof(struct io_uring_sqe, addr), (uint32_t)I32(2));
+}
+
+static void run_cmd_getsockname(struct hr_sqe *h, struct io_uring_sqe *l,
+                                const uint64_t *v)
+{
+    hr_prep_cmd_getsockname(h, I32(0), PTR(1), PTR(2), I32(3));
+    /* io_uring_prep_cmd_getsockname: uring_cmd(GETSOCKNAME, fd); addr =
+       sockaddr; addr3 = sockaddr_len; optlen = peer */
+    l215_prep_uring_cmd(l, L215_SOCKET_URING_OP_GETSOCKNAME, I32(0));
+    l->addr = (uintptr_t)PTR(1);
+    l->addr3 = (unsigned long)(uintptr_t)PTR(2);
+    l->file_index = (__u32)I32(3);                           /* optlen  */
+}
+
+/* No liburing helper: liburing's test/nop.c prepares a NOP and sets the
+ * fields the kernel's io_nop_prep reads by hand; so does this. */
+static void run_nop_flags(struct hr_sqe *h, struct io_uring_sqe *l,
+                          const uint64_t *v)
+{
+    hr_prep_nop_flags(h, U32(0), I32(1), I32(2), (uint16_t)v[3], U64(4),
+                      U64(5));
+    io_uring_prep_nop(l);
+    l->rw_flags = (int)U32(0);                               /* nop_flags */
+    l->fd = I32(1);                                          /* FILE      */
+    l->len = (__u32)I32(2);                                  /* INJECT    */
+    l->buf_index = (__u16)v[3];                              /* FIXED_BUF */
+    l->off = U64(4);                                         /* CQE32 e1  */
+    l->addr = U64(5);                                        /* CQE32 e2  */
+}
+
 /* ---- the op table -------------------------------------------------------- */
 
 static const struct op {
@@ -272,6 +434,10 @@ static const struct op {
     OP(cancel64), OP(cancel), OP(cancel_fd),
     OP(provide_buffers), OP(remove_buffers), OP(files_update),
     OP(msg_ring),
+    /* from liburing 2.15's source (2.3 lacks them) */
+    OP(readv_fixed), OP(writev_fixed), OP(epoll_wait), OP(pipe),
+    OP(pipe_direct), OP(send_bundle), OP(uring_cmd), OP(cmd_sock),
+    OP(cmd_getsockname), OP(nop_flags),
 #undef OP
 #undef OP_SLOT
 };
