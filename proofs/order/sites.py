@@ -3,7 +3,8 @@
 
 Scans the C files of core/ for every access to a kernel-shared word:
 calls of hr_load_acquire, hr_load_relaxed, hr_store_release(16),
-hr_fence_full, any __atomic/__sync builtin outside hr_atomic.h, and plain
+hr_fence_full, any __atomic/__sync builtin outside hr_atomic.h,
+(IO_URING_)READ_ONCE/WRITE_ONCE, accesses inside #define bodies, and plain
 (or volatile) accesses to the SQ/CQ head, tail, flags, overflow words, the
 SQ array, the buffer-ring tail and entries and the ring geometry words.
 A site is keyed by (file, function, accessor, word) -- never by line
@@ -75,7 +76,7 @@ def functions(text):
     while i < n:
         c = text[i]
         if c == "{":
-            if depth == 0:
+            if True:                      # any depth: extern "C" { ... } blocks
                 k = i - 1
                 while k >= 0 and text[k].isspace():
                     k -= 1
@@ -109,6 +110,17 @@ def functions(text):
         elif c == "}":
             depth -= 1
         i += 1
+    return res
+
+
+def macros(text, funcs):
+    """(name, start, end) of every #define body outside a function: an
+    access in a macro is attributed to the macro's name."""
+    res = []
+    for m in re.finditer(r"^[ \t]*#[ \t]*define[ \t]+(\w+)(?:\([^)]*\))?((?:[^\n]*\\\n)*[^\n]*)",
+                         text, re.M):
+        if not any(a <= m.start() <= b for _, a, b in funcs):
+            res.append((m.group(1), m.start(2), m.end(2)))
     return res
 
 
@@ -158,7 +170,8 @@ def scan_file(path, rel):
     text = strip_comments(src)
     sites = []
     line = lambda pos: text.count("\n", 0, pos) + 1
-    for name, b0, b1 in functions(text):
+    funcs = functions(text)
+    for name, b0, b1 in funcs + macros(text, funcs):
         if os.path.basename(path) == "hr_atomic.h" and name in ACCESSORS:
             continue                               # the accessors' own bodies
         body = text[b0:b1 + 1]
@@ -168,15 +181,17 @@ def scan_file(path, rel):
             for m in rx.finditer(body):
                 aliases[m.group(1)] = w
                 covered.append((m.start(), m.end()))
-        for m in re.finditer(r"\b(%s|__atomic_\w+|__sync_\w+)\s*\(" % "|".join(ACCESSORS), body):
+        for m in re.finditer(r"\b(%s|__atomic_\w+|__sync_\w+|(?:IO_URING_)?(?:READ|WRITE)_ONCE)\s*\("
+                             % "|".join(ACCESSORS), body):
             fn = m.group(1)
             op = m.end() - 1
             cp = close_paren(body, op)
             arg = first_arg(body[op + 1:cp])
             covered.append((op, cp))
-            kind = KIND.get(fn, fn)
+            kind = KIND.get(fn, "read-once" if fn.endswith("READ_ONCE") else
+                            "write-once" if fn.endswith("WRITE_ONCE") else fn)
             word = "-" if kind == "fence" else word_of(arg, aliases)
-            if fn.startswith("__") and word.startswith("?"):
+            if (fn.startswith("__") or fn.endswith("_ONCE")) and word.startswith("?"):
                 word = "?(%s)" % fn
             sites.append(dict(file=rel, func=name, acc=kind, word=word,
                               pos=b0 + m.start(), line=line(b0 + m.start()), body=body,
@@ -249,6 +264,7 @@ def main(argv):
     write = "--write" in argv
     errs = []
     files = []
+    # the C files of core/ (ORDER_SCAN="*.h *.c compat/*.h compat/*.c" adds the compat layer)
     for pat in os.environ.get("ORDER_SCAN", "*.h *.c").split():
         import glob
         files += sorted(glob.glob(os.path.join(core, pat)))
