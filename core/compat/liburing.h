@@ -212,6 +212,17 @@ int io_uring_clone_buffers_offset(struct io_uring *dst, struct io_uring *src,
                                   unsigned int dst_off, unsigned int src_off,
                                   unsigned int nr, unsigned int flags);
 int io_uring_clone_buffers(struct io_uring *dst, struct io_uring *src);
+int __io_uring_clone_buffers_offset(struct io_uring *dst, struct io_uring *src,
+                                    unsigned int dst_off, unsigned int src_off,
+                                    unsigned int nr, unsigned int flags);
+int __io_uring_clone_buffers(struct io_uring *dst, struct io_uring *src,
+                             unsigned int flags);
+int io_uring_register_sync_msg(struct io_uring_sqe *sqe);
+int io_uring_register_napi(struct io_uring *ring, struct io_uring_napi *napi);
+int io_uring_unregister_napi(struct io_uring *ring, struct io_uring_napi *napi);
+int io_uring_register_clock(struct io_uring *ring, struct io_uring_clock_register *arg);
+int io_uring_register_ifq(struct io_uring *ring, struct io_uring_zcrx_ifq_reg *reg);
+int io_uring_register_region(struct io_uring *ring, struct io_uring_mem_region_reg *reg);
 int io_uring_get_events(struct io_uring *ring);
 int io_uring_submit_and_get_events(struct io_uring *ring);
 
@@ -374,6 +385,27 @@ static inline void io_uring_prep_read_fixed(struct io_uring_sqe *sqe, int fd, vo
     HRC_PREP(sqe, hr_prep_read_fixed(HRC_SQE(sqe), fd, buf, nbytes, offset, buf_index));
 }
 
+/* liburing 2.10+: vectored I/O on registered buffers (kernel 6.15); the
+   core has no helper yet: its readv2 / writev2 plus opcode and index, as
+   liburing composes them. */
+static inline void io_uring_prep_readv_fixed(struct io_uring_sqe *sqe, int fd,
+                                             const struct iovec *iovecs, unsigned nr_vecs,
+                                             __u64 offset, int flags, int buf_index)
+{
+    HRC_PREP(sqe, hr_prep_readv2(HRC_SQE(sqe), fd, iovecs, nr_vecs, offset, flags));
+    sqe->opcode = IORING_OP_READV_FIXED;
+    sqe->buf_index = (__u16)buf_index;
+}
+
+static inline void io_uring_prep_writev_fixed(struct io_uring_sqe *sqe, int fd,
+                                              const struct iovec *iovecs, unsigned nr_vecs,
+                                              __u64 offset, int flags, int buf_index)
+{
+    HRC_PREP(sqe, hr_prep_writev2(HRC_SQE(sqe), fd, iovecs, nr_vecs, offset, flags));
+    sqe->opcode = IORING_OP_WRITEV_FIXED;
+    sqe->buf_index = (__u16)buf_index;
+}
+
 static inline void io_uring_prep_writev(struct io_uring_sqe *sqe, int fd,
                                         const struct iovec *iovecs, unsigned nr_vecs,
                                         __u64 offset)
@@ -411,6 +443,13 @@ static inline void io_uring_prep_sendmsg(struct io_uring_sqe *sqe, int fd,
                                          const struct msghdr *msg, unsigned flags)
 {
     HRC_PREP(sqe, hr_prep_sendmsg(HRC_SQE(sqe), fd, msg, flags));
+}
+
+/* liburing swaps the halves of the poll mask on big-endian targets; the
+   core's targets are little-endian (hr_abi.h asserts it): the identity. */
+static inline unsigned __io_uring_prep_poll_mask(unsigned poll_mask)
+{
+    return poll_mask;
 }
 
 static inline void io_uring_prep_poll_add(struct io_uring_sqe *sqe, int fd,
@@ -982,6 +1021,20 @@ static inline void io_uring_prep_fixed_fd_install(struct io_uring_sqe *sqe, int 
     HRC_PREP(sqe, hr_prep_fixed_fd_install(HRC_SQE(sqe), fd, flags));
 }
 
+#ifndef BLOCK_URING_CMD_DISCARD
+#define BLOCK_URING_CMD_DISCARD _IO(0x12, 0)
+#endif
+/* liburing 2.15: block-device discard through IORING_OP_URING_CMD; the
+   core has no helper for it: hr_prep_rw plus the three command fields. */
+static inline void io_uring_prep_cmd_discard(struct io_uring_sqe *sqe, int fd,
+                                             uint64_t offset, uint64_t nbytes)
+{
+    HRC_PREP(sqe, hr_prep_rw(IORING_OP_URING_CMD, HRC_SQE(sqe), fd, 0, 0, 0));
+    sqe->cmd_op = BLOCK_URING_CMD_DISCARD;
+    sqe->addr = offset;
+    sqe->addr3 = nbytes;
+}
+
 #ifdef _GNU_SOURCE
 static inline void io_uring_prep_ftruncate(struct io_uring_sqe *sqe, int fd, loff_t len)
 {
@@ -1068,6 +1121,22 @@ static inline int io_uring_wait_cqe_nr(struct io_uring *ring, struct io_uring_cq
     const int ret = hr_wait_cqe_nr(&ring->hr, &c, wait_nr);
     *cqe_ptr = HRC_CQE(c);
     return ret;
+}
+
+/* liburing's internal peek, exported: the CQE at the head or NULL (with 0),
+   and how many are ready.  (liburing also skips its own internal timeout
+   CQEs on kernels without IORING_FEAT_EXT_ARG, < 5.11; the core never
+   posts those.) */
+static inline int __io_uring_peek_cqe(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
+                                      unsigned *nr_available)
+{
+    struct hr_cqe *c = (struct hr_cqe *)0;
+    const int ret = hr_peek_cqe(&ring->hr, &c);
+
+    *cqe_ptr = HRC_CQE(c);
+    if (nr_available)
+        *nr_available = hr_cq_ready(&ring->hr);
+    return ret == -EAGAIN ? 0 : ret;
 }
 
 static inline int io_uring_peek_cqe(struct io_uring *ring, struct io_uring_cqe **cqe_ptr)

@@ -200,15 +200,19 @@ int io_uring_buf_ring_head(struct io_uring *ring, int buf_group, uint16_t *head)
     return 0;
 }
 
-/* IORING_REGISTER_CLONE_BUFFERS (kernel 6.12): no core function yet. */
-int io_uring_clone_buffers_offset(struct io_uring *dst, struct io_uring *src,
-                                  unsigned int dst_off, unsigned int src_off,
-                                  unsigned int nr, unsigned int flags)
+/* IORING_REGISTER_CLONE_BUFFERS (kernel 6.12): no core function yet.  With
+   IORING_REGISTER_SRC_REGISTERED the source is named by its registered ring
+   fd (liburing picks that flag itself when the source ring fd is
+   registered). */
+int __io_uring_clone_buffers_offset(struct io_uring *dst, struct io_uring *src,
+                                    unsigned int dst_off, unsigned int src_off,
+                                    unsigned int nr, unsigned int flags)
 {
-    struct { __u32 src_fd, flags, src_off, dst_off, nr, pad[3]; } buf;
+    struct io_uring_clone_buffers buf;
 
     memset(&buf, 0, sizeof(buf));
-    buf.src_fd = (__u32)src->hr.ring_fd;
+    buf.src_fd = (flags & IORING_REGISTER_SRC_REGISTERED) ? (__u32)src->hr.enter_fd
+                                                          : (__u32)src->hr.ring_fd;
     buf.flags = flags;
     buf.src_off = src_off;
     buf.dst_off = dst_off;
@@ -216,9 +220,57 @@ int io_uring_clone_buffers_offset(struct io_uring *dst, struct io_uring *src,
     return hr_sys_io_uring_register(dst->hr.ring_fd, IORING_REGISTER_CLONE_BUFFERS, &buf, 1);
 }
 
+int io_uring_clone_buffers_offset(struct io_uring *dst, struct io_uring *src,
+                                  unsigned int dst_off, unsigned int src_off,
+                                  unsigned int nr, unsigned int flags)
+{
+    if (src->hr.enter_flags & IORING_ENTER_REGISTERED_RING)
+        flags |= IORING_REGISTER_SRC_REGISTERED;
+    return __io_uring_clone_buffers_offset(dst, src, dst_off, src_off, nr, flags);
+}
+
+int __io_uring_clone_buffers(struct io_uring *dst, struct io_uring *src, unsigned int flags)
+{
+    return __io_uring_clone_buffers_offset(dst, src, 0, 0, 0, flags);
+}
+
 int io_uring_clone_buffers(struct io_uring *dst, struct io_uring *src)
 {
     return io_uring_clone_buffers_offset(dst, src, 0, 0, 0, 0);
+}
+
+/* IORING_REGISTER_SEND_MSG_RING (kernel 6.13): a MSG_RING SQE issued without
+   a ring of one's own. */
+int io_uring_register_sync_msg(struct io_uring_sqe *sqe)
+{
+    return hr_sys_io_uring_register(-1, IORING_REGISTER_SEND_MSG_RING, sqe, 1);
+}
+
+/* Registrations the core has no function for yet (kernel 6.9 - 6.15): the
+   argument goes to the core's io_uring_register system call unchanged. */
+int io_uring_register_napi(struct io_uring *ring, struct io_uring_napi *napi)
+{
+    return hr_sys_io_uring_register(ring->hr.ring_fd, IORING_REGISTER_NAPI, napi, 1);
+}
+
+int io_uring_unregister_napi(struct io_uring *ring, struct io_uring_napi *napi)
+{
+    return hr_sys_io_uring_register(ring->hr.ring_fd, IORING_UNREGISTER_NAPI, napi, 1);
+}
+
+int io_uring_register_clock(struct io_uring *ring, struct io_uring_clock_register *arg)
+{
+    return hr_sys_io_uring_register(ring->hr.ring_fd, IORING_REGISTER_CLOCK, arg, 0);
+}
+
+int io_uring_register_ifq(struct io_uring *ring, struct io_uring_zcrx_ifq_reg *reg)
+{
+    return hr_sys_io_uring_register(ring->hr.ring_fd, IORING_REGISTER_ZCRX_IFQ, reg, 1);
+}
+
+int io_uring_register_region(struct io_uring *ring, struct io_uring_mem_region_reg *reg)
+{
+    return hr_sys_io_uring_register(ring->hr.ring_fd, IORING_REGISTER_MEM_REGION, reg, 1);
 }
 
 /* ---- probes: allocated here, filled by the core ------------------------------ */
