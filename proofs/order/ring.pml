@@ -64,7 +64,12 @@
 #define REL 1
 #define PLAIN 0
 #ifndef ORD_SQ_HEAD_LOAD
-#define ORD_SQ_HEAD_LOAD ACQ      /* step app.sq_head_load */
+#define ORD_SQ_HEAD_LOAD ACQ      /* step app.sq_head_load: NOT a switch of the
+   model: the SQE stores after this load depend on its value (control
+   dependency), and no x86/arm64/riscv64 core makes a store visible before
+   the branch it depends on resolves; so a relaxed SQ head is not refuted
+   here.  The acquire is kept because C11 promises nothing for control
+   dependencies. */
 #endif
 #ifndef ORD_SQ_TAIL_STORE
 #define ORD_SQ_TAIL_STORE REL     /* step app.sq_tail_store */
