@@ -51,11 +51,18 @@ struct hr_buf_ring_state {
 
 #include "hr_bufring_spec.h"
 
+/* Return the index mask of a buffer ring of `entries` entries (entries - 1;
+ * 0 for 0 entries).  Matches io_uring_buf_ring_mask in liburing. */
 static inline uint32_t hr_buf_ring_mask(uint32_t entries)
 {
     return entries ? entries - 1 : 0;
 }
 
+/* Fill *s for a buffer ring in the caller's memory mem (entries a power of
+ * two, 1 .. 32768) and reset its shared tail to 0; registers nothing
+ * (hr_setup_buf_ring does both).
+ * Returns 0, or -EINVAL (mem NULL, entries not a power of two in range).
+ * Matches io_uring_buf_ring_init in liburing. */
 static inline int hr_buf_ring_init(struct hr_buf_ring_state *s, struct hr_buf *mem,
                                    uint32_t entries)
 {
@@ -87,6 +94,9 @@ static inline int hr_buf_ring_init(struct hr_buf_ring_state *s, struct hr_buf *m
     return -HR_EINVAL;
 }
 
+/* Write buffer (addr, len, bid) into slot tail + offset of the ring; the
+ * kernel sees it only after hr_buf_ring_advance.  Never fails.
+ * Matches io_uring_buf_ring_add in liburing (the ring's mask comes from s). */
 static inline void hr_buf_ring_add(struct hr_buf_ring_state *s, void *addr, uint32_t len,
                                    uint16_t bid, uint16_t offset)
 {
@@ -105,6 +115,9 @@ static inline void hr_buf_ring_add(struct hr_buf_ring_state *s, void *addr, uint
     b->bid  = bid;
 }
 
+/* Publish `count` buffers added since the last advance (release store of
+ * the ring's u16 tail, wrapping mod 2^16).  Never fails.
+ * Matches io_uring_buf_ring_advance in liburing. */
 static inline void hr_buf_ring_advance(struct hr_buf_ring_state *s, uint16_t count)
 {
     const uint16_t tail = (uint16_t)(s->tail + count);   /* wraps at 2^16 */
@@ -116,6 +129,9 @@ static inline void hr_buf_ring_advance(struct hr_buf_ring_state *s, uint16_t cou
     hr_store_release16(&s->bufs[0].resv, tail);
 }
 
+/* Publish `count` buffers (hr_buf_ring_advance) and mark `count` CQEs seen
+ * (hr_cq_advance), both with release stores.  Never fails.
+ * Matches io_uring_buf_ring_cq_advance in liburing. */
 static inline void hr_buf_ring_cq_advance(struct hr_ring *r, struct hr_buf_ring_state *s,
                                           uint16_t count)
 {
@@ -126,6 +142,9 @@ static inline void hr_buf_ring_cq_advance(struct hr_ring *r, struct hr_buf_ring_
     hr_cq_advance(r, count);
 }
 
+/* Return the id of the provided buffer a CQE consumed (IORING_CQE_F_BUFFER
+ * set: flags >> IORING_CQE_BUFFER_SHIFT, 0 .. 65535), or -ENOENT if the
+ * CQE carries no buffer. */
 static inline int hr_cqe_buffer_id(const struct hr_cqe *cqe)
 {
     const uint32_t flags = cqe->flags;
