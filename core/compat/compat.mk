@@ -32,17 +32,18 @@ INSTALL_HOOKS   += install-compat
 UNINSTALL_HOOKS += uninstall-compat
 
 install-compat: compat
-	install -d $(DESTDIR)$(PREFIX)/include/hringas/compat/liburing \
-	           $(DESTDIR)$(PREFIX)/lib/pkgconfig
-	install -m 644 core/compat/liburing.h $(DESTDIR)$(PREFIX)/include/hringas/compat/
+	install -d $(DESTDIR)$(INCLUDEDIR)/hringas/compat/liburing $(DESTDIR)$(LIBDIR)/pkgconfig
+	install -m 644 core/compat/liburing.h $(DESTDIR)$(INCLUDEDIR)/hringas/compat/
 	install -m 644 $(wildcard core/compat/liburing/*.h) \
-	           $(DESTDIR)$(PREFIX)/include/hringas/compat/liburing/
-	install -m 644 $(COMPAT_A) $(COMPAT_SO) $(DESTDIR)$(PREFIX)/lib/
-	sed -e 's|@PREFIX@|$(PREFIX)|' core/compat/hringas-liburing.pc.in \
-	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/hringas-liburing.pc
+	           $(DESTDIR)$(INCLUDEDIR)/hringas/compat/liburing/
+	install -m 644 $(COMPAT_A) $(DESTDIR)$(LIBDIR)/
+	install -m 755 $(COMPAT_SO) $(DESTDIR)$(LIBDIR)/
+	sed -e 's|@PREFIX@|$(PREFIX)|g' \
+	    -e 's|@LIBDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(LIBDIR))|g' \
+	    -e 's|@INCLUDEDIR@|$(patsubst $(PREFIX)/%,$${prefix}/%,$(INCLUDEDIR))|g' \
+	    core/compat/hringas-liburing.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/hringas-liburing.pc
 
 uninstall-compat:
-	rm -rf $(DESTDIR)$(PREFIX)/include/hringas/compat
-	rm -f $(DESTDIR)$(PREFIX)/lib/libhringas-liburing.a \
-	      $(DESTDIR)$(PREFIX)/lib/libhringas-liburing.so \
-	      $(DESTDIR)$(PREFIX)/lib/pkgconfig/hringas-liburing.pc
+	rm -rf $(DESTDIR)$(INCLUDEDIR)/hringas/compat
+	rm -f $(DESTDIR)$(LIBDIR)/libhringas-liburing.a $(DESTDIR)$(LIBDIR)/libhringas-liburing.so \
+	      $(DESTDIR)$(LIBDIR)/pkgconfig/hringas-liburing.pc

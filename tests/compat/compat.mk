@@ -23,9 +23,10 @@ $(COMPAT_T_DIR)/hr/%: tests/compat/%.c tests/compat/ct.h $(COMPAT_HDRS) $(LIB_HD
 	@mkdir -p $(@D)
 	$(CC) $(COMPAT_T_CFLAGS) $(COMPAT_INC) -o $@ $< $(COMPAT_A) $(LIB_A)
 
-.PHONY: suite-compat suite-sqe-diff-compat
+.PHONY: suite-compat suite-sqe-diff-compat compat-tests
+compat-tests: $(COMPAT_T_LU) $(COMPAT_T_HR)
 suite-compat: lib
-	@$(MAKE) --no-print-directory $(COMPAT_T_LU) $(COMPAT_T_HR)
+	@$(MAKE) --no-print-directory compat-tests
 	@bash tests/compat/run.sh $(COMPAT_T_DIR) $(COMPAT_T_NAMES)
 
 SQE_DIFF_COMPAT := $(COMPAT_T_DIR)/sqe_diff_compat
