@@ -89,19 +89,23 @@ static inline uint32_t hr__rm_clen(const char *b, uint32_t controllen)
 static inline int hr__rm_cmsg_ok(const char *b, uint32_t namelen, uint32_t clen,
                                  uint32_t c)
 {
-    uint32_t at;
+    uint32_t at, hi, lo;
 
     if (c > clen || clen - c < HR_CMSG_HDR_SIZE)
         return 0;
     at = HR_RECVMSG_OUT_SIZE + namelen + c;
+    /*@ assert at == rm_cstart(namelen) + c; */
     /* cmsg_len is a u64: its upper half must be 0, its lower half in
        [16, bytes left] */
-    if (hr__rm_u32(b, at + 4u) != 0)
+    hi = hr__rm_u32(b, at + 4u);
+    lo = hr__rm_u32(b, at);
+    /*@ assert len: rm_cmsg_len(b, namelen, c) == lo + 4294967296 * hi; */
+    if (hi != 0) {
+        /*@ assert rm_cmsg_len(b, namelen, c) >= 4294967296; */
         return 0;
-    {
-        const uint32_t len = hr__rm_u32(b, at);
-        return len >= HR_CMSG_HDR_SIZE && len <= clen - c;
     }
+    /*@ assert rm_cmsg_len(b, namelen, c) == lo; */
+    return lo >= HR_CMSG_HDR_SIZE && lo <= clen - c;
 }
 
 /* Check that the buffer of a multishot recvmsg CQE (buf_len = its res) holds

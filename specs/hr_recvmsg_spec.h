@@ -84,7 +84,7 @@
 */
 
 /* Little-endian u32 at b + at (helper of the parsers). */
-/*@ requires \valid_read(b + (at .. at + 3));
+/*@ requires at <= 0x7ffffffc && \valid_read(b + (at .. at + 3));
     assigns \nothing;
     ensures \result == rm_u32(b, at);
 */
