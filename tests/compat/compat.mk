@@ -1,19 +1,24 @@
 # tests/compat/compat.mk -- the liburing-compat differential suites.
 #   compat           (live) every tests/compat/t*.c built against Debian's
 #                    liburing (-luring) and against core/compat + libhringas,
-#                    run on the real kernel, outputs compared (run.sh)
+#                    run on the real kernel, outputs compared; n*.c (API newer
+#                    than 2.3) against core/compat only, self-checking (run.sh)
 #   sqe-diff-compat  every io_uring_prep_* liburing 2.3 has, through the
 #                    compat header vs liburing 2.3: the same 64 bytes
 # liburing (Debian liburing-dev) is a dependency of these tests only.
 LIVE_SUITES += compat
 SUITES      += sqe-diff-compat
 
+# t*.c: liburing 2.3 API, built twice and compared; n*.c: newer API,
+# compat build only, self-checking
 COMPAT_T_SRCS  := $(sort $(wildcard tests/compat/t*.c))
+COMPAT_N_SRCS  := $(sort $(wildcard tests/compat/n*.c))
 COMPAT_T_NAMES := $(patsubst tests/compat/%.c,%,$(COMPAT_T_SRCS))
+COMPAT_N_NAMES := $(patsubst tests/compat/%.c,%,$(COMPAT_N_SRCS))
 COMPAT_T_DIR   := $(O)/tests/compat
 COMPAT_T_CFLAGS := -std=gnu11 -O2 -g -Wall -Werror -Wno-unused-result
 COMPAT_T_LU    := $(addprefix $(COMPAT_T_DIR)/lu/,$(COMPAT_T_NAMES))
-COMPAT_T_HR    := $(addprefix $(COMPAT_T_DIR)/hr/,$(COMPAT_T_NAMES))
+COMPAT_T_HR    := $(addprefix $(COMPAT_T_DIR)/hr/,$(COMPAT_T_NAMES) $(COMPAT_N_NAMES))
 
 $(COMPAT_T_DIR)/lu/%: tests/compat/%.c tests/compat/ct.h
 	@mkdir -p $(@D)
@@ -27,7 +32,7 @@ $(COMPAT_T_DIR)/hr/%: tests/compat/%.c tests/compat/ct.h $(COMPAT_HDRS) $(LIB_HD
 compat-tests: $(COMPAT_T_LU) $(COMPAT_T_HR)
 suite-compat: lib
 	@$(MAKE) --no-print-directory compat-tests
-	@bash tests/compat/run.sh $(COMPAT_T_DIR) $(COMPAT_T_NAMES)
+	@bash tests/compat/run.sh $(COMPAT_T_DIR) $(COMPAT_T_NAMES) $(COMPAT_N_NAMES)
 
 SQE_DIFF_COMPAT := $(COMPAT_T_DIR)/sqe_diff_compat
 SQE_DIFF_COMPAT_LU := $(COMPAT_T_DIR)/sqe_diff_compat_lu.o
