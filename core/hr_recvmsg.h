@@ -200,7 +200,8 @@ static inline void *hr_recvmsg_payload(void *buf, int32_t buf_len,
 }
 
 /* Payload bytes in the buffer: buf_len - 16 - namelen - controllen
-   (out->payloadlen is the datagram's size: larger when MSG_TRUNC).  Returns
+   (out->payloadlen is what recvmsg returned: with MSG_TRUNC in the
+   request's flags, the datagram's size, which may be larger).  Returns
    0 if the buffer fails hr_recvmsg_validate.  Matches
    io_uring_recvmsg_payload_length in liburing, which returns 0 only for
    buf_len < 0 (and a wrapped difference for a buffer too short). */
