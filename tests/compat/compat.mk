@@ -48,8 +48,12 @@ $(COMPAT_T_DIR)/sqe_diff_compat_hr.o: tests/compat/sqe_diff_compat_side.c tests/
 	@mkdir -p $(@D)
 	$(CC) $(COMPAT_T_CFLAGS) -DSIDE=hr $(COMPAT_INC) -c -o $@ $<
 
-$(SQE_DIFF_COMPAT): tests/compat/sqe_diff_compat.c tests/compat/sqe_diff_compat.h $(SQE_DIFF_COMPAT_LU) $(COMPAT_T_DIR)/sqe_diff_compat_hr.o
-	$(CC) $(COMPAT_T_CFLAGS) -o $@ $< $(SQE_DIFF_COMPAT_LU) $(COMPAT_T_DIR)/sqe_diff_compat_hr.o
+$(COMPAT_T_DIR)/sqe_diff_compat_newer.o: tests/compat/sqe_diff_compat_newer.c tests/compat/sqe_diff_compat.h $(COMPAT_HDRS) $(LIB_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(COMPAT_T_CFLAGS) $(COMPAT_INC) -c -o $@ $<
+
+$(SQE_DIFF_COMPAT): tests/compat/sqe_diff_compat.c tests/compat/sqe_diff_compat.h $(SQE_DIFF_COMPAT_LU) $(COMPAT_T_DIR)/sqe_diff_compat_hr.o $(COMPAT_T_DIR)/sqe_diff_compat_newer.o
+	$(CC) $(COMPAT_T_CFLAGS) -o $@ $< $(SQE_DIFF_COMPAT_LU) $(COMPAT_T_DIR)/sqe_diff_compat_hr.o $(COMPAT_T_DIR)/sqe_diff_compat_newer.o
 
 suite-sqe-diff-compat: lib
 	@$(MAKE) --no-print-directory $(SQE_DIFF_COMPAT)

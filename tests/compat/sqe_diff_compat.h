@@ -98,4 +98,9 @@ enum { SQE_CASES(SQE_NAME) K_COUNT };
 struct sqe_alloc_case { int k; int idx; };
 
 void sqe_case_lu(int k, void *sqe, const uint64_t *a);
+/* sqe_diff_compat_newer.c: helpers newer than liburing 2.3 */
+int sqe_newer_count(void);
+const char *sqe_newer_name(int k);
+void sqe_newer_compat(int k, void *sqe, const uint64_t *a);
+void sqe_newer_model(int k, void *sqe, const uint64_t *a);
 void sqe_case_hr(int k, void *sqe, const uint64_t *a);
