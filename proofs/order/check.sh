@@ -58,6 +58,7 @@ run() {
           gcc -O0 -w -DSAFETY -DNOFAIR -o pan pan.c >cc.log 2>&1 ) || { echo error; return; }
         mv -T "$tmp" "$dir" 2>/dev/null || rm -rf "$tmp"      # a concurrent run won
     fi
+    touch "$dir"
     out=$(cd "$dir" && ./pan -m20000 2>&1)
     [ -n "${ORDER_VERBOSE:-}" ] && printf '%s\n' "$out" >&2
     if printf '%s\n' "$out" | grep -q "max search depth too small\|out of memory"; then echo incomplete
@@ -114,5 +115,7 @@ for m in "${mutants[@]}"; do
     if [ "$v" = "$want" ]; then Rok=$((Rok + 1)); echo "order: mutant $name refuted ($v): $what"
     else fail=1; echo "order: FAIL mutant $name: expected a counterexample ($want), got $v: $what"; fi
 done
+# the cache keeps what was used in the last hour
+find "$work" -mindepth 1 -maxdepth 1 -type d -mmin +60 -exec rm -rf {} + 2>/dev/null
 echo "ordering: $Pok/$P properties hold, $Rok/$R mutants refuted"
 exit $fail
