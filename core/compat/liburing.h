@@ -267,11 +267,12 @@ bool io_uring_check_version(int major, int minor);
 /* Iterate over the posted CQEs without consuming them (the core's
    hr__cq_at: the CQE of counter head, or NULL at the kernel's tail, re-read
    each step); then io_uring_cq_advance(ring, n).
-   Matches liburing's io_uring_for_each_cqe. */
-#define io_uring_for_each_cqe(ring, head, cqe)                                  \
-    for ((head) = (ring)->hr.cq.head;                                           \
-         ((cqe) = HRC_CQE(hr__cq_at(&(ring)->hr, (head)))) != NULL;             \
-         (head)++)
+   Matches liburing's io_uring_for_each_cqe.  (Parameter names that no
+   member shares: a parameter `head` would also replace `cq.head`.) */
+#define io_uring_for_each_cqe(ring, hrc_head_, hrc_cqe_)                        \
+    for ((hrc_head_) = (ring)->hr.cq.head;                                      \
+         ((hrc_cqe_) = HRC_CQE(hr__cq_at(&(ring)->hr, (hrc_head_)))) != NULL;   \
+         (hrc_head_)++)
 
 static inline void io_uring_cq_advance(struct io_uring *ring, unsigned nr)
 {

@@ -12,9 +12,9 @@ int main(void)
             s->user_data = round * 10 + i;
         }
         CHECK_EQ(io_uring_submit_and_wait(&r, 6), 6);
-        unsigned head, n = 0;
+        unsigned h, n = 0;          /* not `head`: the macro must not care */
         struct io_uring_cqe *c;
-        io_uring_for_each_cqe(&r, head, c) {
+        io_uring_for_each_cqe(&r, h, c) {
             printf("ud=%llu res=%d big=%llu,%llu\n", (unsigned long long)c->user_data, c->res,
                    (unsigned long long)c->big_cqe[0], (unsigned long long)c->big_cqe[1]);
             n++;
