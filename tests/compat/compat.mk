@@ -6,6 +6,7 @@
 #   sqe-diff-compat  every io_uring_prep_* liburing 2.3 has, through the
 #                    compat header vs liburing 2.3: the same 64 bytes
 # liburing (Debian liburing-dev) is a dependency of these tests only.
+# suite_build / suite_run: tests/unit.mk.
 LIVE_SUITES += compat
 SUITES      += sqe-diff-compat
 
@@ -30,9 +31,9 @@ $(COMPAT_T_DIR)/hr/%: tests/compat/%.c tests/compat/ct.h $(COMPAT_HDRS) $(LIB_HD
 
 .PHONY: suite-compat suite-sqe-diff-compat compat-tests
 compat-tests: $(COMPAT_T_LU) $(COMPAT_T_HR)
-suite-compat: lib
-	@$(MAKE) --no-print-directory compat-tests
-	@bash tests/compat/run.sh $(COMPAT_T_DIR) $(COMPAT_T_NAMES) $(COMPAT_N_NAMES)
+suite-compat:
+	$(call suite_build,compat,compat-tests)
+	$(call suite_run,compat,bash tests/compat/run.sh $(COMPAT_T_DIR) $(COMPAT_T_NAMES) $(COMPAT_N_NAMES))
 
 SQE_DIFF_COMPAT := $(COMPAT_T_DIR)/sqe_diff_compat
 SQE_DIFF_COMPAT_LU := $(COMPAT_T_DIR)/sqe_diff_compat_lu.o
@@ -55,6 +56,6 @@ $(COMPAT_T_DIR)/sqe_diff_compat_newer.o: tests/compat/sqe_diff_compat_newer.c te
 $(SQE_DIFF_COMPAT): tests/compat/sqe_diff_compat.c tests/compat/sqe_diff_compat.h $(SQE_DIFF_COMPAT_LU) $(COMPAT_T_DIR)/sqe_diff_compat_hr.o $(COMPAT_T_DIR)/sqe_diff_compat_newer.o
 	$(CC) $(COMPAT_T_CFLAGS) -o $@ $< $(SQE_DIFF_COMPAT_LU) $(COMPAT_T_DIR)/sqe_diff_compat_hr.o $(COMPAT_T_DIR)/sqe_diff_compat_newer.o
 
-suite-sqe-diff-compat: lib
-	@$(MAKE) --no-print-directory $(SQE_DIFF_COMPAT)
-	$(SQE_DIFF_COMPAT)
+suite-sqe-diff-compat:
+	$(call suite_build,sqe-diff-compat,$(SQE_DIFF_COMPAT))
+	$(call suite_run,sqe-diff-compat,$(SQE_DIFF_COMPAT))
