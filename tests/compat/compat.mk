@@ -12,9 +12,9 @@ SUITES      += sqe-diff-compat
 
 # t*.c: liburing 2.3 API, built twice and compared; n*.c: newer API,
 # compat build only, self-checking
-COMPAT_T_SRCS  := $(sort $(wildcard tests/compat/t*.c))
+COMPAT_T_SRCS  := $(sort $(wildcard tests/compat/t*.c tests/compat/t*.cc))
 COMPAT_N_SRCS  := $(sort $(wildcard tests/compat/n*.c))
-COMPAT_T_NAMES := $(patsubst tests/compat/%.c,%,$(COMPAT_T_SRCS))
+COMPAT_T_NAMES := $(basename $(notdir $(COMPAT_T_SRCS)))
 COMPAT_N_NAMES := $(patsubst tests/compat/%.c,%,$(COMPAT_N_SRCS))
 COMPAT_T_DIR   := $(O)/tests/compat
 COMPAT_T_CFLAGS := -std=gnu11 -O2 -g -Wall -Werror -Wno-unused-result
@@ -24,6 +24,17 @@ COMPAT_T_HR    := $(addprefix $(COMPAT_T_DIR)/hr/,$(COMPAT_T_NAMES) $(COMPAT_N_N
 $(COMPAT_T_DIR)/lu/%: tests/compat/%.c tests/compat/ct.h
 	@mkdir -p $(@D)
 	$(CC) $(COMPAT_T_CFLAGS) -o $@ $< -luring
+
+# t*.cc: the same, as C++17
+CXX ?= g++
+COMPAT_T_CXXFLAGS := -std=c++17 -O2 -g -Wall -Werror
+$(COMPAT_T_DIR)/lu/%: tests/compat/%.cc
+	@mkdir -p $(@D)
+	$(CXX) $(COMPAT_T_CXXFLAGS) -o $@ $< -luring
+
+$(COMPAT_T_DIR)/hr/%: tests/compat/%.cc $(COMPAT_HDRS) $(LIB_HDRS) $(COMPAT_A) $(LIB_A)
+	@mkdir -p $(@D)
+	$(CXX) $(COMPAT_T_CXXFLAGS) $(COMPAT_INC) -o $@ $< $(COMPAT_A) $(LIB_A)
 
 $(COMPAT_T_DIR)/hr/%: tests/compat/%.c tests/compat/ct.h $(COMPAT_HDRS) $(LIB_HDRS) $(COMPAT_A) $(LIB_A)
 	@mkdir -p $(@D)
