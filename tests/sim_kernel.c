@@ -160,8 +160,9 @@ FOLLOWS(struct hr_cq, mask, shift);
 FOLLOWS(struct hr_cq, shift, cqe_shift);
 FOLLOWS(struct hr_cq, cqe_shift, cqe_units);
 FOLLOWS(struct hr_cq, cqe_units, head);
-_Static_assert(sizeof(struct hr_cq) == offsetof(struct hr_cq, head) + 4,
-               "struct hr_cq changed after .head: update tests/sim_kernel.c sim_new()");
+_Static_assert(offsetof(struct hr_cq, kflags) == offsetof(struct hr_cq, head) + 4 &&
+               sizeof(struct hr_cq) == offsetof(struct hr_cq, kflags) + sizeof(uint32_t *),
+               "struct hr_cq changed after .kflags: update tests/sim_kernel.c sim_new()");
 _Static_assert(offsetof(struct hr_ring, sq) == 0, "struct hr_ring changed");
 FOLLOWS(struct hr_ring, sq, cq);
 FOLLOWS(struct hr_ring, cq, flags);
@@ -288,6 +289,7 @@ struct sim *sim_new(const struct sim_cfg *cfg)
     r->cq.cqe_shift = cqe_shift;
     r->cq.cqe_units = ce << cqe_shift;
     r->cq.head      = cfg->start_cq;
+    r->cq.kflags    = NULL;              /* no CQ flags word: eventfd toggle absent */
     r->flags        = cfg->setup_flags;
     r->features     = 0;
     r->ring_fd      = -1;   /* never used: hr_enter is interposed */
