@@ -142,6 +142,12 @@ while IFS=$'\t' read -r unit file defs flags; do
 done < <(sed -E 's/\t+/\t/g' proofs/units.tsv)
 
 python3 proofs/report.py "$MODE" proofs/proved_goals "${REPORTS[@]}" || status=1
+# Memory ordering: the SPIN model, its mutants, and the call-site table tied
+# to core/ (proofs/order/check.sh prints the `ordering:` line).
+if [ -z "$UNITS" ]; then
+    echo
+    bash proofs/order/check.sh || status=1
+fi
 # The trust checks need every unit's report: skipped when UNITS restricts the run.
 if [ -z "$UNITS" ]; then
     python3 proofs/trust.py "${TRUST[@]}" || status=1
