@@ -1091,26 +1091,12 @@ static inline bool io_uring_cq_has_overflow(const struct io_uring *ring)
 
 static inline bool io_uring_cq_eventfd_enabled(const struct io_uring *ring)
 {
-    if (!ring->cq.kflags)
-        return true;
-    return !(hr_load_relaxed(ring->cq.kflags) & IORING_CQ_EVENTFD_DISABLED);
+    return hr_cq_eventfd_enabled(&ring->hr) != 0;
 }
 
 static inline int io_uring_cq_eventfd_toggle(struct io_uring *ring, bool enabled)
 {
-    uint32_t flags;
-
-    if (enabled == io_uring_cq_eventfd_enabled(ring))
-        return 0;
-    if (!ring->cq.kflags)
-        return -EOPNOTSUPP;
-    flags = hr_load_relaxed(ring->cq.kflags);
-    if (enabled)
-        flags &= ~IORING_CQ_EVENTFD_DISABLED;
-    else
-        flags |= IORING_CQ_EVENTFD_DISABLED;
-    IO_URING_WRITE_ONCE(*ring->cq.kflags, flags);
-    return 0;
+    return hr_cq_eventfd_toggle(&ring->hr, enabled);
 }
 
 /* ---- waiting --------------------------------------------------------------------- */

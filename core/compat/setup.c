@@ -46,7 +46,7 @@ static void mirror(struct io_uring *ring, const struct io_uring_params *p)
     ring->cq.ktail = r->cq.ktail;
     ring->cq.kring_mask = (unsigned *)(void *)(m + p->cq_off.ring_mask);
     ring->cq.kring_entries = (unsigned *)(void *)(m + p->cq_off.ring_entries);
-    ring->cq.kflags = p->cq_off.flags ? (unsigned *)(void *)(m + p->cq_off.flags) : NULL;
+    ring->cq.kflags = r->cq.kflags;              /* NULL without cq_off.flags */
     ring->cq.koverflow = r->cq.koverflow;
     ring->cq.cqes = (struct io_uring_cqe *)(void *)r->cq.cqes;
     ring->cq.ring_sz = (size_t)r->ring_len;      /* one mapping for both rings */
