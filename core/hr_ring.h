@@ -285,6 +285,10 @@ HR_HOT int hr_copy_cqes(struct hr_ring *r, struct hr_cqe *out, uint32_t n,
     return hr_copy_cqes_ready(r, out, n);
 }
 
+/* The oldest ready CQE, zero-copy (release it with hr_cqe_seen), without
+   entering the kernel.  Returns 0 (*cqe set), -EAGAIN when none is ready
+   (*cqe = NULL), -EIO for a CQ tail more than `entries` ahead.
+   Matches io_uring_peek_cqe in liburing. */
 static inline int hr_peek_cqe(struct hr_ring *r, struct hr_cqe **cqe)
 {
     const uint32_t head = r->cq.head;
@@ -320,6 +324,14 @@ static inline void hr__put_cqe(struct hr_ring *r, struct hr_cqe **cqe, struct hr
     *cqe = c;
 }
 
+/* The oldest CQE, zero-copy: when none is ready, enter with GETEVENTS and
+   min_complete = wait_nr until one is (wait_nr 0: enter once, only if the
+   kernel flags overflow or task work).  Unlike liburing it does not enter
+   when 1 .. wait_nr - 1 are ready (hr_wait_cqes does).  Our CQ head is
+   stored again before each enter; at most HR_WAIT_ROUNDS enters.  Returns
+   0, -EAGAIN (wait_nr 0, none ready), -EINTR (a signal, or HR_WAIT_ROUNDS
+   enters without a CQE), -EIO, or the kernel's -errno.
+   Matches io_uring_wait_cqe_nr in liburing. */
 HR_HOT int hr_wait_cqe_nr(struct hr_ring *r, struct hr_cqe **cqe, uint32_t wait_nr)
 {
     struct hr_cqe *c = 0;          /* a local: WP's frame over it is free */
