@@ -6,13 +6,23 @@
  * u16 tail wraps (several times), and checks after every read that the
  * kernel took exactly the buffer in slot (head & mask) -- the entry we
  * wrote there -- and that the data landed in that buffer; after every batch,
- * that the kernel left the shared tail alone (K-BUFTAIL). */
+ * that the kernel left the shared tail alone (K-BUFTAIL).
+ *
+ * The pipes are O_NONBLOCK, and every record is written before its reads are
+ * submitted: each read then completes inline, at submit, in SQE order, and
+ * takes the next buffer of the ring.  A blocking pipe is no good here: before
+ * pipes had FMODE_NOWAIT (the 6.1 kernel), io_uring cannot try a read of a
+ * blocking pipe without blocking, so it punts each one to an io-wq worker
+ * (__io_file_supports_nowait: "any ->read/write should understand
+ * O_NONBLOCK", else FMODE_NOWAIT), and the workers take buffers and records
+ * in their own order, not in SQE order. */
 #define _GNU_SOURCE
 #include "hringas.h"
 #define HR_TEST_IMPLEMENTATION
 #include "hr_test.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/mman.h>
 
@@ -195,7 +205,7 @@ static int t_basic(void)
 {
     int p[2], bids[NBUF];
     struct group g;
-    CHECK(pipe(p) == 0);
+    CHECK(pipe2(p, O_NONBLOCK) == 0);
     CHECK(hr_ring_init(&ring, 16, 0) == 0);
     int ret = group_up(&g, 0);
     SKIP_IF_OLD(ret, "buffer rings (IORING_REGISTER_PBUF_RING)");
@@ -229,7 +239,7 @@ static int t_enobufs(void)
 {
     int p[2], bids[NBUF];
     struct group g;
-    CHECK(pipe(p) == 0);
+    CHECK(pipe2(p, O_NONBLOCK) == 0);
     CHECK(hr_ring_init(&ring, 16, 0) == 0);
     int ret = group_up(&g, 0);
     SKIP_IF_OLD(ret, "buffer rings (IORING_REGISTER_PBUF_RING)");
@@ -260,7 +270,7 @@ static int t_wrap_live(void)
 {
     int p[2], bids[NBUF];
     struct group g;
-    CHECK(pipe(p) == 0);
+    CHECK(pipe2(p, O_NONBLOCK) == 0);
     CHECK(hr_ring_init(&ring, 16, 0) == 0);
     int ret = group_up(&g, 0);
     SKIP_IF_OLD(ret, "buffer rings (IORING_REGISTER_PBUF_RING)");
@@ -314,7 +324,7 @@ static int t_mmap_ring(void)
 {
     int p[2], bids[NBUF];
     struct group g;
-    CHECK(pipe(p) == 0);
+    CHECK(pipe2(p, O_NONBLOCK) == 0);
     CHECK(hr_ring_init(&ring, 16, 0) == 0);
     int ret = group_up(&g, IOU_PBUF_RING_MMAP);
     SKIP_IF_OLD(ret, "kernel-allocated buffer rings (IOU_PBUF_RING_MMAP)");
@@ -343,7 +353,7 @@ static int t_inc_ring(void)
     int p[2];
     size_t len;
     static struct hr_buf_ring_state st;
-    CHECK(pipe(p) == 0);
+    CHECK(pipe2(p, O_NONBLOCK) == 0);
     CHECK(hr_ring_init(&ring, 16, 0) == 0);
     struct hr_buf *m = ring_mem(1, &len);
     CHECK(m != NULL);

@@ -161,15 +161,6 @@ int zt_op_supported(struct hr_ring *r, int op)
     return hr_probe_opcode_supported(&probe.hdr, op) ? 1 : 0;
 }
 
-int zt_kernel_at_least(int major, int minor)
-{
-    struct utsname u;
-    int ma = 0, mi = 0;
-    if (uname(&u) != 0 || sscanf(u.release, "%d.%d", &ma, &mi) != 2)
-        return 0;
-    return ma > major || (ma == major && mi >= minor);
-}
-
 /* ---- files and sockets --------------------------------------------------- */
 
 int zt_path(char *buf, size_t len, const char *name)

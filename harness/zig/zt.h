@@ -36,7 +36,6 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
-#include <sys/utsname.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -124,7 +123,6 @@ int zt_op_supported(struct hr_ring *r, int op);
 #define SKIP_IF_UNSUPPORTED(res, what) do { int u_ = (res); \
         if (u_ == -EINVAL || u_ == -EOPNOTSUPP || u_ == -EBADF) \
             SKIP_BECAUSE("kernel lacks %s (first use:%s)", what, zt_errname(u_)); } while (0)
-int zt_kernel_at_least(int major, int minor);
 
 /* files and sockets */
 int zt_path(char *buf, size_t len, const char *name);   /* zt_dir/name */
