@@ -30,17 +30,7 @@
 #include "liburing/io_uring.h"
 #include "liburing/io_uring_version.h"
 #include "liburing/barrier.h"
-#include "hringas.h"
-#if defined(__has_include)
-#if __has_include("hr_wait.h")
-#include "hr_wait.h"
-#define HRC_HAVE_WAIT 1
-#endif
-#if __has_include("hr_recvmsg.h")
-#include "hr_recvmsg.h"
-#define HRC_HAVE_RECVMSG 1
-#endif
-#endif
+#include "hringas.h"          /* the core: ring, wait family, prep, registration */
 
 #ifndef uring_unlikely
 #define uring_unlikely(cond)    __builtin_expect(!!(cond), 0)
@@ -746,7 +736,6 @@ static inline void io_uring_prep_recv_multishot(struct io_uring_sqe *sqe, int so
 }
 
 /* ---- multishot recvmsg buffer parsing ------------------------------------- */
-#ifdef HRC_HAVE_RECVMSG
 /* The core's parsers take the buffer length and the msghdr's namelen and
    controllen and check every length; liburing's name / cmsg / payload calls
    get no buffer length: the wrappers pass the length the msghdr implies
@@ -798,7 +787,6 @@ io_uring_recvmsg_payload_length(struct io_uring_recvmsg_out *o, int buf_len,
     return hr_recvmsg_payload_length(o, buf_len, msgh->msg_namelen,
                                      (uint32_t)msgh->msg_controllen);
 }
-#endif
 
 static inline void io_uring_prep_openat2(struct io_uring_sqe *sqe, int dfd,
                                          const char *path, struct open_how *how)
@@ -1133,14 +1121,10 @@ static inline int io_uring_peek_cqe(struct io_uring *ring, struct io_uring_cqe *
 
 static inline int io_uring_wait_cqe(struct io_uring *ring, struct io_uring_cqe **cqe_ptr)
 {
-#ifdef HRC_HAVE_WAIT
     struct hr_cqe *c = (struct hr_cqe *)0;
     const int ret = hr_wait_cqe(&ring->hr, &c);
     *cqe_ptr = HRC_CQE(c);
     return ret;
-#else
-    return io_uring_wait_cqe_nr(ring, cqe_ptr, 1);
-#endif
 }
 
 /* ---- getting an SQE ------------------------------------------------------------- */

@@ -26,7 +26,6 @@ int io_uring_submit_and_wait(struct io_uring *ring, unsigned wait_nr)
     return ret;
 }
 
-#ifdef HRC_HAVE_WAIT
 /* sigset_t is passed through: the kernel reads its first _NSIG / 8 bytes,
    which is where glibc and musl keep the signal bits. */
 #define KSIG(s) ((const void *)(s))
@@ -130,4 +129,3 @@ int __io_uring_get_cqe(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
         return io_uring_wait_cqes(ring, cqe_ptr, wait_nr, NULL, sigmask);
     return io_uring_submit_and_wait_timeout(ring, cqe_ptr, wait_nr, NULL, sigmask);
 }
-#endif

@@ -105,16 +105,7 @@ void io_uring_queue_exit(struct io_uring *ring)
 
 int io_uring_ring_dontfork(struct io_uring *ring)
 {
-#ifdef HRC_HAVE_WAIT
     return hr_ring_dontfork(&ring->hr);
-#else
-    if (!ring->hr.ring_mem || !ring->hr.sqe_mem)
-        return -EINVAL;
-    if (madvise(ring->hr.sqe_mem, ring->hr.sqe_len, MADV_DONTFORK) < 0 ||
-        madvise(ring->hr.ring_mem, ring->hr.ring_len, MADV_DONTFORK) < 0)
-        return -errno;
-    return 0;
-#endif
 }
 
 /* liburing: 0 on kernels that account ring memory to the memcg
