@@ -50,7 +50,9 @@ static inline uint32_t hr__direct_index(uint32_t slot)
     return slot == IORING_FILE_INDEX_ALLOC ? slot : slot + 1u;
 }
 
-/* io_uring_prep_nop */
+/* Prepare `sqe` for IORING_OP_NOP.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_nop in liburing. */
 static inline void hr_prep_nop(struct hr_sqe *sqe)
 {
     hr_prep_rw(IORING_OP_NOP, sqe, -1, 0, 0, 0);
@@ -75,14 +77,18 @@ static inline void hr_prep_nop_flags(struct hr_sqe *sqe, uint32_t nop_flags,
 
 /* ---- read / write -------------------------------------------------------- */
 
-/* io_uring_prep_read */
+/* Prepare `sqe` for IORING_OP_READ.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_read in liburing. */
 static inline void hr_prep_read(struct hr_sqe *sqe, int32_t fd, void *buf,
                                 uint32_t nbytes, uint64_t offset)
 {
     hr_prep_rw(IORING_OP_READ, sqe, fd, HR_PTR64(buf), nbytes, offset);
 }
 
-/* io_uring_prep_write */
+/* Prepare `sqe` for IORING_OP_WRITE.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_write in liburing. */
 static inline void hr_prep_write(struct hr_sqe *sqe, int32_t fd,
                                  const void *buf, uint32_t nbytes,
                                  uint64_t offset)
@@ -90,7 +96,9 @@ static inline void hr_prep_write(struct hr_sqe *sqe, int32_t fd,
     hr_prep_rw(IORING_OP_WRITE, sqe, fd, HR_PTR64(buf), nbytes, offset);
 }
 
-/* io_uring_prep_readv */
+/* Prepare `sqe` for IORING_OP_READV.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_readv in liburing. */
 static inline void hr_prep_readv(struct hr_sqe *sqe, int32_t fd,
                                  const struct iovec *iovecs, uint32_t nr_vecs,
                                  uint64_t offset)
@@ -98,7 +106,9 @@ static inline void hr_prep_readv(struct hr_sqe *sqe, int32_t fd,
     hr_prep_rw(IORING_OP_READV, sqe, fd, HR_PTR64(iovecs), nr_vecs, offset);
 }
 
-/* io_uring_prep_readv2: readv with RWF_* flags */
+/* Prepare `sqe` for IORING_OP_READV; readv with RWF_* flags.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_readv2 in liburing. */
 static inline void hr_prep_readv2(struct hr_sqe *sqe, int32_t fd,
                                   const struct iovec *iovecs, uint32_t nr_vecs,
                                   uint64_t offset, int32_t flags)
@@ -107,7 +117,9 @@ static inline void hr_prep_readv2(struct hr_sqe *sqe, int32_t fd,
     sqe->op_flags = (uint32_t)flags;
 }
 
-/* io_uring_prep_writev */
+/* Prepare `sqe` for IORING_OP_WRITEV.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_writev in liburing. */
 static inline void hr_prep_writev(struct hr_sqe *sqe, int32_t fd,
                                   const struct iovec *iovecs, uint32_t nr_vecs,
                                   uint64_t offset)
@@ -115,7 +127,9 @@ static inline void hr_prep_writev(struct hr_sqe *sqe, int32_t fd,
     hr_prep_rw(IORING_OP_WRITEV, sqe, fd, HR_PTR64(iovecs), nr_vecs, offset);
 }
 
-/* io_uring_prep_writev2: writev with RWF_* flags */
+/* Prepare `sqe` for IORING_OP_WRITEV; writev with RWF_* flags.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_writev2 in liburing. */
 static inline void hr_prep_writev2(struct hr_sqe *sqe, int32_t fd,
                                    const struct iovec *iovecs, uint32_t nr_vecs,
                                    uint64_t offset, int32_t flags)
@@ -124,7 +138,9 @@ static inline void hr_prep_writev2(struct hr_sqe *sqe, int32_t fd,
     sqe->op_flags = (uint32_t)flags;
 }
 
-/* io_uring_prep_read_fixed: buf inside registered buffer buf_index */
+/* Prepare `sqe` for IORING_OP_READ_FIXED; buf inside registered buffer buf_index.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_read_fixed in liburing. */
 static inline void hr_prep_read_fixed(struct hr_sqe *sqe, int32_t fd,
                                       void *buf, uint32_t nbytes,
                                       uint64_t offset, int32_t buf_index)
@@ -133,7 +149,9 @@ static inline void hr_prep_read_fixed(struct hr_sqe *sqe, int32_t fd,
     sqe->buf_index = (uint16_t)buf_index;
 }
 
-/* io_uring_prep_write_fixed */
+/* Prepare `sqe` for IORING_OP_WRITE_FIXED.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_write_fixed in liburing. */
 static inline void hr_prep_write_fixed(struct hr_sqe *sqe, int32_t fd,
                                        const void *buf, uint32_t nbytes,
                                        uint64_t offset, int32_t buf_index)
@@ -168,8 +186,10 @@ static inline void hr_prep_writev_fixed(struct hr_sqe *sqe, int32_t fd,
     sqe->buf_index = (uint16_t)buf_index;
 }
 
-/* io_uring_prep_read_multishot (not in liburing 2.3): buffers from group
- * buf_group */
+/* Prepare `sqe` for IORING_OP_READ_MULTISHOT (not in liburing 2.3): buffers from group
+ * buf_group.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_read_multishot in liburing. */
 static inline void hr_prep_read_multishot(struct hr_sqe *sqe, int32_t fd,
                                           uint32_t nbytes, uint64_t offset,
                                           int32_t buf_group)
@@ -181,7 +201,9 @@ static inline void hr_prep_read_multishot(struct hr_sqe *sqe, int32_t fd,
 
 /* ---- file sync, space, advice -------------------------------------------- */
 
-/* io_uring_prep_fsync (fsync_flags: IORING_FSYNC_DATASYNC) */
+/* Prepare `sqe` for IORING_OP_FSYNC; (fsync_flags: IORING_FSYNC_DATASYNC).
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_fsync in liburing. */
 static inline void hr_prep_fsync(struct hr_sqe *sqe, int32_t fd,
                                  uint32_t fsync_flags)
 {
@@ -189,7 +211,9 @@ static inline void hr_prep_fsync(struct hr_sqe *sqe, int32_t fd,
     sqe->op_flags = fsync_flags;
 }
 
-/* io_uring_prep_sync_file_range */
+/* Prepare `sqe` for IORING_OP_SYNC_FILE_RANGE.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_sync_file_range in liburing. */
 static inline void hr_prep_sync_file_range(struct hr_sqe *sqe, int32_t fd,
                                            uint32_t len, uint64_t offset,
                                            int32_t flags)
@@ -198,7 +222,9 @@ static inline void hr_prep_sync_file_range(struct hr_sqe *sqe, int32_t fd,
     sqe->op_flags = (uint32_t)flags;
 }
 
-/* io_uring_prep_fallocate: mode in len, length in addr */
+/* Prepare `sqe` for IORING_OP_FALLOCATE; mode in len, length in addr.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_fallocate in liburing. */
 static inline void hr_prep_fallocate(struct hr_sqe *sqe, int32_t fd,
                                      int32_t mode, uint64_t offset,
                                      uint64_t len)
@@ -206,7 +232,9 @@ static inline void hr_prep_fallocate(struct hr_sqe *sqe, int32_t fd,
     hr_prep_rw(IORING_OP_FALLOCATE, sqe, fd, len, (uint32_t)mode, offset);
 }
 
-/* io_uring_prep_fadvise (32-bit length) */
+/* Prepare `sqe` for IORING_OP_FADVISE; (32-bit length).
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_fadvise in liburing. */
 static inline void hr_prep_fadvise(struct hr_sqe *sqe, int32_t fd,
                                    uint64_t offset, uint32_t len,
                                    int32_t advice)
@@ -215,7 +243,9 @@ static inline void hr_prep_fadvise(struct hr_sqe *sqe, int32_t fd,
     sqe->op_flags = (uint32_t)advice;
 }
 
-/* io_uring_prep_fadvise64 (not in liburing 2.3): 64-bit length in addr */
+/* Prepare `sqe` for IORING_OP_FADVISE (not in liburing 2.3): 64-bit length in addr.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_fadvise64 in liburing. */
 static inline void hr_prep_fadvise64(struct hr_sqe *sqe, int32_t fd,
                                      uint64_t offset, uint64_t len,
                                      int32_t advice)
@@ -224,7 +254,9 @@ static inline void hr_prep_fadvise64(struct hr_sqe *sqe, int32_t fd,
     sqe->op_flags = (uint32_t)advice;
 }
 
-/* io_uring_prep_madvise (32-bit length) */
+/* Prepare `sqe` for IORING_OP_MADVISE; (32-bit length).
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_madvise in liburing. */
 static inline void hr_prep_madvise(struct hr_sqe *sqe, void *addr,
                                    uint32_t length, int32_t advice)
 {
@@ -232,7 +264,9 @@ static inline void hr_prep_madvise(struct hr_sqe *sqe, void *addr,
     sqe->op_flags = (uint32_t)advice;
 }
 
-/* io_uring_prep_madvise64 (not in liburing 2.3): 64-bit length in off */
+/* Prepare `sqe` for IORING_OP_MADVISE (not in liburing 2.3): 64-bit length in off.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_madvise64 in liburing. */
 static inline void hr_prep_madvise64(struct hr_sqe *sqe, void *addr,
                                      uint64_t length, int32_t advice)
 {
@@ -240,7 +274,9 @@ static inline void hr_prep_madvise64(struct hr_sqe *sqe, void *addr,
     sqe->op_flags = (uint32_t)advice;
 }
 
-/* io_uring_prep_ftruncate (not in liburing 2.3) */
+/* Prepare `sqe` for IORING_OP_FTRUNCATE (not in liburing 2.3).
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_ftruncate in liburing. */
 static inline void hr_prep_ftruncate(struct hr_sqe *sqe, int32_t fd,
                                      uint64_t len)
 {
@@ -249,7 +285,9 @@ static inline void hr_prep_ftruncate(struct hr_sqe *sqe, int32_t fd,
 
 /* ---- open / close -------------------------------------------------------- */
 
-/* io_uring_prep_openat */
+/* Prepare `sqe` for IORING_OP_OPENAT.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_openat in liburing. */
 static inline void hr_prep_openat(struct hr_sqe *sqe, int32_t dfd,
                                   const char *path, int32_t flags,
                                   uint32_t mode)
@@ -258,14 +296,18 @@ static inline void hr_prep_openat(struct hr_sqe *sqe, int32_t dfd,
     sqe->op_flags = (uint32_t)flags;
 }
 
-/* io_uring_prep_open (not in liburing 2.3): openat relative to AT_FDCWD */
+/* Prepare `sqe` as hr_prep_openat does (not in liburing 2.3): openat relative to AT_FDCWD.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_open in liburing. */
 static inline void hr_prep_open(struct hr_sqe *sqe, const char *path,
                                 int32_t flags, uint32_t mode)
 {
     hr_prep_openat(sqe, HR_AT_FDCWD, path, flags, mode);
 }
 
-/* io_uring_prep_openat_direct: into fixed-file slot file_index (or ALLOC) */
+/* Prepare `sqe` as hr_prep_openat does; into fixed-file slot file_index (or ALLOC).
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_openat_direct in liburing. */
 static inline void hr_prep_openat_direct(struct hr_sqe *sqe, int32_t dfd,
                                          const char *path, int32_t flags,
                                          uint32_t mode, uint32_t file_index)
@@ -274,7 +316,9 @@ static inline void hr_prep_openat_direct(struct hr_sqe *sqe, int32_t dfd,
     sqe->file_index = hr__direct_index(file_index);
 }
 
-/* io_uring_prep_open_direct (not in liburing 2.3) */
+/* Prepare `sqe` as hr_prep_openat_direct does (not in liburing 2.3).
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_open_direct in liburing. */
 static inline void hr_prep_open_direct(struct hr_sqe *sqe, const char *path,
                                        int32_t flags, uint32_t mode,
                                        uint32_t file_index)
@@ -282,7 +326,9 @@ static inline void hr_prep_open_direct(struct hr_sqe *sqe, const char *path,
     hr_prep_openat_direct(sqe, HR_AT_FDCWD, path, flags, mode, file_index);
 }
 
-/* io_uring_prep_openat2: how in off, its size in len */
+/* Prepare `sqe` for IORING_OP_OPENAT2; how in off, its size in len.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_openat2 in liburing. */
 static inline void hr_prep_openat2(struct hr_sqe *sqe, int32_t dfd,
                                    const char *path, struct open_how *how)
 {
@@ -290,7 +336,9 @@ static inline void hr_prep_openat2(struct hr_sqe *sqe, int32_t dfd,
                HR_PTR64(how));
 }
 
-/* io_uring_prep_openat2_direct */
+/* Prepare `sqe` as hr_prep_openat2 does.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_openat2_direct in liburing. */
 static inline void hr_prep_openat2_direct(struct hr_sqe *sqe, int32_t dfd,
                                           const char *path,
                                           struct open_how *how,
@@ -300,13 +348,17 @@ static inline void hr_prep_openat2_direct(struct hr_sqe *sqe, int32_t dfd,
     sqe->file_index = hr__direct_index(file_index);
 }
 
-/* io_uring_prep_close */
+/* Prepare `sqe` for IORING_OP_CLOSE.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_close in liburing. */
 static inline void hr_prep_close(struct hr_sqe *sqe, int32_t fd)
 {
     hr_prep_rw(IORING_OP_CLOSE, sqe, fd, 0, 0, 0);
 }
 
-/* io_uring_prep_close_direct: close fixed-file slot file_index */
+/* Prepare `sqe` for IORING_OP_CLOSE; close fixed-file slot file_index.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_close_direct in liburing. */
 static inline void hr_prep_close_direct(struct hr_sqe *sqe,
                                         uint32_t file_index)
 {
@@ -314,8 +366,10 @@ static inline void hr_prep_close_direct(struct hr_sqe *sqe,
     sqe->file_index = hr__direct_index(file_index);
 }
 
-/* io_uring_prep_fixed_fd_install (not in liburing 2.3): fd is a fixed
- * file; flags: IORING_FIXED_FD_NO_CLOEXEC */
+/* Prepare `sqe` for IORING_OP_FIXED_FD_INSTALL (not in liburing 2.3): fd is a fixed
+ * file; flags: IORING_FIXED_FD_NO_CLOEXEC.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_fixed_fd_install in liburing. */
 static inline void hr_prep_fixed_fd_install(struct hr_sqe *sqe, int32_t fd,
                                             uint32_t flags)
 {
@@ -326,7 +380,9 @@ static inline void hr_prep_fixed_fd_install(struct hr_sqe *sqe, int32_t fd,
 
 /* ---- paths --------------------------------------------------------------- */
 
-/* io_uring_prep_statx: mask in len, statxbuf in off (addr2) */
+/* Prepare `sqe` for IORING_OP_STATX; mask in len, statxbuf in off (addr2).
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_statx in liburing. */
 static inline void hr_prep_statx(struct hr_sqe *sqe, int32_t dfd,
                                  const char *path, int32_t flags,
                                  uint32_t mask, struct statx *statxbuf)
@@ -336,7 +392,9 @@ static inline void hr_prep_statx(struct hr_sqe *sqe, int32_t dfd,
     sqe->op_flags = (uint32_t)flags;
 }
 
-/* io_uring_prep_renameat: newdfd in len, newpath in off */
+/* Prepare `sqe` for IORING_OP_RENAMEAT; newdfd in len, newpath in off.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_renameat in liburing. */
 static inline void hr_prep_renameat(struct hr_sqe *sqe, int32_t olddfd,
                                     const char *oldpath, int32_t newdfd,
                                     const char *newpath, uint32_t flags)
@@ -346,14 +404,18 @@ static inline void hr_prep_renameat(struct hr_sqe *sqe, int32_t olddfd,
     sqe->op_flags = flags;
 }
 
-/* io_uring_prep_rename */
+/* Prepare `sqe` as hr_prep_renameat does.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_rename in liburing. */
 static inline void hr_prep_rename(struct hr_sqe *sqe, const char *oldpath,
                                   const char *newpath)
 {
     hr_prep_renameat(sqe, HR_AT_FDCWD, oldpath, HR_AT_FDCWD, newpath, 0);
 }
 
-/* io_uring_prep_unlinkat (flags: AT_REMOVEDIR) */
+/* Prepare `sqe` for IORING_OP_UNLINKAT; (flags: AT_REMOVEDIR).
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_unlinkat in liburing. */
 static inline void hr_prep_unlinkat(struct hr_sqe *sqe, int32_t dfd,
                                     const char *path, int32_t flags)
 {
@@ -361,28 +423,36 @@ static inline void hr_prep_unlinkat(struct hr_sqe *sqe, int32_t dfd,
     sqe->op_flags = (uint32_t)flags;
 }
 
-/* io_uring_prep_unlink */
+/* Prepare `sqe` as hr_prep_unlinkat does.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_unlink in liburing. */
 static inline void hr_prep_unlink(struct hr_sqe *sqe, const char *path,
                                   int32_t flags)
 {
     hr_prep_unlinkat(sqe, HR_AT_FDCWD, path, flags);
 }
 
-/* io_uring_prep_mkdirat */
+/* Prepare `sqe` for IORING_OP_MKDIRAT.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_mkdirat in liburing. */
 static inline void hr_prep_mkdirat(struct hr_sqe *sqe, int32_t dfd,
                                    const char *path, uint32_t mode)
 {
     hr_prep_rw(IORING_OP_MKDIRAT, sqe, dfd, HR_PTR64(path), mode, 0);
 }
 
-/* io_uring_prep_mkdir */
+/* Prepare `sqe` as hr_prep_mkdirat does.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_mkdir in liburing. */
 static inline void hr_prep_mkdir(struct hr_sqe *sqe, const char *path,
                                  uint32_t mode)
 {
     hr_prep_mkdirat(sqe, HR_AT_FDCWD, path, mode);
 }
 
-/* io_uring_prep_symlinkat: target in addr, linkpath in off */
+/* Prepare `sqe` for IORING_OP_SYMLINKAT; target in addr, linkpath in off.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_symlinkat in liburing. */
 static inline void hr_prep_symlinkat(struct hr_sqe *sqe, const char *target,
                                      int32_t newdirfd, const char *linkpath)
 {
@@ -390,14 +460,18 @@ static inline void hr_prep_symlinkat(struct hr_sqe *sqe, const char *target,
                HR_PTR64(linkpath));
 }
 
-/* io_uring_prep_symlink */
+/* Prepare `sqe` as hr_prep_symlinkat does.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_symlink in liburing. */
 static inline void hr_prep_symlink(struct hr_sqe *sqe, const char *target,
                                    const char *linkpath)
 {
     hr_prep_symlinkat(sqe, target, HR_AT_FDCWD, linkpath);
 }
 
-/* io_uring_prep_linkat: newdfd in len, newpath in off */
+/* Prepare `sqe` for IORING_OP_LINKAT; newdfd in len, newpath in off.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_linkat in liburing. */
 static inline void hr_prep_linkat(struct hr_sqe *sqe, int32_t olddfd,
                                   const char *oldpath, int32_t newdfd,
                                   const char *newpath, int32_t flags)
@@ -407,7 +481,9 @@ static inline void hr_prep_linkat(struct hr_sqe *sqe, int32_t olddfd,
     sqe->op_flags = (uint32_t)flags;
 }
 
-/* io_uring_prep_link */
+/* Prepare `sqe` as hr_prep_linkat does.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_link in liburing. */
 static inline void hr_prep_link(struct hr_sqe *sqe, const char *oldpath,
                                 const char *newpath, int32_t flags)
 {
@@ -416,7 +492,9 @@ static inline void hr_prep_link(struct hr_sqe *sqe, const char *oldpath,
 
 /* ---- extended attributes ------------------------------------------------- */
 
-/* io_uring_prep_getxattr: name in addr, value in off, path in addr3 */
+/* Prepare `sqe` for IORING_OP_GETXATTR; name in addr, value in off, path in addr3.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_getxattr in liburing. */
 static inline void hr_prep_getxattr(struct hr_sqe *sqe, const char *name,
                                     char *value, const char *path,
                                     uint32_t len)
@@ -426,7 +504,9 @@ static inline void hr_prep_getxattr(struct hr_sqe *sqe, const char *name,
     sqe->addr3 = HR_PTR64(path);
 }
 
-/* io_uring_prep_setxattr */
+/* Prepare `sqe` for IORING_OP_SETXATTR.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_setxattr in liburing. */
 static inline void hr_prep_setxattr(struct hr_sqe *sqe, const char *name,
                                     const char *value, const char *path,
                                     int32_t flags, uint32_t len)
@@ -437,7 +517,9 @@ static inline void hr_prep_setxattr(struct hr_sqe *sqe, const char *name,
     sqe->op_flags = (uint32_t)flags;
 }
 
-/* io_uring_prep_fgetxattr */
+/* Prepare `sqe` for IORING_OP_FGETXATTR.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_fgetxattr in liburing. */
 static inline void hr_prep_fgetxattr(struct hr_sqe *sqe, int32_t fd,
                                      const char *name, char *value,
                                      uint32_t len)
@@ -446,7 +528,9 @@ static inline void hr_prep_fgetxattr(struct hr_sqe *sqe, int32_t fd,
                HR_PTR64(value));
 }
 
-/* io_uring_prep_fsetxattr */
+/* Prepare `sqe` for IORING_OP_FSETXATTR.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_fsetxattr in liburing. */
 static inline void hr_prep_fsetxattr(struct hr_sqe *sqe, int32_t fd,
                                      const char *name, const char *value,
                                      int32_t flags, uint32_t len)
@@ -458,8 +542,10 @@ static inline void hr_prep_fsetxattr(struct hr_sqe *sqe, int32_t fd,
 
 /* ---- pipes --------------------------------------------------------------- */
 
-/* io_uring_prep_splice: fd_in in splice_fd_in (file_index), off_in in
- * splice_off_in (addr); SPLICE_F_FD_IN_FIXED in splice_flags */
+/* Prepare `sqe` for IORING_OP_SPLICE; fd_in in splice_fd_in (file_index), off_in in
+ * splice_off_in (addr); SPLICE_F_FD_IN_FIXED in splice_flags.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_splice in liburing. */
 static inline void hr_prep_splice(struct hr_sqe *sqe, int32_t fd_in,
                                   int64_t off_in, int32_t fd_out,
                                   int64_t off_out, uint32_t nbytes,
@@ -471,7 +557,9 @@ static inline void hr_prep_splice(struct hr_sqe *sqe, int32_t fd_in,
     sqe->op_flags = splice_flags;
 }
 
-/* io_uring_prep_tee */
+/* Prepare `sqe` for IORING_OP_TEE.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_tee in liburing. */
 static inline void hr_prep_tee(struct hr_sqe *sqe, int32_t fd_in,
                                int32_t fd_out, uint32_t nbytes,
                                uint32_t splice_flags)
@@ -503,7 +591,9 @@ static inline void hr_prep_pipe_direct(struct hr_sqe *sqe, int32_t *fds,
 
 /* ---- sockets: setup ------------------------------------------------------ */
 
-/* io_uring_prep_socket: type in off, protocol in len */
+/* Prepare `sqe` for IORING_OP_SOCKET; type in off, protocol in len.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_socket in liburing. */
 static inline void hr_prep_socket(struct hr_sqe *sqe, int32_t domain,
                                   int32_t type, int32_t protocol,
                                   uint32_t flags)
@@ -513,7 +603,9 @@ static inline void hr_prep_socket(struct hr_sqe *sqe, int32_t domain,
     sqe->op_flags = flags;
 }
 
-/* io_uring_prep_socket_direct */
+/* Prepare `sqe` as hr_prep_socket does.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_socket_direct in liburing. */
 static inline void hr_prep_socket_direct(struct hr_sqe *sqe, int32_t domain,
                                          int32_t type, int32_t protocol,
                                          uint32_t file_index, uint32_t flags)
@@ -522,7 +614,9 @@ static inline void hr_prep_socket_direct(struct hr_sqe *sqe, int32_t domain,
     sqe->file_index = hr__direct_index(file_index);
 }
 
-/* io_uring_prep_socket_direct_alloc */
+/* Prepare `sqe` as hr_prep_socket does.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_socket_direct_alloc in liburing. */
 static inline void hr_prep_socket_direct_alloc(struct hr_sqe *sqe,
                                                int32_t domain, int32_t type,
                                                int32_t protocol,
@@ -532,21 +626,27 @@ static inline void hr_prep_socket_direct_alloc(struct hr_sqe *sqe,
     sqe->file_index = IORING_FILE_INDEX_ALLOC;
 }
 
-/* io_uring_prep_bind (not in liburing 2.3): addrlen in off */
+/* Prepare `sqe` for IORING_OP_BIND (not in liburing 2.3): addrlen in off.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_bind in liburing. */
 static inline void hr_prep_bind(struct hr_sqe *sqe, int32_t fd,
                                 struct sockaddr *addr, uint32_t addrlen)
 {
     hr_prep_rw(HR_OP_BIND, sqe, fd, HR_PTR64(addr), 0, addrlen);
 }
 
-/* io_uring_prep_listen (not in liburing 2.3): backlog in len */
+/* Prepare `sqe` for IORING_OP_LISTEN (not in liburing 2.3): backlog in len.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_listen in liburing. */
 static inline void hr_prep_listen(struct hr_sqe *sqe, int32_t fd,
                                   int32_t backlog)
 {
     hr_prep_rw(HR_OP_LISTEN, sqe, fd, 0, (uint32_t)backlog, 0);
 }
 
-/* io_uring_prep_connect: addrlen in off */
+/* Prepare `sqe` for IORING_OP_CONNECT; addrlen in off.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_connect in liburing. */
 static inline void hr_prep_connect(struct hr_sqe *sqe, int32_t fd,
                                    const struct sockaddr *addr,
                                    uint32_t addrlen)
@@ -554,7 +654,9 @@ static inline void hr_prep_connect(struct hr_sqe *sqe, int32_t fd,
     hr_prep_rw(IORING_OP_CONNECT, sqe, fd, HR_PTR64(addr), 0, addrlen);
 }
 
-/* io_uring_prep_accept: the addrlen pointer in off (addr2) */
+/* Prepare `sqe` for IORING_OP_ACCEPT; the addrlen pointer in off (addr2).
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_accept in liburing. */
 static inline void hr_prep_accept(struct hr_sqe *sqe, int32_t fd,
                                   struct sockaddr *addr, uint32_t *addrlen,
                                   int32_t flags)
@@ -564,7 +666,9 @@ static inline void hr_prep_accept(struct hr_sqe *sqe, int32_t fd,
     sqe->op_flags = (uint32_t)flags;
 }
 
-/* io_uring_prep_accept_direct */
+/* Prepare `sqe` as hr_prep_accept does.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_accept_direct in liburing. */
 static inline void hr_prep_accept_direct(struct hr_sqe *sqe, int32_t fd,
                                          struct sockaddr *addr,
                                          uint32_t *addrlen, int32_t flags,
@@ -574,7 +678,9 @@ static inline void hr_prep_accept_direct(struct hr_sqe *sqe, int32_t fd,
     sqe->file_index = hr__direct_index(file_index);
 }
 
-/* io_uring_prep_multishot_accept */
+/* Prepare `sqe` as hr_prep_accept does.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_multishot_accept in liburing. */
 static inline void hr_prep_multishot_accept(struct hr_sqe *sqe, int32_t fd,
                                             struct sockaddr *addr,
                                             uint32_t *addrlen, int32_t flags)
@@ -583,7 +689,9 @@ static inline void hr_prep_multishot_accept(struct hr_sqe *sqe, int32_t fd,
     sqe->ioprio = IORING_ACCEPT_MULTISHOT;
 }
 
-/* io_uring_prep_multishot_accept_direct: slots always allocated */
+/* Prepare `sqe` as hr_prep_multishot_accept does; slots always allocated.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_multishot_accept_direct in liburing. */
 static inline void hr_prep_multishot_accept_direct(struct hr_sqe *sqe,
                                                    int32_t fd,
                                                    struct sockaddr *addr,
@@ -594,7 +702,9 @@ static inline void hr_prep_multishot_accept_direct(struct hr_sqe *sqe,
     sqe->file_index = IORING_FILE_INDEX_ALLOC;
 }
 
-/* io_uring_prep_shutdown */
+/* Prepare `sqe` for IORING_OP_SHUTDOWN.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_shutdown in liburing. */
 static inline void hr_prep_shutdown(struct hr_sqe *sqe, int32_t fd,
                                     int32_t how)
 {
@@ -603,7 +713,9 @@ static inline void hr_prep_shutdown(struct hr_sqe *sqe, int32_t fd,
 
 /* ---- sockets: data ------------------------------------------------------- */
 
-/* io_uring_prep_send */
+/* Prepare `sqe` for IORING_OP_SEND.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_send in liburing. */
 static inline void hr_prep_send(struct hr_sqe *sqe, int32_t sockfd,
                                 const void *buf, uint32_t len, int32_t flags)
 {
@@ -625,8 +737,10 @@ static inline void hr_prep_send_bundle(struct hr_sqe *sqe, int32_t sockfd,
     sqe->ioprio = IORING_RECVSEND_BUNDLE;
 }
 
-/* io_uring_prep_send_set_addr (also zeroes addr_len's pad, which the kernel
- * requires to be 0) */
+/* Prepare `sqe`; (also zeroes addr_len's pad, which the kernel
+ * requires to be 0).
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_send_set_addr in liburing. */
 static inline void hr_prep_send_set_addr(struct hr_sqe *sqe,
                                          const struct sockaddr *dest_addr,
                                          uint16_t addr_len)
@@ -635,8 +749,10 @@ static inline void hr_prep_send_set_addr(struct hr_sqe *sqe,
     sqe->file_index = addr_len;
 }
 
-/* io_uring_prep_sendto (not in liburing 2.3): dest addr in addr2, its
- * length in addr_len (16 bits) */
+/* Prepare `sqe` as hr_prep_send does (not in liburing 2.3): dest addr in addr2, its
+ * length in addr_len (16 bits).
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_sendto in liburing. */
 static inline void hr_prep_sendto(struct hr_sqe *sqe, int32_t sockfd,
                                   const void *buf, uint32_t len, int32_t flags,
                                   const struct sockaddr *addr,
@@ -647,8 +763,10 @@ static inline void hr_prep_sendto(struct hr_sqe *sqe, int32_t sockfd,
     sqe->file_index = (uint16_t)addrlen;
 }
 
-/* io_uring_prep_send_zc: zc_flags (IORING_RECVSEND_*, IORING_SEND_ZC_*) in
- * ioprio */
+/* Prepare `sqe` for IORING_OP_SEND_ZC; zc_flags (IORING_RECVSEND_*, IORING_SEND_ZC_*) in
+ * ioprio.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_send_zc in liburing. */
 static inline void hr_prep_send_zc(struct hr_sqe *sqe, int32_t sockfd,
                                    const void *buf, uint32_t len,
                                    int32_t flags, uint32_t zc_flags)
@@ -658,7 +776,9 @@ static inline void hr_prep_send_zc(struct hr_sqe *sqe, int32_t sockfd,
     sqe->ioprio = (uint16_t)zc_flags;
 }
 
-/* io_uring_prep_send_zc_fixed: from registered buffer buf_index */
+/* Prepare `sqe` for IORING_OP_SEND_ZC; from registered buffer buf_index.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_send_zc_fixed in liburing. */
 static inline void hr_prep_send_zc_fixed(struct hr_sqe *sqe, int32_t sockfd,
                                          const void *buf, uint32_t len,
                                          int32_t flags, uint32_t zc_flags,
@@ -670,7 +790,9 @@ static inline void hr_prep_send_zc_fixed(struct hr_sqe *sqe, int32_t sockfd,
     sqe->buf_index = (uint16_t)buf_index;
 }
 
-/* io_uring_prep_sendmsg */
+/* Prepare `sqe` for IORING_OP_SENDMSG.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_sendmsg in liburing. */
 static inline void hr_prep_sendmsg(struct hr_sqe *sqe, int32_t fd,
                                    const struct msghdr *msg, uint32_t flags)
 {
@@ -678,7 +800,9 @@ static inline void hr_prep_sendmsg(struct hr_sqe *sqe, int32_t fd,
     sqe->op_flags = flags;
 }
 
-/* io_uring_prep_sendmsg_zc */
+/* Prepare `sqe` for IORING_OP_SENDMSG_ZC.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_sendmsg_zc in liburing. */
 static inline void hr_prep_sendmsg_zc(struct hr_sqe *sqe, int32_t fd,
                                       const struct msghdr *msg,
                                       uint32_t flags)
@@ -687,7 +811,9 @@ static inline void hr_prep_sendmsg_zc(struct hr_sqe *sqe, int32_t fd,
     sqe->op_flags = flags;
 }
 
-/* io_uring_prep_recv */
+/* Prepare `sqe` for IORING_OP_RECV.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_recv in liburing. */
 static inline void hr_prep_recv(struct hr_sqe *sqe, int32_t sockfd,
                                 void *buf, uint32_t len, int32_t flags)
 {
@@ -695,7 +821,9 @@ static inline void hr_prep_recv(struct hr_sqe *sqe, int32_t sockfd,
     sqe->op_flags = (uint32_t)flags;
 }
 
-/* io_uring_prep_recv_multishot */
+/* Prepare `sqe` as hr_prep_recv does.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_recv_multishot in liburing. */
 static inline void hr_prep_recv_multishot(struct hr_sqe *sqe, int32_t sockfd,
                                           void *buf, uint32_t len,
                                           int32_t flags)
@@ -704,7 +832,9 @@ static inline void hr_prep_recv_multishot(struct hr_sqe *sqe, int32_t sockfd,
     sqe->ioprio = IORING_RECV_MULTISHOT;
 }
 
-/* io_uring_prep_recvmsg */
+/* Prepare `sqe` for IORING_OP_RECVMSG.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_recvmsg in liburing. */
 static inline void hr_prep_recvmsg(struct hr_sqe *sqe, int32_t fd,
                                    struct msghdr *msg, uint32_t flags)
 {
@@ -712,7 +842,9 @@ static inline void hr_prep_recvmsg(struct hr_sqe *sqe, int32_t fd,
     sqe->op_flags = flags;
 }
 
-/* io_uring_prep_recvmsg_multishot */
+/* Prepare `sqe` as hr_prep_recvmsg does.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_recvmsg_multishot in liburing. */
 static inline void hr_prep_recvmsg_multishot(struct hr_sqe *sqe, int32_t fd,
                                              struct msghdr *msg,
                                              uint32_t flags)
@@ -721,8 +853,10 @@ static inline void hr_prep_recvmsg_multishot(struct hr_sqe *sqe, int32_t fd,
     sqe->ioprio = IORING_RECV_MULTISHOT;
 }
 
-/* io_uring_prep_cmd_sock (not in liburing 2.3): cmd_op
- * HR_SOCKET_URING_OP_GETSOCKOPT / _SETSOCKOPT (or _SIOCINQ / _SIOCOUTQ) */
+/* Prepare `sqe` for IORING_OP_URING_CMD (not in liburing 2.3): cmd_op
+ * HR_SOCKET_URING_OP_GETSOCKOPT / _SETSOCKOPT (or _SIOCINQ / _SIOCOUTQ).
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_cmd_sock in liburing. */
 static inline void hr_prep_cmd_sock(struct hr_sqe *sqe, int32_t cmd_op,
                                     int32_t fd, int32_t level, int32_t optname,
                                     void *optval, int32_t optlen)
@@ -761,7 +895,9 @@ static inline void hr_prep_cmd_getsockname(struct hr_sqe *sqe, int32_t fd,
 
 /* ---- polling ------------------------------------------------------------- */
 
-/* io_uring_prep_poll_add: poll32_events (little-endian targets only) */
+/* Prepare `sqe` for IORING_OP_POLL_ADD; poll32_events (little-endian targets only).
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_poll_add in liburing. */
 static inline void hr_prep_poll_add(struct hr_sqe *sqe, int32_t fd,
                                     uint32_t poll_mask)
 {
@@ -769,7 +905,9 @@ static inline void hr_prep_poll_add(struct hr_sqe *sqe, int32_t fd,
     sqe->op_flags = poll_mask;
 }
 
-/* io_uring_prep_poll_multishot */
+/* Prepare `sqe` as hr_prep_poll_add does.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_poll_multishot in liburing. */
 static inline void hr_prep_poll_multishot(struct hr_sqe *sqe, int32_t fd,
                                           uint32_t poll_mask)
 {
@@ -777,13 +915,17 @@ static inline void hr_prep_poll_multishot(struct hr_sqe *sqe, int32_t fd,
     sqe->len = IORING_POLL_ADD_MULTI;
 }
 
-/* io_uring_prep_poll_remove: by the poll request's user_data */
+/* Prepare `sqe` for IORING_OP_POLL_REMOVE; by the poll request's user_data.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_poll_remove in liburing. */
 static inline void hr_prep_poll_remove(struct hr_sqe *sqe, uint64_t user_data)
 {
     hr_prep_rw(IORING_OP_POLL_REMOVE, sqe, -1, user_data, 0, 0);
 }
 
-/* io_uring_prep_poll_update: flags (IORING_POLL_UPDATE_*) in len */
+/* Prepare `sqe` for IORING_OP_POLL_REMOVE; flags (IORING_POLL_UPDATE_*) in len.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_poll_update in liburing. */
 static inline void hr_prep_poll_update(struct hr_sqe *sqe,
                                        uint64_t old_user_data,
                                        uint64_t new_user_data,
@@ -794,7 +936,9 @@ static inline void hr_prep_poll_update(struct hr_sqe *sqe,
     sqe->op_flags = poll_mask;
 }
 
-/* io_uring_prep_epoll_ctl: op in len, fd in off */
+/* Prepare `sqe` for IORING_OP_EPOLL_CTL; op in len, fd in off.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_epoll_ctl in liburing. */
 static inline void hr_prep_epoll_ctl(struct hr_sqe *sqe, int32_t epfd,
                                      int32_t fd, int32_t op,
                                      struct epoll_event *ev)
@@ -817,7 +961,9 @@ static inline void hr_prep_epoll_wait(struct hr_sqe *sqe, int32_t fd,
 
 /* ---- timeouts and cancellation ------------------------------------------- */
 
-/* io_uring_prep_timeout: count in off; flags IORING_TIMEOUT_ABS, clocks, ... */
+/* Prepare `sqe` for IORING_OP_TIMEOUT; count in off; flags IORING_TIMEOUT_ABS, clocks, ..
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_timeout in liburing. */
 static inline void hr_prep_timeout(struct hr_sqe *sqe,
                                    struct __kernel_timespec *ts,
                                    uint32_t count, uint32_t flags)
@@ -826,7 +972,9 @@ static inline void hr_prep_timeout(struct hr_sqe *sqe,
     sqe->op_flags = flags;
 }
 
-/* io_uring_prep_timeout_remove */
+/* Prepare `sqe` for IORING_OP_TIMEOUT_REMOVE.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_timeout_remove in liburing. */
 static inline void hr_prep_timeout_remove(struct hr_sqe *sqe,
                                           uint64_t user_data, uint32_t flags)
 {
@@ -834,7 +982,9 @@ static inline void hr_prep_timeout_remove(struct hr_sqe *sqe,
     sqe->op_flags = flags;
 }
 
-/* io_uring_prep_timeout_update: new ts in off */
+/* Prepare `sqe` for IORING_OP_TIMEOUT_REMOVE; new ts in off.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_timeout_update in liburing. */
 static inline void hr_prep_timeout_update(struct hr_sqe *sqe,
                                           struct __kernel_timespec *ts,
                                           uint64_t user_data, uint32_t flags)
@@ -843,7 +993,9 @@ static inline void hr_prep_timeout_update(struct hr_sqe *sqe,
     sqe->op_flags = flags | IORING_TIMEOUT_UPDATE;
 }
 
-/* io_uring_prep_link_timeout */
+/* Prepare `sqe` for IORING_OP_LINK_TIMEOUT.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_link_timeout in liburing. */
 static inline void hr_prep_link_timeout(struct hr_sqe *sqe,
                                         struct __kernel_timespec *ts,
                                         uint32_t flags)
@@ -852,7 +1004,9 @@ static inline void hr_prep_link_timeout(struct hr_sqe *sqe,
     sqe->op_flags = flags;
 }
 
-/* io_uring_prep_cancel64: by user_data; flags IORING_ASYNC_CANCEL_* */
+/* Prepare `sqe` for IORING_OP_ASYNC_CANCEL; by user_data; flags IORING_ASYNC_CANCEL_*.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_cancel64 in liburing. */
 static inline void hr_prep_cancel64(struct hr_sqe *sqe, uint64_t user_data,
                                     int32_t flags)
 {
@@ -860,14 +1014,18 @@ static inline void hr_prep_cancel64(struct hr_sqe *sqe, uint64_t user_data,
     sqe->op_flags = (uint32_t)flags;
 }
 
-/* io_uring_prep_cancel: user_data given as a pointer */
+/* Prepare `sqe` as hr_prep_cancel64 does; user_data given as a pointer.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_cancel in liburing. */
 static inline void hr_prep_cancel(struct hr_sqe *sqe, void *user_data,
                                   int32_t flags)
 {
     hr_prep_cancel64(sqe, HR_PTR64(user_data), flags);
 }
 
-/* io_uring_prep_cancel_fd: by fd (IORING_ASYNC_CANCEL_FD is added) */
+/* Prepare `sqe` for IORING_OP_ASYNC_CANCEL; by fd (IORING_ASYNC_CANCEL_FD is added).
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_cancel_fd in liburing. */
 static inline void hr_prep_cancel_fd(struct hr_sqe *sqe, int32_t fd,
                                      uint32_t flags)
 {
@@ -877,8 +1035,10 @@ static inline void hr_prep_cancel_fd(struct hr_sqe *sqe, int32_t fd,
 
 /* ---- buffers and registered files ---------------------------------------- */
 
-/* io_uring_prep_provide_buffers: nr in fd, first bid in off, group in
- * buf_group */
+/* Prepare `sqe` for IORING_OP_PROVIDE_BUFFERS; nr in fd, first bid in off, group in
+ * buf_group.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_provide_buffers in liburing. */
 static inline void hr_prep_provide_buffers(struct hr_sqe *sqe, void *addr,
                                            int32_t len, int32_t nr,
                                            int32_t bgid, int32_t bid)
@@ -888,7 +1048,9 @@ static inline void hr_prep_provide_buffers(struct hr_sqe *sqe, void *addr,
     sqe->buf_index = (uint16_t)bgid;
 }
 
-/* io_uring_prep_remove_buffers */
+/* Prepare `sqe` for IORING_OP_REMOVE_BUFFERS.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_remove_buffers in liburing. */
 static inline void hr_prep_remove_buffers(struct hr_sqe *sqe, int32_t nr,
                                           int32_t bgid)
 {
@@ -896,7 +1058,9 @@ static inline void hr_prep_remove_buffers(struct hr_sqe *sqe, int32_t nr,
     sqe->buf_index = (uint16_t)bgid;
 }
 
-/* io_uring_prep_files_update: offset in off */
+/* Prepare `sqe` for IORING_OP_FILES_UPDATE; offset in off.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_files_update in liburing. */
 static inline void hr_prep_files_update(struct hr_sqe *sqe, int32_t *fds,
                                         uint32_t nr_fds, int32_t offset)
 {
@@ -906,7 +1070,9 @@ static inline void hr_prep_files_update(struct hr_sqe *sqe, int32_t *fds,
 
 /* ---- ring messages ------------------------------------------------------- */
 
-/* io_uring_prep_msg_ring: CQE res = len, user_data = data on ring fd */
+/* Prepare `sqe` for IORING_OP_MSG_RING; CQE res = len, user_data = data on ring fd.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_msg_ring in liburing. */
 static inline void hr_prep_msg_ring(struct hr_sqe *sqe, int32_t fd,
                                     uint32_t len, uint64_t data,
                                     uint32_t flags)
@@ -915,8 +1081,10 @@ static inline void hr_prep_msg_ring(struct hr_sqe *sqe, int32_t fd,
     sqe->op_flags = flags;
 }
 
-/* io_uring_prep_msg_ring_cqe_flags (not in liburing 2.3): also the
- * target CQE's flags, in file_index */
+/* Prepare `sqe` for IORING_OP_MSG_RING (not in liburing 2.3): also the
+ * target CQE's flags, in file_index.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_msg_ring_cqe_flags in liburing. */
 static inline void hr_prep_msg_ring_cqe_flags(struct hr_sqe *sqe, int32_t fd,
                                               uint32_t len, uint64_t data,
                                               uint32_t flags,
@@ -927,8 +1095,10 @@ static inline void hr_prep_msg_ring_cqe_flags(struct hr_sqe *sqe, int32_t fd,
     sqe->file_index = cqe_flags;
 }
 
-/* io_uring_prep_msg_ring_fd (not in liburing 2.3): our fixed file source_fd
- * into slot target_fd (or ALLOC) of ring fd */
+/* Prepare `sqe` for IORING_OP_MSG_RING (not in liburing 2.3): our fixed file source_fd
+ * into slot target_fd (or ALLOC) of ring fd.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_msg_ring_fd in liburing. */
 static inline void hr_prep_msg_ring_fd(struct hr_sqe *sqe, int32_t fd,
                                        int32_t source_fd, int32_t target_fd,
                                        uint64_t data, uint32_t flags)
@@ -939,7 +1109,9 @@ static inline void hr_prep_msg_ring_fd(struct hr_sqe *sqe, int32_t fd,
     sqe->op_flags = flags;
 }
 
-/* io_uring_prep_msg_ring_fd_alloc (not in liburing 2.3) */
+/* Prepare `sqe` for IORING_OP_MSG_RING (not in liburing 2.3).
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_msg_ring_fd_alloc in liburing. */
 static inline void hr_prep_msg_ring_fd_alloc(struct hr_sqe *sqe, int32_t fd,
                                              int32_t source_fd, uint64_t data,
                                              uint32_t flags)
@@ -952,8 +1124,10 @@ static inline void hr_prep_msg_ring_fd_alloc(struct hr_sqe *sqe, int32_t fd,
 
 /* ---- processes and futexes ----------------------------------------------- */
 
-/* io_uring_prep_waitid (not in liburing 2.3): idtype in len, id in fd,
- * options in file_index, infop (siginfo_t *) in off (addr2) */
+/* Prepare `sqe` for IORING_OP_WAITID (not in liburing 2.3): idtype in len, id in fd,
+ * options in file_index, infop (siginfo_t *) in off (addr2).
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_waitid in liburing. */
 static inline void hr_prep_waitid(struct hr_sqe *sqe, uint32_t idtype,
                                   uint32_t id, void *infop, int32_t options,
                                   uint32_t flags)
@@ -963,8 +1137,10 @@ static inline void hr_prep_waitid(struct hr_sqe *sqe, uint32_t idtype,
     sqe->file_index = (uint32_t)options;
 }
 
-/* io_uring_prep_futex_wait (not in liburing 2.3): futex2 flags in fd,
- * val in off, mask in addr3 */
+/* Prepare `sqe` for IORING_OP_FUTEX_WAIT (not in liburing 2.3): futex2 flags in fd,
+ * val in off, mask in addr3.
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_futex_wait in liburing. */
 static inline void hr_prep_futex_wait(struct hr_sqe *sqe, uint32_t *futex,
                                       uint64_t val, uint64_t mask,
                                       uint32_t futex_flags, uint32_t flags)
@@ -975,7 +1151,9 @@ static inline void hr_prep_futex_wait(struct hr_sqe *sqe, uint32_t *futex,
     sqe->addr3 = mask;
 }
 
-/* io_uring_prep_futex_wake (not in liburing 2.3) */
+/* Prepare `sqe` for IORING_OP_FUTEX_WAKE (not in liburing 2.3).
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_futex_wake in liburing. */
 static inline void hr_prep_futex_wake(struct hr_sqe *sqe, uint32_t *futex,
                                       uint64_t val, uint64_t mask,
                                       uint32_t futex_flags, uint32_t flags)
@@ -986,7 +1164,9 @@ static inline void hr_prep_futex_wake(struct hr_sqe *sqe, uint32_t *futex,
     sqe->addr3 = mask;
 }
 
-/* io_uring_prep_futex_waitv (not in liburing 2.3) */
+/* Prepare `sqe` for IORING_OP_FUTEX_WAITV (not in liburing 2.3).
+ * Every field it does not name is zeroed; no return value.
+ * Matches io_uring_prep_futex_waitv in liburing. */
 static inline void hr_prep_futex_waitv(struct hr_sqe *sqe,
                                        struct futex_waitv *futex,
                                        uint32_t nr_futex, uint32_t flags)
