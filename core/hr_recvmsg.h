@@ -86,8 +86,8 @@ static inline uint32_t hr__rm_clen(const char *b, uint32_t controllen)
     return k < controllen ? k : controllen;
 }
 
-static inline int hr__rm_cmsg_ok(const char *b, uint32_t namelen, uint32_t clen,
-                                 uint32_t c)
+static inline uint32_t hr__rm_cmsg_ok(const char *b, uint32_t namelen,
+                                      uint32_t clen, uint32_t c)
 {
     uint32_t at, hi, lo;
 
@@ -105,7 +105,7 @@ static inline int hr__rm_cmsg_ok(const char *b, uint32_t namelen, uint32_t clen,
         return 0;
     }
     /*@ assert rm_cmsg_len(b, namelen, c) == lo; */
-    return lo >= HR_CMSG_HDR_SIZE && lo <= clen - c;
+    return lo >= HR_CMSG_HDR_SIZE && lo <= clen - c ? lo : 0;
 }
 
 /* Check that the buffer of a multishot recvmsg CQE (buf_len = its res) holds
@@ -165,7 +165,7 @@ static inline void *hr_recvmsg_cmsg_nexthdr(void *buf, int32_t buf_len,
     char *const b = (char *)buf;
     const char *const p = (const char *)cmsg;
     const char *ctl;
-    uint32_t clen, c, next;
+    uint32_t clen, c, len, next;
 
     if (!hr__rm_fits(buf_len, namelen, controllen))
         return NULL;
@@ -176,11 +176,13 @@ static inline void *hr_recvmsg_cmsg_nexthdr(void *buf, int32_t buf_len,
     if (p - ctl > (ptrdiff_t)clen)
         return NULL;
     c = (uint32_t)(p - ctl);
-    if (!hr__rm_cmsg_ok(b, namelen, clen, c))
+    /*@ assert c == rm_cpos((char *)p, b, namelen); */
+    len = hr__rm_cmsg_ok(b, namelen, clen, c);
+    if (!len)
         return NULL;
     /* cmsg_len <= clen - c < 2^31: aligning it cannot wrap */
-    next = c + (hr__rm_u32(b, HR_RECVMSG_OUT_SIZE + namelen + c) +
-                (HR_CMSG_ALIGN_TO - 1u)) / HR_CMSG_ALIGN_TO * HR_CMSG_ALIGN_TO;
+    next = c + (len + (HR_CMSG_ALIGN_TO - 1u)) / HR_CMSG_ALIGN_TO * HR_CMSG_ALIGN_TO;
+    /*@ assert next == rm_next(b, namelen, c) && next >= c + 16; */
     if (!hr__rm_cmsg_ok(b, namelen, clen, next))
         return NULL;
     return b + HR_RECVMSG_OUT_SIZE + namelen + next;

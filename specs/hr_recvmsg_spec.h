@@ -104,14 +104,16 @@ static inline int hr__rm_fits(int32_t buf_len, uint32_t namelen,
 */
 static inline uint32_t hr__rm_clen(const char *b, uint32_t controllen);
 
-/* 1 if a usable cmsg is at control offset c of clen bytes (helper). */
+/* The cmsg_len of a usable cmsg at control offset c of clen bytes, else 0
+   (helper; a usable one has cmsg_len >= 16). */
 /*@ requires \valid_read(b + (0 .. 16 + namelen + clen - 1));
     requires 16 + namelen + clen < 0x80000000;
     assigns \nothing;
     ensures \result != 0 <==> rm_cmsg_in(b, namelen, clen, c);
+    ensures \result != 0 ==> \result == rm_cmsg_len(b, namelen, c);
 */
-static inline int hr__rm_cmsg_ok(const char *b, uint32_t namelen, uint32_t clen,
-                                 uint32_t c);
+static inline uint32_t hr__rm_cmsg_ok(const char *b, uint32_t namelen,
+                                      uint32_t clen, uint32_t c);
 
 /*@ requires rm_buf((char *)buf, buf_len);
     assigns \nothing;
