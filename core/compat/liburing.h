@@ -723,6 +723,16 @@ static inline void io_uring_prep_sendmsg_zc(struct io_uring_sqe *sqe, int fd,
     HRC_PREP(sqe, hr_prep_sendmsg_zc(HRC_SQE(sqe), fd, msg, flags));
 }
 
+/* liburing 2.10+: sendmsg_zc from a registered buffer. */
+static inline void io_uring_prep_sendmsg_zc_fixed(struct io_uring_sqe *sqe, int fd,
+                                                  const struct msghdr *msg, unsigned flags,
+                                                  unsigned buf_index)
+{
+    HRC_PREP(sqe, hr_prep_sendmsg_zc(HRC_SQE(sqe), fd, msg, flags));
+    sqe->ioprio |= IORING_RECVSEND_FIXED_BUF;
+    sqe->buf_index = (__u16)buf_index;
+}
+
 static inline void io_uring_prep_recv(struct io_uring_sqe *sqe, int sockfd, void *buf,
                                       size_t len, int flags)
 {
@@ -1022,6 +1032,40 @@ static inline void io_uring_prep_cmd_discard(struct io_uring_sqe *sqe, int fd,
     sqe->cmd_op = BLOCK_URING_CMD_DISCARD;
     sqe->addr = offset;
     sqe->addr3 = nbytes;
+}
+
+/* liburing 2.10+: wait for epoll events (kernel 6.15); no core helper yet:
+   hr_prep_rw plus the flags word, as liburing composes it. */
+static inline void io_uring_prep_epoll_wait(struct io_uring_sqe *sqe, int fd,
+                                            struct epoll_event *events, int maxevents,
+                                            unsigned flags)
+{
+    HRC_PREP(sqe, hr_prep_rw(IORING_OP_EPOLL_WAIT, HRC_SQE(sqe), fd, HR_PTR64(events),
+                             (uint32_t)maxevents, 0));
+    sqe->rw_flags = (int)flags;
+}
+
+/* liburing 2.12+: pipe(2) (kernel 6.16); no core helper yet. */
+static inline void io_uring_prep_pipe(struct io_uring_sqe *sqe, int *fds, int pipe_flags)
+{
+    HRC_PREP(sqe, hr_prep_rw(IORING_OP_PIPE, HRC_SQE(sqe), 0, HR_PTR64(fds), 0, 0));
+    sqe->pipe_flags = (__u32)pipe_flags;
+}
+
+static inline void io_uring_prep_pipe_direct(struct io_uring_sqe *sqe, int *fds,
+                                             int pipe_flags, unsigned int file_index)
+{
+    io_uring_prep_pipe(sqe, fds, pipe_flags);
+    if (file_index == IORING_FILE_INDEX_ALLOC)
+        file_index--;
+    __io_uring_set_target_fixed_file(sqe, file_index);
+}
+
+/* liburing 2.13+: a bare IORING_OP_URING_CMD with its command opcode. */
+static inline void io_uring_prep_uring_cmd(struct io_uring_sqe *sqe, int cmd_op, int fd)
+{
+    HRC_PREP(sqe, hr_prep_rw(IORING_OP_URING_CMD, HRC_SQE(sqe), fd, 0, 0, 0));
+    sqe->cmd_op = (__u32)cmd_op;
 }
 
 #ifdef _GNU_SOURCE

@@ -121,6 +121,24 @@ static unsigned m_slot(unsigned i)
         e->msg_flags = (unsigned)I(3); \
         e->addr2 = U64(4);                      /* send_set_addr: sqe->addr2 = dest_addr */ \
         e->addr_len = (__u16)a[5]; })           /* sqe->addr_len = addr_len */ \
+    X(epoll_wait, io_uring_prep_epoll_wait(s, I(0), P(1), I(2), U(3)), \
+      { m_rw(e, IORING_OP_EPOLL_WAIT, I(0), U64(1), (unsigned)I(2), 0); \
+        e->rw_flags = (int)U(3); })             /* sqe->rw_flags = flags */ \
+    X(pipe, io_uring_prep_pipe(s, P(0), I(1)), \
+      { m_rw(e, IORING_OP_PIPE, 0, U64(0), 0, 0); \
+        e->pipe_flags = (__u32)I(1); })         /* sqe->pipe_flags = pipe_flags */ \
+    X(pipe_direct, io_uring_prep_pipe_direct(s, P(0), I(1), U(2)), \
+      { m_rw(e, IORING_OP_PIPE, 0, U64(0), 0, 0); \
+        e->pipe_flags = (__u32)I(1); e->file_index = m_slot(U(2)); }) \
+    X(uring_cmd, io_uring_prep_uring_cmd(s, I(0), I(1)), \
+      { m_rw(e, IORING_OP_URING_CMD, I(1), 0, 0, 0); \
+        e->cmd_op = (__u32)I(0); })             /* sqe->cmd_op = cmd_op */ \
+    X(sendmsg_zc_fixed, io_uring_prep_sendmsg_zc_fixed(s, I(0), P(1), U(2), U(3)), \
+      { m_rw(e, IORING_OP_SENDMSG, I(0), U64(1), 1, 0); \
+        e->msg_flags = U(2);                    /* sendmsg: sqe->msg_flags = flags */ \
+        e->opcode = IORING_OP_SENDMSG_ZC;       /* sendmsg_zc */ \
+        e->ioprio |= IORING_RECVSEND_FIXED_BUF; \
+        e->buf_index = (__u16)U(3); }) \
     X(sqe_set_buf_group, (io_uring_prep_nop(s), io_uring_sqe_set_buf_group(s, I(0))), \
       { m_rw(e, IORING_OP_NOP, -1, 0, 0, 0); e->buf_group = (__u16)I(0); })
 
