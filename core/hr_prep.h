@@ -25,7 +25,9 @@ HR_BEGIN_DECLS
 
 /* ---- shapes -------------------------------------------------------------- */
 
-/* liburing io_uring_prep_rw, with the address already an integer. */
+/* Prepare `sqe` for opcode `op` on fd, with addr (already an integer), len
+ * and off; every other field zeroed.  The shape every other helper starts
+ * from.  No return value.  Matches io_uring_prep_rw in liburing. */
 static inline void hr_prep_rw(uint8_t op, struct hr_sqe *sqe, int32_t fd,
                               uint64_t addr, uint32_t len, uint64_t off)
 {
