@@ -220,7 +220,16 @@ static int t_basic(void)
     CHECK(g.st.bufs[0].resv == 11);
     read_batch(&g, p[0], p[1], 2000, NBUF, bids);
     CHECK(hr_unregister_buf_ring(&ring, BGID) == 0);
-    CHECK(hr_unregister_buf_ring(&ring, BGID) == -ENOENT);   /* gone */
+    /* gone: unregistering again fails.  -ENOENT; but a kernel from 5.19
+       (9cfc7e94e42b) until "io_uring/kbuf: get rid of lower BGID lists"
+       (09ab7eff3820, 6.9 and the 6.4+ stable trees; not 6.1) keeps the groups
+       below 64 in a fixed array, whose emptied entry is no buffer ring:
+       -EINVAL.  Registering the id again must work on every kernel. */
+    ret = hr_unregister_buf_ring(&ring, BGID);
+    CHECKF(ret == -ENOENT || (ret == -EINVAL && BGID < 64),
+           "second unregister: %d (%s)", ret, strerror(-ret));
+    CHECK(group_up(&g2, 0) == 0);
+    group_down(&g2);
     /* a read from a group that no longer exists */
     CHECK(write(p[1], "12345678", 8) == 8);
     prep_select_read(&ring, p[0], 8, 99);
