@@ -113,6 +113,14 @@ struct io_uring {
 };
 
 #define HRC_SQE(s)  ((struct hr_sqe *)(void *)(s))
+
+/* structs of newer uapi headers, in case the installed <linux/io_uring.h>
+   was included first and lacks them */
+struct io_uring_napi;
+struct io_uring_clock_register;
+struct io_uring_zcrx_ifq_reg;
+struct io_uring_mem_region_reg;
+struct epoll_event;
 #define HRC_CQE(c)  ((struct io_uring_cqe *)(void *)(c))
 
 /* ---- library interface (libhringas-liburing) ------------------------------ */
@@ -1049,7 +1057,7 @@ static inline void io_uring_prep_epoll_wait(struct io_uring_sqe *sqe, int fd,
 static inline void io_uring_prep_pipe(struct io_uring_sqe *sqe, int *fds, int pipe_flags)
 {
     HRC_PREP(sqe, hr_prep_rw(IORING_OP_PIPE, HRC_SQE(sqe), 0, HR_PTR64(fds), 0, 0));
-    sqe->pipe_flags = (__u32)pipe_flags;
+    HRC_SQE(sqe)->op_flags = (__u32)pipe_flags;     /* sqe->pipe_flags */
 }
 
 static inline void io_uring_prep_pipe_direct(struct io_uring_sqe *sqe, int *fds,

@@ -737,6 +737,7 @@ struct io_uring_zcrx_ifq_reg {
 #define IORING_OP_EPOLL_WAIT        59
 #define IORING_OP_READV_FIXED       60
 #define IORING_OP_WRITEV_FIXED      61
+#define IORING_OP_PIPE              62
 /* io_uring_register opcodes after IORING_REGISTER_FILE_ALLOC_RANGE (25) */
 #define IORING_REGISTER_PBUF_STATUS     26
 #define IORING_REGISTER_NAPI            27
