@@ -106,6 +106,13 @@ struct futex_waitv;
 #ifndef IORING_SETUP_DEFER_TASKRUN
 #define IORING_SETUP_DEFER_TASKRUN  (1U << 13)
 #endif
+/* uapi 6.5 renamed io_sqring_offsets.resv2 / io_cqring_offsets.resv2 to
+ * user_addr (IORING_SETUP_NO_MMAP came with it): one name for both. */
+#ifdef IORING_SETUP_NO_MMAP
+#define HR_OFF_USER_ADDR user_addr
+#else
+#define HR_OFF_USER_ADDR resv2
+#endif
 #ifndef IORING_SETUP_NO_MMAP
 #define IORING_SETUP_NO_MMAP        (1U << 14)
 #endif
