@@ -152,7 +152,9 @@ static inline void *hr_recvmsg_cmsg_firsthdr(void *buf, int32_t buf_len,
     return b + HR_RECVMSG_OUT_SIZE + namelen;
 }
 
-/* The control message after cmsg, CMSG_ALIGN(cmsg->cmsg_len) bytes on.
+/* The control message after cmsg, CMSG_ALIGN(cmsg->cmsg_len) bytes on;
+   cmsg must point into the buffer, [buf, buf + buf_len] (normally the last
+   result of hr_recvmsg_cmsg_firsthdr / _nexthdr on the same buffer).
    Returns NULL if the buffer fails hr_recvmsg_validate, cmsg is not a usable
    cmsg of this buffer, or the next one is not (same test as
    hr_recvmsg_cmsg_firsthdr).  Matches io_uring_recvmsg_cmsg_nexthdr in
