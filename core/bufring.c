@@ -1,8 +1,11 @@
-/* bufring.c -- set up / tear down provided-buffer rings (declarations:
- * core/hr_register.h; the hot path is static inline in core/hr_bufring.h).
- * Not given to WP: a system call and, for IOU_PBUF_RING_MMAP, an mmap whose
- * result becomes a typed pointer (the state it leaves is what
- * hr_buf_ring_init, proved, establishes).
+/* bufring.c -- set up provided-buffer rings (declaration: core/hr_register.h;
+ * the hot path is static inline in core/hr_bufring.h; the teardown,
+ * hr_free_buf_ring, is proved in core/register.c).
+ * Not given to WP: the caller's void *mem and, for IOU_PBUF_RING_MMAP, an
+ * mmap result become struct hr_buf pointers, casts WP's Typed model does
+ * not follow (proofs/no_contract.txt); the state it leaves is what
+ * hr_buf_ring_init, proved, establishes, and every registration it makes
+ * goes through the proved hr_register_buf_ring / hr_unregister_buf_ring.
  */
 #include "hringas.h"
 
@@ -68,23 +71,4 @@ int hr_setup_buf_ring(struct hr_ring *r, struct hr_buf_ring_state *s, void *mem,
     s->bgid    = bgid;
     s->map_len = len;
     return 0;
-}
-
-int hr_free_buf_ring(struct hr_ring *r, struct hr_buf_ring_state *s)
-{
-    int ret;
-
-    if (!r || !s)
-        return -HR_EINVAL;
-    ret = hr_unregister_buf_ring(r, s->bgid);
-    if (s->map_len) {
-        hr_sys_munmap(s->bufs, s->map_len);
-        s->map_len = 0;
-    }
-    s->bufs = 0;
-    s->entries = 0;
-    s->mask = 0;
-    s->shift = 0;
-    s->tail = 0;
-    return ret;
 }

@@ -1,5 +1,5 @@
 /* hr_setup.h -- ring setup and teardown (bodies: core/setup.c, proved in
- * unit `setup`; mapping and binding: core/bind.c, trusted).  The types of
+ * unit `setup`; the mmap calls and the typed view: core/bind.c, trusted).  The types of
  * the validated geometry live here; the contracts in specs/hr_setup_spec.h. */
 #ifndef HRINGAS_SETUP_H
 #define HRINGAS_SETUP_H
@@ -37,6 +37,12 @@ struct hr_ring_bytes {
     uint8_t *cq_head, *cq_tail, *cq_overflow, *cq_mask, *cq_entries, *cqes;
     uint8_t *cq_flags;       /* NULL without has_cq_flags */
     uint8_t *sqes;
+};
+
+/* The kernel's four geometry words, typed (made by the trusted
+   hr__bind_view; read once by the proved hr__bind). */
+struct hr_geom_words {
+    uint32_t *sq_mask, *sq_entries, *cq_mask, *cq_entries;
 };
 
 

@@ -1,19 +1,29 @@
 /* register.c -- io_uring_register(2) operations (declarations and the
- * argument conventions: core/hr_register.h).
+ * argument conventions: core/hr_register.h; contracts:
+ * specs/hr_register_spec.h; proved by WP in unit `register`).
  *
  * Thin wrappers: refuse what would be undefined behaviour here (NULL ring,
  * NULL array with a nonzero count, NULL out-parameter) with -EINVAL, build
  * the kernel's argument struct field by field (no struct initialisers: gcc
  * may turn those into memset calls, and the library links no libc), make
- * one system call on r->ring_fd, and return its result.
+ * one system call on r->ring_fd, and return its result.  A ghost copy of
+ * each argument struct, taken right before the call, lets the contracts
+ * say what the kernel was given.  The probe (a struct with a flexible
+ * array member) is in core/probe.c.
  */
 #include "hringas.h"
 
+#define HR_REG_LOG hr_ghost_reg_fd, hr_ghost_reg_op, hr_ghost_reg_arg, hr_ghost_reg_nr, \
+                   hr_ghost_reg_ret, hr_ghost_regs
 
 /* A torn-down ring (ring_fd == -1 after hr_ring_exit or a failed init) is
    -EBADF here: since 6.12 the kernel reads fd -1 as a "blind" register call
    that needs no ring, which is never what a call on a ring means. */
-static int reg(struct hr_ring *r, unsigned op, const void *arg, unsigned nr)
+/*@ requires r == \null || \valid(r);
+    assigns HR_REG_LOG;
+    ensures reg_ring(r, op, arg, nr, \old(hr_ghost_regs), \result);
+*/
+static int do_reg(struct hr_ring *r, unsigned op, const void *arg, unsigned nr)
 {
     if (!r)
         return -HR_EINVAL;
@@ -23,33 +33,47 @@ static int reg(struct hr_ring *r, unsigned op, const void *arg, unsigned nr)
 }
 
 /* IORING_REGISTER_FILES2 / BUFFERS2: a table of nr entries, sparse or from
-   data[] (+ optional tags[]). */
+   data[] (+ optional tags[]); data and tags are the arrays' addresses. */
+/*@ requires r == \null || \valid(r);
+    assigns HR_REG_LOG, hr_ghost_rsrc;
+    ensures reg_ring_local(r, op, sizeof(struct io_uring_rsrc_register),
+                           \old(hr_ghost_regs), \result);
+    ensures rsrc_arg(nr, flags, data, tags);
+*/
 static int reg_rsrc(struct hr_ring *r, unsigned op, unsigned nr, uint32_t flags,
-                    const void *data, const uint64_t *tags)
+                    uint64_t data, uint64_t tags)
 {
     struct io_uring_rsrc_register rr;
 
     rr.nr    = nr;
     rr.flags = flags;
     rr.resv2 = 0;
-    rr.data  = (uint64_t)(uintptr_t)data;
-    rr.tags  = (uint64_t)(uintptr_t)tags;
-    return reg(r, op, &rr, sizeof(rr));
+    rr.data  = data;
+    rr.tags  = tags;
+    //@ ghost hr_ghost_rsrc = rr;
+    return do_reg(r, op, &rr, sizeof(rr));
 }
 
 /* IORING_REGISTER_FILES_UPDATE2 / BUFFERS_UPDATE */
-static int reg_update2(struct hr_ring *r, unsigned op, unsigned off, const void *data,
-                       const uint64_t *tags, unsigned nr)
+/*@ requires r == \null || \valid(r);
+    assigns HR_REG_LOG, hr_ghost_upd2;
+    ensures reg_ring_local(r, op, sizeof(struct io_uring_rsrc_update2),
+                           \old(hr_ghost_regs), \result);
+    ensures upd2_arg(off, data, tags, nr);
+*/
+static int reg_update2(struct hr_ring *r, unsigned op, unsigned off, uint64_t data,
+                       uint64_t tags, unsigned nr)
 {
     struct io_uring_rsrc_update2 up;
 
     up.offset = off;
     up.resv   = 0;
-    up.data   = (uint64_t)(uintptr_t)data;
-    up.tags   = (uint64_t)(uintptr_t)tags;
+    up.data   = data;
+    up.tags   = tags;
     up.nr     = nr;
     up.resv2  = 0;
-    return reg(r, op, &up, sizeof(up));
+    //@ ghost hr_ghost_upd2 = up;
+    return do_reg(r, op, &up, sizeof(up));
 }
 
 /* ---- files ------------------------------------------------------------------ */
@@ -58,7 +82,7 @@ int hr_register_files(struct hr_ring *r, const int *files, unsigned nr_files)
 {
     if (!files && nr_files)
         return -HR_EINVAL;
-    return reg(r, IORING_REGISTER_FILES, files, nr_files);
+    return do_reg(r, IORING_REGISTER_FILES, files, nr_files);
 }
 
 int hr_register_files_tags(struct hr_ring *r, const int *files, const uint64_t *tags,
@@ -66,7 +90,8 @@ int hr_register_files_tags(struct hr_ring *r, const int *files, const uint64_t *
 {
     if (!files && nr)
         return -HR_EINVAL;
-    return reg_rsrc(r, IORING_REGISTER_FILES2, nr, 0, files, tags);
+    return reg_rsrc(r, IORING_REGISTER_FILES2, nr, 0, (uint64_t)(uintptr_t)files,
+                    (uint64_t)(uintptr_t)tags);
 }
 
 int hr_register_files_sparse(struct hr_ring *r, unsigned nr)
@@ -84,7 +109,8 @@ int hr_register_files_update(struct hr_ring *r, unsigned off, const int *files,
     up.offset = off;
     up.resv   = 0;
     up.fds    = (uint64_t)(uintptr_t)files;
-    return reg(r, IORING_REGISTER_FILES_UPDATE, &up, nr_files);
+    //@ ghost hr_ghost_fupd = up;
+    return do_reg(r, IORING_REGISTER_FILES_UPDATE, &up, nr_files);
 }
 
 int hr_register_files_update_tag(struct hr_ring *r, unsigned off, const int *files,
@@ -92,12 +118,13 @@ int hr_register_files_update_tag(struct hr_ring *r, unsigned off, const int *fil
 {
     if (!files && nr_files)
         return -HR_EINVAL;
-    return reg_update2(r, IORING_REGISTER_FILES_UPDATE2, off, files, tags, nr_files);
+    return reg_update2(r, IORING_REGISTER_FILES_UPDATE2, off, (uint64_t)(uintptr_t)files,
+                       (uint64_t)(uintptr_t)tags, nr_files);
 }
 
 int hr_unregister_files(struct hr_ring *r)
 {
-    return reg(r, IORING_UNREGISTER_FILES, 0, 0);
+    return do_reg(r, IORING_UNREGISTER_FILES, 0, 0);
 }
 
 int hr_register_file_alloc_range(struct hr_ring *r, unsigned off, unsigned len)
@@ -107,7 +134,8 @@ int hr_register_file_alloc_range(struct hr_ring *r, unsigned off, unsigned len)
     range.off  = off;
     range.len  = len;
     range.resv = 0;
-    return reg(r, IORING_REGISTER_FILE_ALLOC_RANGE, &range, 0);
+    //@ ghost hr_ghost_range = range;
+    return do_reg(r, IORING_REGISTER_FILE_ALLOC_RANGE, &range, 0);
 }
 
 /* ---- fixed buffers -------------------------------------------------------- */
@@ -116,7 +144,7 @@ int hr_register_buffers(struct hr_ring *r, const struct iovec *iovecs, unsigned 
 {
     if (!iovecs && nr_iovecs)
         return -HR_EINVAL;
-    return reg(r, IORING_REGISTER_BUFFERS, iovecs, nr_iovecs);
+    return do_reg(r, IORING_REGISTER_BUFFERS, iovecs, nr_iovecs);
 }
 
 int hr_register_buffers_tags(struct hr_ring *r, const struct iovec *iovecs,
@@ -124,7 +152,8 @@ int hr_register_buffers_tags(struct hr_ring *r, const struct iovec *iovecs,
 {
     if (!iovecs && nr)
         return -HR_EINVAL;
-    return reg_rsrc(r, IORING_REGISTER_BUFFERS2, nr, 0, iovecs, tags);
+    return reg_rsrc(r, IORING_REGISTER_BUFFERS2, nr, 0, (uint64_t)(uintptr_t)iovecs,
+                    (uint64_t)(uintptr_t)tags);
 }
 
 int hr_register_buffers_sparse(struct hr_ring *r, unsigned nr)
@@ -138,68 +167,32 @@ int hr_register_buffers_update_tag(struct hr_ring *r, unsigned off,
 {
     if (!iovecs && nr)
         return -HR_EINVAL;
-    return reg_update2(r, IORING_REGISTER_BUFFERS_UPDATE, off, iovecs, tags, nr);
+    return reg_update2(r, IORING_REGISTER_BUFFERS_UPDATE, off, (uint64_t)(uintptr_t)iovecs,
+                       (uint64_t)(uintptr_t)tags, nr);
 }
 
 int hr_unregister_buffers(struct hr_ring *r)
 {
-    return reg(r, IORING_UNREGISTER_BUFFERS, 0, 0);
+    return do_reg(r, IORING_UNREGISTER_BUFFERS, 0, 0);
 }
 
 /* ---- eventfd ------------------------------------------------------------------ */
 
 int hr_register_eventfd(struct hr_ring *r, int fd)
 {
-    return reg(r, IORING_REGISTER_EVENTFD, &fd, 1);
+    //@ ghost hr_ghost_evfd = fd;
+    return do_reg(r, IORING_REGISTER_EVENTFD, &fd, 1);
 }
 
 int hr_register_eventfd_async(struct hr_ring *r, int fd)
 {
-    return reg(r, IORING_REGISTER_EVENTFD_ASYNC, &fd, 1);
+    //@ ghost hr_ghost_evfd = fd;
+    return do_reg(r, IORING_REGISTER_EVENTFD_ASYNC, &fd, 1);
 }
 
 int hr_unregister_eventfd(struct hr_ring *r)
 {
-    return reg(r, IORING_UNREGISTER_EVENTFD, 0, 0);
-}
-
-/* ---- probe ------------------------------------------------------------------- */
-
-int hr_register_probe(struct hr_ring *r, struct io_uring_probe *p, unsigned nr_ops)
-{
-    unsigned i;
-
-    if (!p)
-        return -HR_EINVAL;
-    if (nr_ops > HR_PROBE_OPS)
-        nr_ops = HR_PROBE_OPS;          /* opcodes are u8: the kernel clamps too */
-    /* The kernel answers -EINVAL unless the whole buffer is zero.  Field by
-       field through a volatile pointer: a plain loop may become memset. */
-    volatile uint8_t *h = (volatile uint8_t *)p;
-    for (i = 0; i < sizeof(*p); i++)
-        h[i] = 0;
-    for (i = 0; i < nr_ops; i++) {
-        volatile struct io_uring_probe_op *op = &p->ops[i];
-        op->op    = 0;
-        op->resv  = 0;
-        op->flags = 0;
-        op->resv2 = 0;
-    }
-    return reg(r, IORING_REGISTER_PROBE, p, nr_ops);
-}
-
-int hr_get_probe_ring(struct hr_ring *r, union hr_probe *probe)
-{
-    if (!probe)
-        return -HR_EINVAL;
-    return hr_register_probe(r, &probe->hdr, HR_PROBE_OPS);
-}
-
-int hr_probe_opcode_supported(const struct io_uring_probe *p, int op)
-{
-    if (!p || op < 0 || op > p->last_op || op >= p->ops_len)
-        return 0;
-    return (p->ops[op].flags & IO_URING_OP_SUPPORTED) != 0;
+    return do_reg(r, IORING_UNREGISTER_EVENTFD, 0, 0);
 }
 
 /* ---- registered ring fd -------------------------------------------------------- */
@@ -216,16 +209,21 @@ int hr_register_ring_fd(struct hr_ring *r)
     up.offset = (uint32_t)-1;           /* any free slot; the kernel writes it back */
     up.resv   = 0;
     up.data   = (uint64_t)(uint32_t)r->ring_fd;
-    ret = reg(r, IORING_REGISTER_RING_FDS, &up, 1);
+    //@ ghost hr_ghost_ringfd = up;
+    ret = do_reg(r, IORING_REGISTER_RING_FDS, &up, 1);
     if (ret != 1)
         return ret < 0 ? ret : -HR_EIO;
-    if (up.offset > 0x7fffffffu) {      /* not an index the kernel can hand out */
+    /* the index the kernel wrote: read as such, nothing assumed about it */
+    const uint32_t idx = *(volatile uint32_t *)&up.offset;
+    if (idx > 0x7fffffffu) {            /* not an index the kernel can hand out */
+        up.offset = idx;
         up.resv = 0;
         up.data = 0;
-        reg(r, IORING_UNREGISTER_RING_FDS, &up, 1);
+        //@ ghost hr_ghost_ringfd = up;
+        do_reg(r, IORING_UNREGISTER_RING_FDS, &up, 1);
         return -HR_EIO;
     }
-    r->enter_fd    = (int)up.offset;
+    r->enter_fd    = (int)idx;
     r->enter_flags |= IORING_ENTER_REGISTERED_RING;
     return 1;
 }
@@ -240,7 +238,8 @@ int hr_unregister_ring_fd(struct hr_ring *r)
     up.offset = (uint32_t)r->enter_fd;
     up.resv   = 0;
     up.data   = 0;
-    ret = reg(r, IORING_UNREGISTER_RING_FDS, &up, 1);
+    //@ ghost hr_ghost_ringfd = up;
+    ret = do_reg(r, IORING_UNREGISTER_RING_FDS, &up, 1);
     if (ret == 1) {
         r->enter_fd    = r->ring_fd;
         r->enter_flags &= ~(uint32_t)IORING_ENTER_REGISTERED_RING;
@@ -252,31 +251,31 @@ int hr_unregister_ring_fd(struct hr_ring *r)
 
 int hr_register_personality(struct hr_ring *r)
 {
-    return reg(r, IORING_REGISTER_PERSONALITY, 0, 0);
+    return do_reg(r, IORING_REGISTER_PERSONALITY, 0, 0);
 }
 
 int hr_unregister_personality(struct hr_ring *r, int id)
 {
-    return reg(r, IORING_UNREGISTER_PERSONALITY, 0, (unsigned)id);
+    return do_reg(r, IORING_UNREGISTER_PERSONALITY, 0, (unsigned)id);
 }
 
 int hr_register_iowq_max_workers(struct hr_ring *r, unsigned *values)
 {
     if (!values)
         return -HR_EINVAL;
-    return reg(r, IORING_REGISTER_IOWQ_MAX_WORKERS, values, 2);
+    return do_reg(r, IORING_REGISTER_IOWQ_MAX_WORKERS, values, 2);
 }
 
 int hr_register_iowq_aff(struct hr_ring *r, uint64_t cpusz, const void *mask)
 {
     if (!mask || cpusz == 0 || cpusz >= (1u << 31))
         return -HR_EINVAL;
-    return reg(r, IORING_REGISTER_IOWQ_AFF, mask, (unsigned)cpusz);
+    return do_reg(r, IORING_REGISTER_IOWQ_AFF, mask, (unsigned)cpusz);
 }
 
 int hr_unregister_iowq_aff(struct hr_ring *r)
 {
-    return reg(r, IORING_UNREGISTER_IOWQ_AFF, 0, 0);
+    return do_reg(r, IORING_UNREGISTER_IOWQ_AFF, 0, 0);
 }
 
 int hr_register_restrictions(struct hr_ring *r, struct io_uring_restriction *res,
@@ -284,28 +283,28 @@ int hr_register_restrictions(struct hr_ring *r, struct io_uring_restriction *res
 {
     if (!res && nr_res)
         return -HR_EINVAL;
-    return reg(r, IORING_REGISTER_RESTRICTIONS, res, nr_res);
+    return do_reg(r, IORING_REGISTER_RESTRICTIONS, res, nr_res);
 }
 
 int hr_enable_rings(struct hr_ring *r)
 {
-    return reg(r, IORING_REGISTER_ENABLE_RINGS, 0, 0);
+    return do_reg(r, IORING_REGISTER_ENABLE_RINGS, 0, 0);
 }
 
-int hr_register_sync_cancel(struct hr_ring *r, struct io_uring_sync_cancel_reg *reg_)
+int hr_register_sync_cancel(struct hr_ring *r, struct io_uring_sync_cancel_reg *reg)
 {
-    if (!reg_)
+    if (!reg)
         return -HR_EINVAL;
-    return reg(r, IORING_REGISTER_SYNC_CANCEL, reg_, 1);
+    return do_reg(r, IORING_REGISTER_SYNC_CANCEL, reg, 1);
 }
 
 /* ---- provided-buffer rings -------------------------------------------------------- */
 
-int hr_register_buf_ring(struct hr_ring *r, struct io_uring_buf_reg *breg, unsigned flags)
+int hr_register_buf_ring(struct hr_ring *r, struct io_uring_buf_reg *reg, unsigned flags)
 {
-    if (!breg || flags)
+    if (!reg || flags)
         return -HR_EINVAL;
-    return reg(r, IORING_REGISTER_PBUF_RING, breg, 1);
+    return do_reg(r, IORING_REGISTER_PBUF_RING, reg, 1);
 }
 
 int hr_unregister_buf_ring(struct hr_ring *r, int bgid)
@@ -321,5 +320,25 @@ int hr_unregister_buf_ring(struct hr_ring *r, int bgid)
     breg.resv[0]      = 0;
     breg.resv[1]      = 0;
     breg.resv[2]      = 0;
-    return reg(r, IORING_UNREGISTER_PBUF_RING, &breg, 1);
+    //@ ghost hr_ghost_breg = breg;
+    return do_reg(r, IORING_UNREGISTER_PBUF_RING, &breg, 1);
+}
+
+int hr_free_buf_ring(struct hr_ring *r, struct hr_buf_ring_state *s)
+{
+    int ret;
+
+    if (!r || !s)
+        return -HR_EINVAL;
+    ret = hr_unregister_buf_ring(r, s->bgid);
+    if (s->map_len) {
+        hr_sys_munmap(s->bufs, s->map_len);     /* mapped by hr_setup_buf_ring */
+        s->map_len = 0;
+    }
+    s->bufs = 0;
+    s->entries = 0;
+    s->mask = 0;
+    s->shift = 0;
+    s->tail = 0;
+    return ret;
 }

@@ -60,6 +60,17 @@ static int words_ok(uint32_t a, uint32_t b, uint32_t c, uint32_t d, uint32_t hdr
            word_in_header(c, hdr_end) && word_in_header(d, hdr_end);
 }
 
+/*@ assigns \nothing;
+    ensures \result != 0 <==> word_ok(f, hdr_end) && f != sh && f != st && f != sf &&
+                              f != ch && f != ct && f != co;
+*/
+static int flags_word_ok(uint32_t f, uint32_t sh, uint32_t st, uint32_t sf,
+                         uint32_t ch, uint32_t ct, uint32_t co, uint32_t hdr_end)
+{
+    return word_in_header(f, hdr_end) && f != sh && f != st && f != sf &&
+           f != ch && f != ct && f != co;
+}
+
 int hr__layout_check(const struct io_uring_params *p, struct hr_layout *g)
 {
     /* Read every kernel-provided field once, up front. */
@@ -95,8 +106,7 @@ int hr__layout_check(const struct io_uring_params *p, struct hr_layout *g)
        distinct from the six above. */
     const uint32_t has_cq_flags = cq_flags != 0 ? 1u : 0u;
     if (has_cq_flags &&
-        (!word_in_header(cq_flags, hdr_end) || cq_flags == sq_head || cq_flags == sq_tail ||
-         cq_flags == sq_flags || cq_flags == cq_head || cq_flags == cq_tail || cq_flags == cq_ovf))
+        !flags_word_ok(cq_flags, sq_head, sq_tail, sq_flags, cq_head, cq_tail, cq_ovf, hdr_end))
         return -HR_EIO;
 
     /* 64-bit arithmetic: < 2^32 + 2^22, cannot wrap (proved).  Products by
@@ -143,6 +153,52 @@ void hr__ring_bytes(uint8_t *ring, uint8_t *sqes, const struct io_uring_params *
     b->cqes        = ring + p->cq_off.cqes;
     b->cq_flags    = g->has_cq_flags ? ring + p->cq_off.flags : 0;
     b->sqes        = sqes;
+}
+
+void hr__unmap_rings(struct hr_ring *r)
+{
+    if (r->sqe_mem)
+        hr_sys_munmap(r->sqe_mem, r->sqe_len);
+    if (r->ring_mem)
+        hr_sys_munmap(r->ring_mem, r->ring_len);
+    r->sqe_mem = 0;
+    r->ring_mem = 0;
+    r->sqe_len = 0;
+    r->ring_len = 0;
+}
+
+int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr_layout *g)
+{
+    struct hr_geom_words w;
+    const uint32_t sq_entries = g->sq_entries, cq_entries = g->cq_entries;
+
+    hr__bind_view(r, p, g, &w);
+    /* The kernel's own view of the geometry must match what it told us.
+       Read once, before any other use. */
+    if (*(volatile uint32_t *)w.sq_mask    != sq_entries - 1 ||
+        *(volatile uint32_t *)w.sq_entries != sq_entries ||
+        *(volatile uint32_t *)w.cq_mask    != cq_entries - 1 ||
+        *(volatile uint32_t *)w.cq_entries != cq_entries)
+        return -HR_EIO;
+
+    r->sq.entries   = sq_entries;
+    r->sq.mask      = sq_entries - 1;
+    r->sq.shift     = g->sq_shift;
+    r->sq.sqe_shift = g->sqe_shift;
+    r->sq.sqe_units = g->sqe_shift ? 2u * sq_entries : sq_entries;
+    /* acquire: pairs with nothing yet (fresh ring); we are the tail's writer */
+    r->sq.sqe_head  = r->sq.sqe_tail = hr_load_acquire(r->sq.ktail);
+    r->sq.sqe_limit = r->sq.sqe_head;      /* no room cached: the first
+                                              get_sqe reads the SQ head */
+
+    r->cq.entries   = cq_entries;
+    r->cq.mask      = cq_entries - 1;
+    r->cq.shift     = g->cq_shift;
+    r->cq.cqe_shift = g->cqe_shift;
+    r->cq.cqe_units = g->cqe_shift ? 2u * cq_entries : cq_entries;
+    /* acquire: the CQ head is ours from now on; read its initial value once */
+    r->cq.head      = hr_load_acquire(r->cq.khead);
+    return 0;
 }
 
 /* The caller's request, checked as the kernel checks it (io_uring_create):

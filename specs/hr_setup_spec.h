@@ -1,6 +1,7 @@
 /* hr_setup_spec.h -- ring geometry: what the kernel's io_uring_params must
  * satisfy before the core uses them, and the contracts of setup/teardown.
- * Bodies: core/setup.c (proved, unit `setup`) and core/bind.c (trusted);
+ * Bodies: core/setup.c (proved, unit `setup`) and core/bind.c (trusted:
+ * the mmap calls and the typed view only);
  * types and the public prototypes: core/hr_setup.h.
  *
  * Nothing the kernel returns is believed: every entry count, flag echo and
@@ -141,6 +142,19 @@ int hr__layout_check(const struct io_uring_params *p, struct hr_layout *g);
 void hr__ring_bytes(uint8_t *ring, uint8_t *sqes, const struct io_uring_params *p,
                     const struct hr_layout *g, struct hr_ring_bytes *b);
 
+/*@
+  // The CQ flags word, for given lengths (cq_flags_ok reads them from *r):
+  // absent, or valid and disjoint from everything ring_mem names.
+  predicate kflags_ok{L}(struct hr_ring *r, integer sq_entries, integer sqe_units,
+                         integer cqe_units) =
+    r->cq.kflags == \null ||
+    (\valid(r->cq.kflags) &&
+     \separated(r->cq.kflags, r, r->sq.khead, r->sq.ktail, r->sq.kflags,
+                r->cq.khead, r->cq.ktail, r->cq.koverflow,
+                r->sq.sqes + (0 .. sqe_units - 1), r->cq.cqes + (0 .. cqe_units - 1)) &&
+     (r->sq.array == \null || \separated(r->cq.kflags, r->sq.array + (0 .. sq_entries - 1))));
+*/
+
 /* ---- T-MAP, T-BIND: trusted, bodies in core/bind.c (never given to WP) -- */
 
 /* mmap both regions of ring fd: fresh memory, disjoint from every object
@@ -158,6 +172,31 @@ void hr__ring_bytes(uint8_t *ring, uint8_t *sqes, const struct io_uring_params *
 int hr__map_rings(struct hr_ring *r, const struct io_uring_params *p, int fd,
                   uint64_t ring_len, uint64_t sqes_len);
 
+/* The typed view (casts WP cannot follow: its Typed model cannot prove a
+   uint8_t range valid as uint32_t, and Typed+cast is unsound) of the byte
+   addresses hr__ring_bytes proves valid and disjoint: the SQ/CQ pointers of
+   *r, and the kernel's four geometry words in *w. */
+/*@ requires layout_ok(p, g) && \valid_read(p) && \valid_read(g) && \valid(r) && \valid(w);
+    requires \valid(r->ring_mem + (0 .. g->ring_len - 1));
+    requires \valid(r->sqe_mem + (0 .. g->sqes_len - 1));
+    requires \separated(r, w, r->ring_mem + (0 .. g->ring_len - 1),
+                        r->sqe_mem + (0 .. g->sqes_len - 1));
+    assigns r->sq.khead, r->sq.ktail, r->sq.kflags, r->sq.array, r->sq.sqes,
+            r->cq.khead, r->cq.ktail, r->cq.koverflow, r->cq.cqes, r->cq.kflags, *w;
+    ensures ring_mem(r, g->sq_entries, units(g->sq_entries, g->sqe_shift),
+                     units(g->cq_entries, g->cqe_shift)) &&
+            kflags_ok(r, g->sq_entries, units(g->sq_entries, g->sqe_shift),
+                      units(g->cq_entries, g->cqe_shift));
+    ensures (r->sq.array == \null <==> g->has_array == 0) &&
+            (r->cq.kflags == \null <==> g->has_cq_flags == 0);
+    ensures \valid_read(w->sq_mask) && \valid_read(w->sq_entries) &&
+            \valid_read(w->cq_mask) && \valid_read(w->cq_entries);
+*/
+void hr__bind_view(struct hr_ring *r, const struct io_uring_params *p,
+                   const struct hr_layout *g, struct hr_geom_words *w);
+
+/* ---- proved in core/setup.c ---------------------------------------------- */
+
 /* munmap whatever hr__map_rings mapped (NULL regions are skipped). */
 /*@ requires \valid(r);
     assigns r->ring_mem, r->ring_len, r->sqe_mem, r->sqe_len;
@@ -165,11 +204,10 @@ int hr__map_rings(struct hr_ring *r, const struct io_uring_params *p, int fd,
 */
 void hr__unmap_rings(struct hr_ring *r);
 
-/* Typed view of the proved byte addresses (casts WP cannot follow: its
-   Typed model cannot prove a uint8_t range valid as uint32_t, and
-   Typed+cast is unsound).  Cross-checks the kernel's ring_mask/ring_entries
-   words against g and fills the SQ/CQ fields of *r; sqe_head = sqe_tail = sqe_limit =
-   *ktail, head = *cq khead. */
+/* Bind *r to the mapped rings: the typed view (hr__bind_view), then the
+   kernel's ring_mask/ring_entries words cross-checked against g (read
+   once; -EIO if they differ), then the SQ/CQ fields of *r; sqe_head =
+   sqe_tail = sqe_limit = *ktail, head = *cq khead. */
 /*@ requires layout_ok(p, g) && \valid_read(p) && \valid_read(g) && \valid(r);
     requires \valid(r->ring_mem + (0 .. g->ring_len - 1));
     requires \valid(r->sqe_mem + (0 .. g->sqes_len - 1));
@@ -185,14 +223,6 @@ void hr__unmap_rings(struct hr_ring *r);
       r->sq.sqe_head == r->sq.sqe_tail;
 */
 int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr_layout *g);
-
-/* T-REG: core/register.c is not proved; teardown relies only on this
-   assigns clause of its ring-fd unregistration (the kernel writes only the
-   local argument struct it is given).  Declared in core/hr_register.h. */
-/*@ requires \valid(r);
-    assigns r->enter_fd, r->enter_flags;
-*/
-int hr_unregister_ring_fd(struct hr_ring *r);
 
 /* ---- public setup / teardown -------------------------------------------- */
 
@@ -232,7 +262,9 @@ int hr_ring_init(struct hr_ring *r, uint32_t entries, uint32_t flags);
    close the ring fd.  Exactly once: a second call, a call after a failed
    init, or a call on an all-zero struct does nothing. */
 /*@ requires \valid(r);
-    assigns *r, hr_ghost_closed_fd, hr_ghost_closes;
+    assigns *r, hr_ghost_closed_fd, hr_ghost_closes,
+            hr_ghost_reg_fd, hr_ghost_reg_op, hr_ghost_reg_arg, hr_ghost_reg_nr,
+            hr_ghost_reg_ret, hr_ghost_regs, hr_ghost_ringfd;
     behavior live:
       assumes r->ring_fd >= 0 && r->ring_mem != \null;
       ensures closed_ring_fd: hr_ghost_closed_fd == \old(r->ring_fd) &&
