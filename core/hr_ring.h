@@ -324,6 +324,14 @@ static inline void hr__put_cqe(struct hr_ring *r, struct hr_cqe **cqe, struct hr
     *cqe = c;
 }
 
+static inline void hr__cq_republish(struct hr_ring *r)
+{
+    /* release: our head as it is (only we write this word, K-CQHEAD); the
+       kernel computes what is ready from it, so a corrupted copy would
+       make a GETEVENTS enter return at once, every time */
+    hr_store_release(r->cq.khead, r->cq.head);
+}
+
 /* The oldest CQE, zero-copy: when none is ready, enter with GETEVENTS and
    min_complete = wait_nr until one is (wait_nr 0: enter once, only if the
    kernel flags overflow or task work).  Unlike liburing it does not enter
@@ -366,10 +374,7 @@ HR_HOT int hr_wait_cqe_nr(struct hr_ring *r, struct hr_cqe **cqe, uint32_t wait_
                 ret = -HR_EINTR;
                 break;
             }
-            /* release: re-publish our head before the kernel computes
-               what is ready from it; a corrupted head word would make it
-               return at once, every time. */
-            hr_store_release(r->cq.khead, r->cq.head);
+            hr__cq_republish(r);
             ret = hr_enter(r, 0, wait_nr, IORING_ENTER_GETEVENTS, 0, 0);
             if (ret < 0) {
                 c = 0;

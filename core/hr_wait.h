@@ -114,8 +114,7 @@ HR_HOT int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t subm
         loop variant HR_WAIT_ROUNDS - round;
     */
     for (round = 0; ; round++) {
-        /* acquire: pairs with the kernel's release of the CQ tail */
-        const uint32_t avail = hr_load_acquire(r->cq.ktail) - r->cq.head;
+        const uint32_t avail = hr_cq_ready(r);  /* acquire of the CQ tail */
         //@ ghost if (round == 0) hr_wait_avail0 = avail;
         if (HR_UNLIKELY(avail > r->cq.entries)) {
             err = -HR_EIO;                      /* the kernel wrote garbage */
@@ -129,7 +128,7 @@ HR_HOT int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t subm
             break;
         }
         flags = cq ? (IORING_ENTER_GETEVENTS | get_flags) : 0;
-        const int sq = hr_sq_ring_needs_enter(r, left, &flags);
+        const int sq = left ? hr_sq_ring_needs_enter(r, left, &flags) : 0;
         //@ ghost if (round == 0) hr_wait_kflags0 = *r->sq.kflags;
         if (!cq && !sq)
             break;
@@ -143,9 +142,7 @@ HR_HOT int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t subm
                 err = -HR_EINTR;                /* the kernel keeps returning empty */
             break;
         }
-        /* release: our head as it is; the kernel computes what is ready
-           from this word, so a corrupted copy cannot make it return at once */
-        hr_store_release(r->cq.khead, r->cq.head);
+        hr__cq_republish(r);
         const int ret = hr_enter(r, left, wait_nr, flags, cq ? arg : 0, cq ? argsz : 0);
         //@ ghost hr_wait_enters = hr_wait_enters + 1;
         //@ ghost hr_wait_kret = ret;
@@ -159,7 +156,7 @@ HR_HOT int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t subm
             break;
         looped = 1;
     }
-    *cqe_ptr = c;
+    hr__put_cqe(r, cqe_ptr, c);
     const uint32_t done = submit - left;
     return done ? (int)done : err;
 }
@@ -167,8 +164,9 @@ HR_HOT int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t subm
 static inline uint32_t hr__flush_pending(struct hr_ring *r)
 {
     hr_flush_sq(r);
-    /* acquire: pairs with the kernel's release of the SQ head */
-    const uint32_t pending = r->sq.sqe_head - hr_load_acquire(r->sq.khead);
+    /* after the flush sqe_tail == sqe_head: what the kernel has not consumed
+       (acquire of the SQ head) */
+    const uint32_t pending = hr_sq_ready(r);
     return pending > r->sq.entries ? r->sq.entries : pending;
 }
 
@@ -346,6 +344,8 @@ HR_HOT unsigned hr_cq_batch(struct hr_ring *r, struct hr_cqe **first, unsigned m
         n = ready;
     if (max < n)
         n = max;
+    /*@ assert contiguous: \forall integer j; 0 <= j < n ==>
+          slot(u32_add(head, j), r->cq.shift) == ring_slot(s, j, e); */
     *first = n ? r->cq.cqes + hr__units(s, r->cq.cqe_shift) : 0;
     return n;
 }

@@ -292,6 +292,17 @@ static inline void hr_cqe_seen(struct hr_ring *r, struct hr_cqe *cqe);
 */
 static inline void hr__put_cqe(struct hr_ring *r, struct hr_cqe **cqe, struct hr_cqe *c);
 
+/* Store our CQ head into the shared word again (before every wait enter). */
+/*@ requires ring_ok(r);
+    assigns *r->cq.khead;
+    ensures ring_ok(r);
+    ensures ring_fixed{Pre, Post}(r);
+    ensures r->cq.head == \old(r->cq.head) && r->sq.sqe_head == \old(r->sq.sqe_head) &&
+            r->sq.sqe_tail == \old(r->sq.sqe_tail);
+    ensures *r->cq.khead == r->cq.head;
+*/
+static inline void hr__cq_republish(struct hr_ring *r);
+
 /* Wait until a CQE is ready (entering with GETEVENTS as needed, which also
    flushes overflowed CQEs) and return it zero-copy in *cqe.  Our CQ head is
    stored again before every enter; at most HR_WAIT_ROUNDS enters (the loop

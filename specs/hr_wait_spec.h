@@ -367,9 +367,16 @@ static inline int hr_cq_eventfd_enabled(const struct hr_ring *r);
     ensures absent: r->cq.kflags == \null ==>
       (\result == 0 <==> enabled != 0) && (\result != 0 ==> \result == -HR_EOPNOTSUPP);
     ensures set: r->cq.kflags != \null ==> \result == 0 &&
-      ((*r->cq.kflags & IORING_CQ_EVENTFD_DISABLED) == 0 <==> enabled != 0) &&
-      (*r->cq.kflags | IORING_CQ_EVENTFD_DISABLED) ==
-        (\old(*r->cq.kflags) | IORING_CQ_EVENTFD_DISABLED);
+      ((*r->cq.kflags & IORING_CQ_EVENTFD_DISABLED) == 0 <==> enabled != 0);
+    ensures same: r->cq.kflags != \null &&
+      ((\old(*r->cq.kflags) & IORING_CQ_EVENTFD_DISABLED) == 0 <==> enabled != 0) ==>
+      *r->cq.kflags == \old(*r->cq.kflags);
+    ensures on: r->cq.kflags != \null && enabled != 0 &&
+      (\old(*r->cq.kflags) & IORING_CQ_EVENTFD_DISABLED) != 0 ==>
+      *r->cq.kflags == (\old(*r->cq.kflags) & ~(uint32_t)IORING_CQ_EVENTFD_DISABLED);
+    ensures off: r->cq.kflags != \null && enabled == 0 &&
+      (\old(*r->cq.kflags) & IORING_CQ_EVENTFD_DISABLED) == 0 ==>
+      *r->cq.kflags == (\old(*r->cq.kflags) | IORING_CQ_EVENTFD_DISABLED);
 */
 static inline int hr_cq_eventfd_toggle(struct hr_ring *r, int enabled);
 
