@@ -75,10 +75,28 @@ static inline int hr__cq_need(struct hr_ring *r, uint32_t avail, uint32_t submit
     return wait_nr > avail;
 }
 
-HR_HOT int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t submit,
-                       uint32_t wait_nr, uint32_t get_flags, const void *arg,
-                       uint64_t argsz, int has_ts)
+HR_HOT int hr__wait_enter(struct hr_ring *r, uint32_t to_submit, uint32_t min_complete,
+                          uint32_t flags, int ext, const void *sigmask,
+                          struct __kernel_timespec *ts, uint32_t min_wait_usec)
 {
+    if (!(flags & IORING_ENTER_GETEVENTS))
+        return hr_enter(r, to_submit, min_complete, flags, 0, 0);
+    if (!ext)
+        return hr_enter(r, to_submit, min_complete, flags, sigmask,
+                        sigmask ? HR_SIGSET_SIZE : 0);
+    struct hr_getevents_arg arg;
+    arg.sigmask = HR_PTR64(sigmask);
+    arg.sigmask_sz = HR_SIGSET_SIZE;
+    arg.min_wait_usec = min_wait_usec;
+    arg.ts = HR_PTR64(ts);
+    return hr_enter(r, to_submit, min_complete, flags | IORING_ENTER_EXT_ARG, &arg, sizeof arg);
+}
+
+HR_HOT int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t submit,
+                       uint32_t wait_nr, int ext, const void *sigmask,
+                       struct __kernel_timespec *ts, uint32_t min_wait_usec)
+{
+    const int has_ts = ts != 0;
     struct hr_cqe *c = 0;
     uint32_t left = submit;         /* still to submit */
     uint32_t looped = 0;            /* entered once without getting a CQE */
@@ -127,7 +145,7 @@ HR_HOT int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t subm
             err = -HR_EAGAIN;
             break;
         }
-        flags = cq ? (IORING_ENTER_GETEVENTS | get_flags) : 0;
+        flags = cq ? IORING_ENTER_GETEVENTS : 0;
         const int sq = left ? hr_sq_ring_needs_enter(r, left, &flags) : 0;
         //@ ghost if (round == 0) hr_wait_kflags0 = *r->sq.kflags;
         if (!cq && !sq)
@@ -143,7 +161,8 @@ HR_HOT int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t subm
             break;
         }
         hr__cq_republish(r);
-        const int ret = hr_enter(r, left, wait_nr, flags, cq ? arg : 0, cq ? argsz : 0);
+        const int ret = hr__wait_enter(r, left, wait_nr, flags, ext, sigmask, ts,
+                                       min_wait_usec);
         //@ ghost hr_wait_enters = hr_wait_enters + 1;
         //@ ghost hr_wait_kret = ret;
         if (ret < 0) {
@@ -188,16 +207,7 @@ HR_HOT int hr_wait_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr)
 HR_HOT int hr_wait_cqes(struct hr_ring *r, struct hr_cqe **cqe_ptr, unsigned wait_nr,
                         struct __kernel_timespec *ts, const void *sigmask)
 {
-    if (ts) {
-        struct hr_getevents_arg arg;
-        arg.sigmask = HR_PTR64(sigmask);
-        arg.sigmask_sz = HR_SIGSET_SIZE;
-        arg.min_wait_usec = 0;
-        arg.ts = HR_PTR64(ts);
-        return hr__get_cqe(r, cqe_ptr, 0, wait_nr, IORING_ENTER_EXT_ARG, &arg,
-                           sizeof arg, 1);
-    }
-    return hr__get_cqe(r, cqe_ptr, 0, wait_nr, 0, sigmask, sigmask ? HR_SIGSET_SIZE : 0, 0);
+    return hr__get_cqe(r, cqe_ptr, 0, wait_nr, ts != 0, sigmask, ts, 0);
 }
 
 /* Wait for one CQE for at most *ts.  Returns 0, -ETIME, or -errno.
@@ -205,7 +215,7 @@ HR_HOT int hr_wait_cqes(struct hr_ring *r, struct hr_cqe **cqe_ptr, unsigned wai
 HR_HOT int hr_wait_cqe_timeout(struct hr_ring *r, struct hr_cqe **cqe_ptr,
                                struct __kernel_timespec *ts)
 {
-    return hr_wait_cqes(r, cqe_ptr, 1, ts, 0);
+    return hr__get_cqe(r, cqe_ptr, 0, 1, ts != 0, 0, ts, 0);
 }
 
 /* Like hr_wait_cqes, but once min_wait_usec has passed the kernel returns
@@ -219,13 +229,7 @@ HR_HOT int hr_wait_cqes_min_timeout(struct hr_ring *r, struct hr_cqe **cqe_ptr,
     //@ ghost hr_wait_enters = 0;
     if (!(r->features & IORING_FEAT_MIN_TIMEOUT))
         return -HR_EINVAL;
-    struct hr_getevents_arg arg;
-    arg.sigmask = HR_PTR64(sigmask);
-    arg.sigmask_sz = HR_SIGSET_SIZE;
-    arg.min_wait_usec = min_wait_usec;
-    arg.ts = HR_PTR64(ts);
-    return hr__get_cqe(r, cqe_ptr, 0, wait_nr, IORING_ENTER_EXT_ARG, &arg, sizeof arg,
-                       ts != 0);
+    return hr__get_cqe(r, cqe_ptr, 0, wait_nr, 1, sigmask, ts, min_wait_usec);
 }
 
 /* Publish the SQEs obtained, submit everything the kernel has not consumed
@@ -237,17 +241,7 @@ HR_HOT int hr_submit_and_wait_timeout(struct hr_ring *r, struct hr_cqe **cqe_ptr
                                       const void *sigmask)
 {
     const uint32_t pending = hr__flush_pending(r);
-    if (ts) {
-        struct hr_getevents_arg arg;
-        arg.sigmask = HR_PTR64(sigmask);
-        arg.sigmask_sz = HR_SIGSET_SIZE;
-        arg.min_wait_usec = 0;
-        arg.ts = HR_PTR64(ts);
-        return hr__get_cqe(r, cqe_ptr, pending, wait_nr, IORING_ENTER_EXT_ARG, &arg,
-                           sizeof arg, 1);
-    }
-    return hr__get_cqe(r, cqe_ptr, pending, wait_nr, 0, sigmask,
-                       sigmask ? HR_SIGSET_SIZE : 0, 0);
+    return hr__get_cqe(r, cqe_ptr, pending, wait_nr, ts != 0, sigmask, ts, 0);
 }
 
 /* hr_submit_and_wait_timeout with a minimum wait (see
@@ -264,13 +258,7 @@ HR_HOT int hr_submit_and_wait_min_timeout(struct hr_ring *r, struct hr_cqe **cqe
     if (!(r->features & IORING_FEAT_MIN_TIMEOUT))
         return -HR_EINVAL;
     const uint32_t pending = hr__flush_pending(r);
-    struct hr_getevents_arg arg;
-    arg.sigmask = HR_PTR64(sigmask);
-    arg.sigmask_sz = HR_SIGSET_SIZE;
-    arg.min_wait_usec = min_wait_usec;
-    arg.ts = HR_PTR64(ts);
-    return hr__get_cqe(r, cqe_ptr, pending, wait_nr, IORING_ENTER_EXT_ARG, &arg,
-                       sizeof arg, ts != 0);
+    return hr__get_cqe(r, cqe_ptr, pending, wait_nr, 1, sigmask, ts, min_wait_usec);
 }
 
 /* ---- batches and iteration ----------------------------------------------- */

@@ -109,6 +109,22 @@ static inline struct hr_cqe *hr__cq_head_cqe(struct hr_ring *r);
 static inline int hr__cq_need(struct hr_ring *r, uint32_t avail, uint32_t submit,
                               uint32_t wait_nr, uint32_t looped);
 
+/* One wait enter: without GETEVENTS no argument; with it the sigset (or
+   none), or with ext the struct hr_getevents_arg of sigmask, ts and
+   min_wait_usec (IORING_ENTER_EXT_ARG).  Same effect as hr_enter. */
+/*@ requires ring_ok(r);
+    assigns *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
+            r->cq.cqes[0 .. r->cq.cqe_units - 1];
+    ensures ring_ok(r);
+    ensures ring_fixed{Pre, Post}(r);
+    ensures r->sq.sqe_head == \old(r->sq.sqe_head) && r->sq.sqe_tail == \old(r->sq.sqe_tail) &&
+            r->cq.head == \old(r->cq.head);
+    ensures -4095 <= \result <= 0x7fffffff;
+*/
+static inline int hr__wait_enter(struct hr_ring *r, uint32_t to_submit, uint32_t min_complete,
+                                 uint32_t flags, int ext, const void *sigmask,
+                                 struct __kernel_timespec *ts, uint32_t min_wait_usec);
+
 /* liburing's _io_uring_get_cqe, bounded: look, decide, enter; at most
    HR_WAIT_ROUNDS enters, our head re-published before each. */
 /*@ requires ring_ok(r) && \valid(cqe_ptr) && \separated(cqe_ptr, r, r->sq.khead,
@@ -126,8 +142,8 @@ static inline int hr__cq_need(struct hr_ring *r, uint32_t avail, uint32_t submit
     ensures waited(r, *cqe_ptr, wait_nr, \result);
 */
 static inline int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t submit,
-                              uint32_t wait_nr, uint32_t get_flags, const void *arg,
-                              uint64_t argsz, int has_ts);
+                              uint32_t wait_nr, int ext, const void *sigmask,
+                              struct __kernel_timespec *ts, uint32_t min_wait_usec);
 
 /* The SQEs the kernel has not consumed, after publishing ours: what a
    submit passes as to_submit (clamped like the kernel for a lying head). */
