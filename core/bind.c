@@ -1,38 +1,21 @@
 /* bind.c -- TRUSTED (T-MAP, T-BIND in specs/TRUSTED.md).  Never given to WP:
- * the mmap calls whose results become pointers, and the casts from the
+ * the mmap call whose result becomes a pointer, and the casts from the
  * proved byte addresses to typed pointers -- nothing else.  Every offset,
- * length and check they rely on is proved in setup.c (hr__layout_check,
- * hr__ring_bytes, and hr__bind: the kernel's geometry cross-check and
- * every other field of the ring).  Contracts: specs/hr_setup_spec.h. */
+ * length, error test and check they rely on is proved in setup.c
+ * (hr__layout_check, hr__ring_bytes, hr__map_rings: the mmap error tests
+ * and the unmapping on failure, hr__bind: the kernel's geometry
+ * cross-check and every other field of the ring).  Contracts:
+ * specs/hr_setup_spec.h. */
 #include "hringas.h"
 
 
-int hr__map_rings(struct hr_ring *r, const struct io_uring_params *p, int fd,
-                  uint64_t ring_len, uint64_t sqes_len)
+uint8_t *hr__mmap(struct hr_ring *r, const struct io_uring_params *p, int fd,
+                  uint64_t len, uint64_t off, long *res)
 {
-    long m;
-
-    (void)p;                 /* specification-only: the mapping is disjoint from it */
-
-    r->ring_mem = 0;
-    r->sqe_mem = 0;
-    r->ring_len = 0;
-    r->sqe_len = 0;
-    m = hr_sys_mmap_shared(fd, ring_len, IORING_OFF_SQ_RING);
-    if (m < 0 && m >= -4095)
-        return (int)m;
-    r->ring_mem = (uint8_t *)m;
-    r->ring_len = ring_len;
-    m = hr_sys_mmap_shared(fd, sqes_len, IORING_OFF_SQES);
-    if (m < 0 && m >= -4095) {
-        hr_sys_munmap(r->ring_mem, ring_len);
-        r->ring_mem = 0;
-        r->ring_len = 0;
-        return (int)m;
-    }
-    r->sqe_mem = (uint8_t *)m;
-    r->sqe_len = sqes_len;
-    return 0;
+    (void)r;                 /* specification-only: the mapping is disjoint from */
+    (void)p;                 /* them and from the ring mapping r->ring_mem       */
+    *res = hr_sys_mmap_shared(fd, len, off);
+    return (uint8_t *)*res;  /* meaningful unless *res is an error (the caller tests) */
 }
 
 void hr__bind_view(struct hr_ring *r, const struct io_uring_params *p,

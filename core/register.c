@@ -36,7 +36,7 @@ static int do_reg(struct hr_ring *r, unsigned op, const void *arg, unsigned nr)
    data[] (+ optional tags[]); data and tags are the arrays' addresses. */
 /*@ requires r == \null || \valid(r);
     assigns HR_REG_LOG, hr_ghost_rsrc;
-    ensures reg_ring_local(r, op, sizeof(struct io_uring_rsrc_register),
+    ensures reg_ring_op(r, op, sizeof(struct io_uring_rsrc_register),
                            \old(hr_ghost_regs), \result);
     ensures rsrc_arg(nr, flags, data, tags);
 */
@@ -57,7 +57,7 @@ static int reg_rsrc(struct hr_ring *r, unsigned op, unsigned nr, uint32_t flags,
 /* IORING_REGISTER_FILES_UPDATE2 / BUFFERS_UPDATE */
 /*@ requires r == \null || \valid(r);
     assigns HR_REG_LOG, hr_ghost_upd2;
-    ensures reg_ring_local(r, op, sizeof(struct io_uring_rsrc_update2),
+    ensures reg_ring_op(r, op, sizeof(struct io_uring_rsrc_update2),
                            \old(hr_ghost_regs), \result);
     ensures upd2_arg(off, data, tags, nr);
 */

@@ -155,6 +155,33 @@ void hr__ring_bytes(uint8_t *ring, uint8_t *sqes, const struct io_uring_params *
     b->sqes        = sqes;
 }
 
+int hr__map_rings(struct hr_ring *r, const struct io_uring_params *p, int fd,
+                  uint64_t ring_len, uint64_t sqes_len)
+{
+    long m;
+    uint8_t *mem;
+
+    r->ring_mem = 0;
+    r->sqe_mem = 0;
+    r->ring_len = 0;
+    r->sqe_len = 0;
+    mem = hr__mmap(r, p, fd, ring_len, IORING_OFF_SQ_RING, &m);
+    if (m < 0 && m >= -4095)
+        return (int)m;
+    r->ring_mem = mem;
+    r->ring_len = ring_len;
+    mem = hr__mmap(r, p, fd, sqes_len, IORING_OFF_SQES, &m);
+    if (m < 0 && m >= -4095) {
+        hr_sys_munmap(r->ring_mem, ring_len);
+        r->ring_mem = 0;
+        r->ring_len = 0;
+        return (int)m;
+    }
+    r->sqe_mem = mem;
+    r->sqe_len = sqes_len;
+    return 0;
+}
+
 void hr__unmap_rings(struct hr_ring *r)
 {
     if (r->sqe_mem)

@@ -157,20 +157,20 @@ void hr__ring_bytes(uint8_t *ring, uint8_t *sqes, const struct io_uring_params *
 
 /* ---- T-MAP, T-BIND: trusted, bodies in core/bind.c (never given to WP) -- */
 
-/* mmap both regions of ring fd: fresh memory, disjoint from every object
-   that exists (so from *r and from the caller's params *p), of exactly the
-   lengths asked.  On failure nothing stays mapped. */
-/*@ requires \valid(r) && \valid_read(p);
-    assigns r->ring_mem, r->ring_len, r->sqe_mem, r->sqe_len;
-    ensures -4095 <= \result <= 0;
-    ensures \result == 0 ==>
-      r->ring_len == ring_len && r->sqe_len == sqes_len &&
-      \valid(r->ring_mem + (0 .. ring_len - 1)) &&
-      \valid(r->sqe_mem + (0 .. sqes_len - 1)) &&
-      \separated(r, p, r->ring_mem + (0 .. ring_len - 1), r->sqe_mem + (0 .. sqes_len - 1));
+/* mmap(NULL, len, READ|WRITE, SHARED|POPULATE, fd, off): *res is the system
+   call's result; unless it is an error (-4095 .. -1) the pointer returned
+   is fresh memory of len bytes, so disjoint from every object that exists:
+   in particular from *r, *p, *res and the mapping r->ring_mem already
+   holds (empty while r->ring_len is 0). */
+/*@ requires \valid(r) && \valid_read(p) && \valid(res);
+    assigns *res;
+    ensures !(-4095 <= *res < 0) ==>
+      \valid(\result + (0 .. len - 1)) &&
+      \separated(\result + (0 .. len - 1), r, p, res,
+                 r->ring_mem + (0 .. r->ring_len - 1));
 */
-int hr__map_rings(struct hr_ring *r, const struct io_uring_params *p, int fd,
-                  uint64_t ring_len, uint64_t sqes_len);
+uint8_t *hr__mmap(struct hr_ring *r, const struct io_uring_params *p, int fd,
+                  uint64_t len, uint64_t off, long *res);
 
 /* The typed view (casts WP cannot follow: its Typed model cannot prove a
    uint8_t range valid as uint32_t, and Typed+cast is unsound) of the byte
@@ -196,6 +196,22 @@ void hr__bind_view(struct hr_ring *r, const struct io_uring_params *p,
                    const struct hr_layout *g, struct hr_geom_words *w);
 
 /* ---- proved in core/setup.c ---------------------------------------------- */
+
+/* mmap both regions of ring fd (hr__mmap): fresh memory, disjoint from *r,
+   from the caller's params *p and from each other, of exactly the lengths
+   asked.  On failure nothing stays mapped (the ring region is unmapped if
+   the SQE region fails). */
+/*@ requires \valid(r) && \valid_read(p) && \separated(r, p);
+    assigns r->ring_mem, r->ring_len, r->sqe_mem, r->sqe_len;
+    ensures -4095 <= \result <= 0;
+    ensures \result == 0 ==>
+      r->ring_len == ring_len && r->sqe_len == sqes_len &&
+      \valid(r->ring_mem + (0 .. ring_len - 1)) &&
+      \valid(r->sqe_mem + (0 .. sqes_len - 1)) &&
+      \separated(r, p, r->ring_mem + (0 .. ring_len - 1), r->sqe_mem + (0 .. sqes_len - 1));
+*/
+int hr__map_rings(struct hr_ring *r, const struct io_uring_params *p, int fd,
+                  uint64_t ring_len, uint64_t sqes_len);
 
 /* munmap whatever hr__map_rings mapped (NULL regions are skipped). */
 /*@ requires \valid(r);
