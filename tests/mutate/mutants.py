@@ -1,0 +1,376 @@
+# tests/mutate/mutants.py -- the committed mutants of core/ (`make mutate`,
+# tests/mutate/run.py).  Each mutant is ONE exact text replacement in ONE
+# core/ file: `old` must occur exactly once in that file (the runner fails
+# loudly otherwise: the code changed, update the mutant).
+#   id     short name (MUTANTS="id1 id2" runs a subset)
+#   cat    category: safety, arith, enter, flags, setup, teardown, overflow,
+#          prep, bufring, wait, recvmsg, register, order
+#   file   the core/ file mutated; the proof unit that proves it is looked
+#          up in proofs/units.tsv, the host suites in SUITES below
+#   what   what the mutant breaks (one line)
+#   suites (optional) the host suites to run instead of SUITES[file]
+
+# host suites (make suite-X; no VM suites, no bench) that exercise each file
+SUITES = {
+    "core/hr_ring.h":     ["sim", "core", "wait"],
+    "core/hr_wait.h":     ["sim", "wait", "core"],
+    "core/hr_api.h":      ["sim", "core"],
+    "core/setup.c":       ["misuse", "core", "register"],
+    "core/bind.c":        ["misuse", "core"],
+    "core/register.c":    ["register", "bufring"],
+    "core/bufring.c":     ["bufring"],
+    "core/hr_bufring.h":  ["bufring"],
+    "core/hr_recvmsg.h":  ["recvmsg-unit", "recvmsg"],
+    "core/hr_prep.h":     ["sqe-diff", "ops"],
+}
+
+M = []
+
+
+def mut(id, cat, file, what, old, new, suites=None):
+    M.append(dict(id=id, cat=cat, file=file, what=what, old=old, new=new, suites=suites))
+
+
+R, W, S, G = "core/hr_ring.h", "core/hr_wait.h", "core/setup.c", "core/register.c"
+BR, BC, RM, P = "core/hr_bufring.h", "core/bufring.c", "core/hr_recvmsg.h", "core/hr_prep.h"
+
+# ---- ring: enter arguments and flags (hr_submit_and_wait, hr_copy_cqes) ----
+mut("ring-sw-no-getevents", "enter", R,
+    "hr_submit_and_wait enters without IORING_ENTER_GETEVENTS when it waits",
+    "return hr_enter(r, pending, wait_nr, IORING_ENTER_GETEVENTS, 0, 0);",
+    "return hr_enter(r, pending, wait_nr, 0, 0, 0);")
+mut("ring-sw-to-submit-0", "enter", R,
+    "hr_submit_and_wait waits with to_submit 0 (nothing submitted)",
+    "return hr_enter(r, pending, wait_nr, IORING_ENTER_GETEVENTS, 0, 0);",
+    "return hr_enter(r, 0, wait_nr, IORING_ENTER_GETEVENTS, 0, 0);")
+mut("ring-sw-min-complete-1", "enter", R,
+    "SQPOLL/IOPOLL path of hr_submit_and_wait enters with min_complete 1, not wait_nr",
+    "return hr_enter(r, pending, wait_nr, flags, 0, 0);",
+    "return hr_enter(r, pending, wait_nr ? 1 : 0, flags, 0, 0);")
+mut("ring-sw-overflow-no-getevents", "overflow", R,
+    "hr_submit_and_wait without waiting does not add GETEVENTS for overflow/IOPOLL",
+    "if (wait_nr > 0 || cq_enter)\n            flags |= IORING_ENTER_GETEVENTS;",
+    "if (wait_nr > 0)\n            flags |= IORING_ENTER_GETEVENTS;")
+mut("ring-sqpoll-wakeup-flag", "flags", R,
+    "a sleeping SQPOLL thread is not woken (GETEVENTS instead of SQ_WAKEUP)",
+    "*flags |= IORING_ENTER_SQ_WAKEUP;",
+    "*flags |= IORING_ENTER_GETEVENTS;")
+mut("ring-submit-ret", "enter", R,
+    "hr_submit returns 0 instead of the SQE count when it need not enter (SQPOLL)",
+    "    return (int)pending;\n}",
+    "    return 0;\n}")
+mut("ring-pending-clamp", "arith", R,
+    "a lying SQ head makes hr_submit_and_wait submit 0 instead of clamping to entries",
+    "pending = r->sq.entries;            /* a lying head",
+    "pending = 0;            /* a lying head")
+mut("ring-copy-ignores-overflow", "overflow", R,
+    "hr_copy_cqes does not enter when nothing is ready but the kernel flags overflow",
+    "if (HR_UNLIKELY(hr_cq_ready(r) == 0) && (wait_nr > 0 || hr_cq_ring_needs_flush(r))) {",
+    "if (HR_UNLIKELY(hr_cq_ready(r) == 0) && (wait_nr > 0)) {")
+mut("ring-copy-enters-always", "enter", R,
+    "hr_copy_cqes enters even when CQEs are ready",
+    "if (HR_UNLIKELY(hr_cq_ready(r) == 0) && (wait_nr > 0 || hr_cq_ring_needs_flush(r))) {",
+    "if (wait_nr > 0 || hr_cq_ring_needs_flush(r)) {")
+mut("ring-needs-flush-no-taskrun", "flags", R,
+    "IORING_SQ_TASKRUN no longer makes the core enter",
+    "(IORING_SQ_CQ_OVERFLOW | IORING_SQ_TASKRUN)) != 0;",
+    "IORING_SQ_CQ_OVERFLOW) != 0;")
+# ---- ring: arithmetic and safety ---------------------------------------------
+mut("ring-copy-cnt-unbounded", "safety", R,
+    "hr_copy_cqes copies every ready CQE, ignoring the caller's n",
+    "const uint32_t cnt = ready < n ? ready : n;",
+    "const uint32_t cnt = ready;")
+mut("ring-copy-eio-off-by-one", "safety", R,
+    "a CQ tail entries+1 ahead is accepted",
+    "if (HR_UNLIKELY(ready > e))\n        return -HR_EIO;",
+    "if (HR_UNLIKELY(ready > e + 1))\n        return -HR_EIO;")
+mut("ring-copy-wrap-seg", "arith", R,
+    "the wrapped part of a copy starts one slot late",
+    "hr__copy_seg(out + seg1, ring, cnt - seg1);",
+    "hr__copy_seg(out + seg1, ring + 1, cnt - seg1 - 1);")
+mut("ring-copy-head-n", "arith", R,
+    "hr_copy_cqes advances the CQ head by n, not by what it copied",
+    "r->cq.head = head + cnt;",
+    "r->cq.head = head + n;")
+mut("ring-sq-refill-check", "safety", R,
+    "a kernel SQ head one past our tail is accepted",
+    "if (HR_UNLIKELY(room > r->sq.entries ||",
+    "if (HR_UNLIKELY(room > r->sq.entries + 1 ||")
+mut("ring-flush-array-slot", "arith", R,
+    "the SQ array maps every slot to the first one",
+    "array[s] = s;",
+    "array[s] = first;")
+mut("ring-peek-empty-ok", "safety", R,
+    "hr_peek_cqe returns 0 with *cqe NULL when nothing is ready",
+    "if (HR_UNLIKELY(ready == 0))\n        return -HR_EAGAIN;",
+    "if (HR_UNLIKELY(ready == 0))\n        return 0;")
+mut("ring-cq-advance-1", "arith", R,
+    "hr_cq_advance(r, n) advances by 1",
+    "r->cq.head += n;",
+    "r->cq.head += n ? 1 : 0;")
+mut("ring-space-left-wrap", "arith", R,
+    "hr_sq_space_left wraps for a head ahead of our tail",
+    "return ready > r->sq.entries ? 0 : r->sq.entries - ready;",
+    "return r->sq.entries - ready;")
+mut("ring-units-no-shift", "safety", R,
+    "CQE32/SQE128 slots are not doubled",
+    "return x << s;           /* s is 0 or 1: x or 2x */",
+    "return x;           /* s is 0 or 1: x or 2x */")
+# ---- ring: memory ordering --------------------------------------------------
+mut("ring-cq-head-plain", "order", R,
+    "hr_copy_cqes stores the CQ head plainly, not with release",
+    "hr_store_release(r->cq.khead, r->cq.head);\n    return (int)cnt;",
+    "*r->cq.khead = r->cq.head;\n    return (int)cnt;")
+mut("ring-sq-tail-plain", "order", R,
+    "hr_flush_sq stores the SQ tail plainly, not with release",
+    "hr_store_release(r->sq.ktail, tail);",
+    "*r->sq.ktail = tail;")
+# ---- ring: hr_wait_cqe_nr loop ----------------------------------------------
+mut("ring-wait-nr-no-getevents", "wait", R,
+    "hr_wait_cqe_nr enters without GETEVENTS",
+    "ret = hr_enter(r, 0, wait_nr, IORING_ENTER_GETEVENTS, 0, 0);",
+    "ret = hr_enter(r, 0, wait_nr, 0, 0, 0);")
+mut("ring-wait-nr-no-republish", "wait", R,
+    "hr_wait_cqe_nr does not store our CQ head before entering",
+    "            hr__cq_republish(r);\n            ret = hr_enter(",
+    "            ret = hr_enter(")
+
+# ---- wait family (hr_wait.h) --------------------------------------------------
+mut("wait-need-ge", "wait", W,
+    "a wait enters although wait_nr CQEs are already ready",
+    "return wait_nr > avail;",
+    "return wait_nr >= avail;")
+mut("wait-no-ext-arg-flag", "enter", W,
+    "the EXT_ARG enter lacks IORING_ENTER_EXT_ARG",
+    "flags | IORING_ENTER_EXT_ARG, &arg, sizeof arg);",
+    "flags, &arg, sizeof arg);")
+mut("wait-min-wait-dropped", "enter", W,
+    "min_wait_usec is not passed to the kernel",
+    "arg.min_wait_usec = min_wait_usec;",
+    "arg.min_wait_usec = 0;")
+mut("wait-ts-dropped", "enter", W,
+    "the timeout is not passed to the kernel",
+    "arg.ts = HR_PTR64(ts);",
+    "arg.ts = 0;")
+mut("wait-sigmask-dropped", "enter", W,
+    "the sigmask of a wait without timeout is not passed",
+    "return hr_enter(r, to_submit, min_complete, flags, sigmask,\n                        sigmask ? HR_SIGSET_SIZE : 0);",
+    "return hr_enter(r, to_submit, min_complete, flags, 0, 0);")
+mut("wait-left-all", "arith", W,
+    "a short submit is counted as complete",
+    "left -= (uint32_t)ret < left ? (uint32_t)ret : left;",
+    "left = 0;")
+mut("wait-etime-eintr", "wait", W,
+    "a timed-out wait returns -EINTR, not -ETIME",
+    "err = -HR_ETIME;                /* liburing's rule */",
+    "err = -HR_EINTR;                /* liburing's rule */")
+mut("wait-peek-batch-no-flush", "overflow", W,
+    "hr_peek_batch_cqe does not flush overflowed CQEs",
+    "if (ready == 0 && hr_cq_ring_needs_flush(r)) {",
+    "if (ready == 0 && 0) {")
+mut("wait-cq-batch-wrap", "safety", W,
+    "hr_cq_batch runs past the end of the ring",
+    "uint32_t n = e - s;                         /* slots up to the ring's end */",
+    "uint32_t n = e;                         /* slots up to the ring's end */")
+mut("wait-cq-at-one-more", "safety", W,
+    "hr_for_each_cqe yields one CQE past the tail",
+    "pos - head >= ready)",
+    "pos - head > ready)")
+mut("wait-eventfd-toggle-swap", "flags", W,
+    "hr_cq_eventfd_toggle sets the bit when asked to enable",
+    "enabled ? flags & ~(uint32_t)IORING_CQ_EVENTFD_DISABLED\n                                           : flags | IORING_CQ_EVENTFD_DISABLED",
+    "enabled ? flags | IORING_CQ_EVENTFD_DISABLED\n                                           : flags & ~(uint32_t)IORING_CQ_EVENTFD_DISABLED")
+mut("wait-get-events-no-flag", "overflow", W,
+    "hr_get_events enters without GETEVENTS",
+    "return hr_enter(r, 0, 0, IORING_ENTER_GETEVENTS, 0, 0);",
+    "return hr_enter(r, 0, 0, 0, 0, 0);")
+mut("wait-submit-get-events-flags", "enter", W,
+    "hr_submit_and_get_events enters with no flags",
+    "return hr_enter(r, pending, 0, flags, 0, 0);",
+    "return hr_enter(r, pending, 0, 0, 0, 0);")
+mut("wait-min-timeout-feature-flags", "flags", W,
+    "hr_wait_cqes_min_timeout tests the feature in r->flags",
+    "if (!(r->features & IORING_FEAT_MIN_TIMEOUT))\n        return -HR_EINVAL;\n    return hr__get_cqe(",
+    "if (!(r->flags & IORING_FEAT_MIN_TIMEOUT))\n        return -HR_EINVAL;\n    return hr__get_cqe(")
+mut("wait-flush-pending-unclamped", "arith", W,
+    "hr__flush_pending does not clamp a lying SQ head",
+    "return pending > r->sq.entries ? r->sq.entries : pending;",
+    "return pending;")
+mut("wait-sqring-wait-flag", "flags", W,
+    "hr_sqring_wait enters with GETEVENTS, not SQ_WAIT",
+    "return hr_enter(r, 0, 0, IORING_ENTER_SQ_WAIT, 0, 0);",
+    "return hr_enter(r, 0, 0, IORING_ENTER_GETEVENTS, 0, 0);")
+
+# ---- setup fields and teardown (setup.c) --------------------------------------
+mut("setup-flags-features-swap", "setup", S,
+    "setup stores the kernel's features into r->flags and the flags into r->features",
+    "r->flags       = q.flags;\n    r->features    = q.features;",
+    "r->flags       = q.features;\n    r->features    = q.flags;")
+mut("setup-enter-flags", "setup", S,
+    "a fresh ring enters as if its fd were registered",
+    "r->enter_flags = 0;\n    return 0;",
+    "r->enter_flags = IORING_ENTER_REGISTERED_RING;\n    return 0;")
+mut("setup-params-not-returned", "setup", S,
+    "the caller's params do not receive the kernel's answer",
+    "    *p = q;\n\n",
+    "\n\n")
+mut("setup-cq-want", "setup", S,
+    "the default CQ size is expected equal to the SQ size",
+    ": 2u * sq_want;",
+    ": sq_want;")
+mut("setup-entries-zero", "safety", S,
+    "0 entries pass the input check",
+    "if (entries == 0 || (entries > HR_MAX_SQ_ENTRIES && !clamp))",
+    "if (entries > HR_MAX_SQ_ENTRIES && !clamp)")
+mut("setup-cqes-align", "safety", S,
+    "a CQE array offset aligned to 8 only is accepted",
+    "if (cq_cqes % 16 != 0)",
+    "if (cq_cqes % 8 != 0)")
+mut("setup-cq-mask", "safety", S,
+    "the CQ mask is entries, not entries - 1",
+    "r->cq.mask      = cq_entries - 1;",
+    "r->cq.mask      = cq_entries;")
+mut("exit-closes-enter-fd", "teardown", S,
+    "hr_ring_exit closes enter_fd instead of ring_fd",
+    "hr_sys_close(r->ring_fd);\n    ring_clear(r);",
+    "hr_sys_close(r->enter_fd);\n    ring_clear(r);")
+mut("exit-no-unmap", "teardown", S,
+    "hr_ring_exit leaves the rings mapped",
+    "    hr__unmap_rings(r);\n    hr_sys_close(r->ring_fd);",
+    "    hr_sys_close(r->ring_fd);")
+mut("exit-no-unregister", "teardown", S,
+    "hr_ring_exit leaves the ring fd registered",
+    "if (r->enter_flags & IORING_ENTER_REGISTERED_RING)\n        hr_unregister_ring_fd(r);",
+    "if (r->enter_flags & IORING_ENTER_REGISTERED_RING)\n        (void)0;")
+mut("exit-guard-fd-only", "teardown", S,
+    "hr_ring_exit tears down a ring that holds no mapping",
+    "if (r->ring_fd < 0 || r->ring_mem == 0)",
+    "if (r->ring_fd < 0)")
+mut("unmap-sqe-len", "teardown", S,
+    "the SQE array is unmapped with the ring's length",
+    "hr_sys_munmap(r->sqe_mem, r->sqe_len);",
+    "hr_sys_munmap(r->sqe_mem, r->ring_len);")
+
+# ---- registration argument packing (register.c) --------------------------------
+mut("reg-do-reg-enter-fd", "register", G,
+    "registration calls use enter_fd (a registered index) as the fd",
+    "return hr_sys_io_uring_register(r->ring_fd, op, arg, nr);",
+    "return hr_sys_io_uring_register(r->enter_fd, op, arg, nr);")
+mut("reg-ringfd-no-flag", "register", G,
+    "hr_register_ring_fd does not set IORING_ENTER_REGISTERED_RING",
+    "r->enter_flags |= IORING_ENTER_REGISTERED_RING;\n    return 1;",
+    "return 1;")
+mut("reg-unreg-ringfd-ret", "register", G,
+    "hr_unregister_ring_fd keeps the registered state on success",
+    "if (ret == 1) {\n        r->enter_fd    = r->ring_fd;",
+    "if (ret == 0) {\n        r->enter_fd    = r->ring_fd;")
+mut("reg-files-sparse-flag", "register", G,
+    "hr_register_files_sparse omits IORING_RSRC_REGISTER_SPARSE",
+    "IORING_REGISTER_FILES2, nr, IORING_RSRC_REGISTER_SPARSE, 0, 0);",
+    "IORING_REGISTER_FILES2, nr, 0, 0, 0);")
+mut("reg-files-update-offset", "register", G,
+    "hr_register_files_update ignores the offset",
+    "up.offset = off;\n    up.resv   = 0;\n    up.fds",
+    "up.offset = 0;\n    up.resv   = 0;\n    up.fds")
+mut("reg-update2-offset", "register", G,
+    "the update2 calls ignore the offset",
+    "up.offset = off;\n    up.resv   = 0;\n    up.data   = data;",
+    "up.offset = 0;\n    up.resv   = 0;\n    up.data   = data;")
+mut("reg-eventfd-async-op", "register", G,
+    "hr_register_eventfd_async registers a plain eventfd",
+    "IORING_REGISTER_EVENTFD_ASYNC, &fd, 1);",
+    "IORING_REGISTER_EVENTFD, &fd, 1);")
+mut("reg-unreg-buf-ring-bgid", "register", G,
+    "hr_unregister_buf_ring unregisters group 0",
+    "breg.bgid         = (uint16_t)bgid;",
+    "breg.bgid         = 0;")
+mut("reg-free-buf-ring-no-munmap", "teardown", G,
+    "hr_free_buf_ring leaves a kernel-allocated ring mapped",
+    "hr_sys_munmap(s->bufs, s->map_len);     /* mapped by hr_setup_buf_ring */",
+    "/* mapped by hr_setup_buf_ring */")
+mut("reg-unreg-personality-id", "register", G,
+    "hr_unregister_personality passes id 0",
+    "IORING_UNREGISTER_PERSONALITY, 0, (unsigned)id);",
+    "IORING_UNREGISTER_PERSONALITY, 0, 0);")
+
+# ---- buffer rings (hr_bufring.h, bufring.c) --------------------------------------
+mut("bufring-add-no-offset", "bufring", BR,
+    "hr_buf_ring_add ignores the offset",
+    "const uint16_t pos = (uint16_t)(s->tail + offset);",
+    "const uint16_t pos = (uint16_t)(s->tail);")
+mut("bufring-add-mask-entries", "safety", BR,
+    "hr_buf_ring_add masks with entries, not entries - 1",
+    "const uint32_t i = pos & s->mask;",
+    "const uint32_t i = pos & s->entries;")
+mut("bufring-tail-plain", "order", BR,
+    "hr_buf_ring_advance stores the tail plainly",
+    "hr_store_release16(&s->bufs[0].resv, tail);",
+    "s->bufs[0].resv = tail;")
+mut("bufring-cq-advance-no-buf", "bufring", BR,
+    "hr_buf_ring_cq_advance does not publish the buffers",
+    "    hr_buf_ring_advance(s, count);\n    hr_cq_advance(r, count);",
+    "    hr_cq_advance(r, count);")
+mut("bufring-init-no-tail-reset", "bufring", BR,
+    "hr_buf_ring_init does not reset the shared tail",
+    "hr_store_release16(&mem[0].resv, 0);",
+    "(void)0;")
+mut("bufring-buffer-id-no-check", "bufring", BR,
+    "hr_cqe_buffer_id does not check IORING_CQE_F_BUFFER",
+    "if (!(flags & IORING_CQE_F_BUFFER))\n        return -HR_ENOENT;",
+    "if (0)\n        return -HR_ENOENT;")
+mut("bufring-setup-bgid", "bufring", BC,
+    "hr_setup_buf_ring registers group 0 whatever bgid is",
+    "breg->bgid         = bgid;",
+    "breg->bgid         = 0;")
+mut("bufring-mmap-offset-bgid", "bufring", BC,
+    "the kernel-allocated ring is mapped at group 0's offset",
+    "IORING_OFF_PBUF_RING |\n                                      ((uint64_t)bgid << IORING_OFF_PBUF_SHIFT));",
+    "IORING_OFF_PBUF_RING);")
+
+# ---- recvmsg parsers (hr_recvmsg.h) --------------------------------------------
+mut("recvmsg-fits-no-control", "recvmsg", RM,
+    "the validity check ignores controllen",
+    "(uint64_t)namelen + controllen <=",
+    "(uint64_t)namelen <=")
+mut("recvmsg-clen-trusts-kernel", "recvmsg", RM,
+    "the control length is the kernel's, not capped by the msghdr's",
+    "return k < controllen ? k : controllen;",
+    "return k;")
+mut("recvmsg-cmsg-hi-ignored", "recvmsg", RM,
+    "a cmsg_len >= 2^32 is read as its low word",
+    "if (hi != 0) {",
+    "if (hi != 0 && 0) {")
+mut("recvmsg-next-unaligned", "recvmsg", RM,
+    "the next cmsg is not CMSG_ALIGNed",
+    "next = c + (len + (HR_CMSG_ALIGN_TO - 1u)) / HR_CMSG_ALIGN_TO * HR_CMSG_ALIGN_TO;",
+    "next = c + len;")
+mut("recvmsg-payload-length", "recvmsg", RM,
+    "the payload length still counts the control area",
+    "return (uint32_t)buf_len - HR_RECVMSG_OUT_SIZE - namelen - controllen;",
+    "return (uint32_t)buf_len - HR_RECVMSG_OUT_SIZE - namelen;")
+mut("recvmsg-payload-ptr", "recvmsg", RM,
+    "the payload pointer skips the name only",
+    "return b + HR_RECVMSG_OUT_SIZE + namelen + controllen;",
+    "return b + HR_RECVMSG_OUT_SIZE + namelen;")
+
+# ---- prep fields (hr_prep.h) ---------------------------------------------------------
+mut("prep-rw-personality-stale", "prep", P,
+    "hr_prep_rw leaves personality stale",
+    "    sqe->personality = 0;\n",
+    "")
+mut("prep-direct-index", "prep", P,
+    "direct-descriptor slots are not stored +1",
+    "return slot == IORING_FILE_INDEX_ALLOC ? slot : slot + 1u;",
+    "return slot;")
+mut("prep-nop-extra-swap", "prep", P,
+    "hr_prep_nop_flags swaps extra1 and extra2",
+    "hr_prep_rw(IORING_OP_NOP, sqe, fd, extra2, (uint32_t)result, extra1);",
+    "hr_prep_rw(IORING_OP_NOP, sqe, fd, extra1, (uint32_t)result, extra2);")
+mut("prep-read-multishot-no-bufsel", "prep", P,
+    "hr_prep_read_multishot omits IOSQE_BUFFER_SELECT",
+    "    sqe->flags = IOSQE_BUFFER_SELECT;\n}",
+    "}")
+mut("prep-msg-ring-pass", "prep", P,
+    "hr_prep_msg_ring_cqe_flags omits IORING_MSG_RING_FLAGS_PASS",
+    "sqe->op_flags = IORING_MSG_RING_FLAGS_PASS | flags;",
+    "sqe->op_flags = flags;")
