@@ -735,6 +735,35 @@ TEST(submit_and_wait_min_complete)
     sim_free(s);
 }
 
+/* IOPOLL and SQPOLL rings take the second enter path of hr_submit_and_wait:
+   it too must ask for exactly wait_nr completions, with GETEVENTS
+   (mutant ring-sw-min-complete-1 of tests/mutate). */
+TEST(submit_and_wait_min_complete_polled)
+{
+    const uint32_t fl[2] = { IORING_SETUP_IOPOLL, IORING_SETUP_SQPOLL };
+    for (int i = 0; i < 2; i++) {
+        struct sim_cfg c = cfg(8, 16, fl[i], 0, 0, SIM_LAYOUT_KERNEL, 1);
+        struct sim *s = sim_new(&c);
+        struct hr_ring *r = &s->ring;
+        HR_CTX("flags 0x%x", fl[i]);
+        for (uint32_t w = 2; w <= 4; w++) {
+            *s->w[W_SQ_FLAGS] = fl[i] == IORING_SETUP_SQPOLL ? IORING_SQ_NEED_WAKEUP : 0;
+            get_fill(s, w, 100 * w);
+            const uint64_t en = s->n_enter;
+            const int ret = hr_submit_and_wait(r, w);
+            CHECK_EQ(ret, w);
+            CHECK_EQ(s->n_enter, en + 1);
+            CHECK_EQ(s->last_to_submit, w);
+            CHECK_EQ(s->last_min_complete, w);
+            CHECK(s->last_enter_flags & IORING_ENTER_GETEVENTS);
+            CHECK_EQ(hr_cq_ready(r), w);
+            hr_cq_advance(r, w);
+        }
+        check_sim_clean(s);
+        sim_free(s);
+    }
+}
+
 TEST(peek_advance_batch)
 {
     for (int c32 = 0; c32 < 2; c32++) {

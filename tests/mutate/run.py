@@ -25,7 +25,10 @@ then `mutants: K/N killed (P by make prove alone)` and the survivors.
 Exit 0 iff every mutant was killed.
 
 Options: MUTANTS="id1 id2" runs a subset; --test-only skips (a) (fast);
---list prints the mutants.  MUTATE_KEEP=1 keeps each mutant's copy."""
+--list prints the mutants.  MUTATE_KEEP=1 keeps each mutant's copy.
+MUTATE_OVERLAY="tests/sim_ring.c harness/live_core.c": those files are taken
+from the working tree, not from MUTATE_REV (to try a new test before
+committing it; never core/).  MUTATE_SUITES="sim": only these suites."""
 import os, shutil, subprocess, sys, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -129,7 +132,10 @@ rev = subprocess.run(["git", "rev-parse", "--short", REV], cwd=ROOT, capture_out
                      text=True).stdout.strip()
 if not rev:
     die("cannot resolve %s in %s" % (REV, ROOT))
-BASE = os.path.join(WORK, "base-" + rev)
+OVERLAY = os.environ.get("MUTATE_OVERLAY", "").split()
+if any(o.startswith("core/") for o in OVERLAY):
+    die("MUTATE_OVERLAY may not name core/ files")
+BASE = os.path.join(WORK, "base-" + rev + ("-overlay" if OVERLAY else ""))
 os.makedirs(WORK, exist_ok=True)
 if not os.path.isdir(os.path.join(BASE, "core")):
     tmp = BASE + ".tmp"
@@ -137,6 +143,8 @@ if not os.path.isdir(os.path.join(BASE, "core")):
     os.makedirs(tmp)
     subprocess.run("git archive %s | tar -x -C %s" % (REV, tmp), shell=True, cwd=ROOT, check=True)
     os.rename(tmp, BASE)
+for o in OVERLAY:
+    shutil.copy2(os.path.join(ROOT, o), os.path.join(BASE, o))
 print("mutate: %d mutants of %s (%s), copies under %s%s" %
       (len(todo), REV, rev, WORK, ", test-only (no proofs)" if TEST_ONLY else ""))
 
@@ -165,7 +173,8 @@ if not TEST_ONLY:
                 if not os.path.exists(os.path.join(d, f)):
                     shutil.copy2(os.path.join(c, f), d)
 
-suites_of = lambda m: m["suites"] or MT.SUITES.get(m["file"], [])
+ONLY_SUITES = os.environ.get("MUTATE_SUITES", "").split()   # development: these suites only
+suites_of = lambda m: ONLY_SUITES or m["suites"] or MT.SUITES.get(m["file"], [])
 need_suites = []
 for m in todo:
     for s in suites_of(m):
