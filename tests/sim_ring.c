@@ -764,6 +764,54 @@ TEST(submit_and_wait_min_complete_polled)
     }
 }
 
+/* CQEs ready: hr_copy_cqes returns them without entering, whatever it was
+   asked to wait for and whatever the kernel flags say (mutant
+   ring-copy-enters-always). */
+TEST(copy_cqes_ready_no_enter)
+{
+    struct sim_cfg c = cfg(8, 16, 0, 0, 0xfffffffeu, SIM_LAYOUT_KERNEL, 1);
+    struct sim *s = sim_new(&c);
+    struct hr_ring *r = &s->ring;
+    get_fill(s, 6, 1);
+    CHECK_EQ(hr_submit(r), 6);
+    CHECK_EQ(hr_cq_ready(r), 6);
+    struct hr_cqe out[2];
+    const uint64_t en = s->n_enter;
+    CHECK_EQ(hr_copy_cqes(r, out, 2, 1), 2);          /* wait 1, 6 ready */
+    CHECK_EQ(s->n_enter, en);
+    check_cqe(s, &out[0], 1);
+    check_cqe(s, &out[1], 2);
+    *s->w[W_SQ_FLAGS] |= IORING_SQ_TASKRUN;           /* flags up, CQEs ready */
+    CHECK_EQ(hr_copy_cqes(r, out, 2, 0), 2);
+    CHECK_EQ(s->n_enter, en);
+    CHECK_EQ(hr_copy_cqes(r, out, 2, 2), 2);
+    CHECK_EQ(s->n_enter, en);
+    check_cqe(s, &out[1], 6);
+    *s->w[W_SQ_FLAGS] &= ~(uint32_t)IORING_SQ_TASKRUN;
+    check_sim_clean(s);
+    sim_free(s);
+}
+
+/* An SQ head more than `entries` behind our tail (a lying kernel): submit
+   still enters, asking for `entries` SQEs, as the kernel clamps (mutant
+   ring-pending-clamp). */
+TEST(submit_lying_head_clamps_to_entries)
+{
+    struct sim_cfg c = cfg(8, 16, 0, 0xfffffffau, 0, SIM_LAYOUT_KERNEL, 1);
+    struct sim *s = sim_new(&c);
+    struct hr_ring *r = &s->ring;
+    get_fill(s, 3, 1);
+    const uint32_t head = *s->w[W_SQ_HEAD];
+    *s->w[W_SQ_HEAD] = r->sq.sqe_tail - 8 - 5;        /* 13 "pending" of 8 */
+    const uint64_t en = s->n_enter;
+    (void)hr_submit_and_wait(r, 0);
+    CHECK_EQ(s->n_enter, en + 1);
+    CHECK_EQ(s->last_to_submit, 8);
+    if (*s->w[W_SQ_HEAD] == r->sq.sqe_tail - 8 - 5)
+        *s->w[W_SQ_HEAD] = head;
+    sim_free(s);
+}
+
 TEST(peek_advance_batch)
 {
     for (int c32 = 0; c32 < 2; c32++) {
