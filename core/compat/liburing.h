@@ -113,6 +113,14 @@ struct io_uring {
 };
 
 #define HRC_SQE(s)  ((struct hr_sqe *)(void *)(s))
+/* opcodes of uapi 6.19 (IORING_OP_* are enumerators the installed header
+   may lack) */
+#define HRC_OP_NOP128           63
+#define HRC_OP_URING_CMD128     64
+#if defined(HRINGAS_COMPAT_OWN_UAPI) && !defined(__cplusplus)
+_Static_assert(HRC_OP_NOP128 == IORING_OP_NOP128 &&
+               HRC_OP_URING_CMD128 == IORING_OP_URING_CMD128, "uapi 6.19 opcodes");
+#endif
 
 /* structs of newer uapi headers, in case the installed <linux/io_uring.h>
    was included first and lacks them */
@@ -135,6 +143,8 @@ static inline int io_uring_opcode_supported(const struct io_uring_probe *p, int 
 
 int io_uring_queue_init_params(unsigned entries, struct io_uring *ring,
                                struct io_uring_params *p);
+int __io_uring_queue_init_params(unsigned entries, struct io_uring *ring,
+                                 struct io_uring_params *p, void *buf, size_t buf_size);
 int io_uring_queue_init(unsigned entries, struct io_uring *ring, unsigned flags);
 int io_uring_ring_dontfork(struct io_uring *ring);
 void io_uring_queue_exit(struct io_uring *ring);
@@ -259,6 +269,18 @@ bool io_uring_check_version(int major, int minor);
 /* ---- completion side ---------------------------------------------------- */
 
 #define io_uring_cqe_shift(ring)  (!!((ring)->flags & IORING_SETUP_CQE32))
+
+/* liburing 2.15: the CQE size shift for ring setup flags, and the number of
+   16-byte CQE slots a CQE takes (2 for IORING_CQE_F_32 on mixed rings). */
+static inline unsigned io_uring_cqe_shift_from_flags(unsigned flags)
+{
+    return !!(flags & IORING_SETUP_CQE32);
+}
+
+static inline unsigned io_uring_cqe_nr(const struct io_uring_cqe *cqe)
+{
+    return 1U << !!(cqe->flags & (1U << 15));      /* IORING_CQE_F_32 */
+}
 #define io_uring_cqe_index(ring, ptr, mask) \
     (((ptr) & (mask)) << io_uring_cqe_shift(ring))
 
@@ -271,6 +293,36 @@ bool io_uring_check_version(int major, int minor);
     for ((hrc_head_) = (ring)->hr.cq.head;                                      \
          ((hrc_cqe_) = HRC_CQE(hr__cq_at(&(ring)->hr, (hrc_head_)))) != NULL;   \
          (hrc_head_)++)
+
+/* liburing 2.15's CQE iterator: the CQEs posted when it was made, without
+   consuming them (then io_uring_cq_advance).  Over the core's hr__cq_at,
+   like io_uring_for_each_cqe; the kernel tail is read once, at init. */
+struct io_uring_cqe_iter {
+    struct io_uring *ring;
+    unsigned head;
+    unsigned tail;
+};
+
+static inline struct io_uring_cqe_iter io_uring_cqe_iter_init(const struct io_uring *ring)
+{
+    struct io_uring_cqe_iter it;
+    struct io_uring *r = (struct io_uring *)(uintptr_t)ring;
+
+    it.ring = r;
+    it.head = r->hr.cq.head;
+    it.tail = it.head + hr_cq_ready(&r->hr);
+    return it;
+}
+
+static inline bool io_uring_cqe_iter_next(struct io_uring_cqe_iter *iter,
+                                          struct io_uring_cqe **cqe)
+{
+    if (iter->head == iter->tail)
+        return false;
+    *cqe = HRC_CQE(hr__cq_at(&iter->ring->hr, iter->head));
+    iter->head++;
+    return *cqe != NULL;
+}
 
 static inline void io_uring_cq_advance(struct io_uring *ring, unsigned nr)
 {
@@ -485,6 +537,12 @@ static inline void io_uring_prep_fsync(struct io_uring_sqe *sqe, int fd,
 static inline void io_uring_prep_nop(struct io_uring_sqe *sqe)
 {
     HRC_PREP(sqe, hr_prep_nop(HRC_SQE(sqe)));
+}
+
+/* liburing 2.15: the 128-byte NOP of IORING_SETUP_SQE_MIXED rings (6.19). */
+static inline void io_uring_prep_nop128(struct io_uring_sqe *sqe)
+{
+    io_uring_prep_rw(HRC_OP_NOP128, sqe, -1, NULL, 0, 0);
 }
 
 static inline void io_uring_prep_timeout(struct io_uring_sqe *sqe,
@@ -1076,6 +1134,25 @@ static inline void io_uring_prep_uring_cmd(struct io_uring_sqe *sqe, int cmd_op,
     sqe->cmd_op = (__u32)cmd_op;
 }
 
+/* liburing 2.15: a 128-byte uring_cmd of IORING_SETUP_SQE_MIXED rings. */
+static inline void io_uring_prep_uring_cmd128(struct io_uring_sqe *sqe, int cmd_op, int fd)
+{
+    HRC_PREP(sqe, hr_prep_rw(HRC_OP_URING_CMD128, HRC_SQE(sqe), fd, 0, 0, 0));
+    sqe->cmd_op = (__u32)cmd_op;
+}
+
+/* liburing 2.15: getsockname(2)/getpeername(2) (peer != 0) as a socket
+   uring_cmd (kernel 6.19); composed as liburing does. */
+static inline void io_uring_prep_cmd_getsockname(struct io_uring_sqe *sqe, int fd,
+                                                 struct sockaddr *sockaddr,
+                                                 socklen_t *sockaddr_len, int peer)
+{
+    io_uring_prep_uring_cmd(sqe, HR_SOCKET_URING_OP_GETSOCKNAME, fd);
+    sqe->addr = HR_PTR64(sockaddr);
+    HRC_SQE(sqe)->addr3 = HR_PTR64(sockaddr_len);
+    HRC_SQE(sqe)->file_index = (__u32)peer;         /* sqe->optlen */
+}
+
 #ifdef _GNU_SOURCE
 static inline void io_uring_prep_ftruncate(struct io_uring_sqe *sqe, int fd, loff_t len)
 {
@@ -1141,11 +1218,27 @@ static inline int io_uring_cq_eventfd_toggle(struct io_uring *ring, bool enabled
 
 /* ---- waiting --------------------------------------------------------------------- */
 
+/* The core's waits make at most HR_WAIT_ROUNDS enters, then answer -EINTR
+   ("call again").  On an IOPOLL ring the kernel may return from a
+   GETEVENTS enter with nothing completed (it yields when it must
+   reschedule), so the bound is reached in normal use; liburing waits on.
+   The untimed waits below therefore call the core again on -EINTR for IOPOLL
+   rings (a real signal there is retried too: see DIFFERENCES.md). */
+static inline int hrc_iopoll_again(const struct io_uring *ring, int ret)
+{
+    return ret == -EINTR && (ring->flags & IORING_SETUP_IOPOLL);
+}
+
 static inline int io_uring_wait_cqe_nr(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
                                        unsigned wait_nr)
 {
-    struct hr_cqe *c = (struct hr_cqe *)0;
-    const int ret = hr_wait_cqe_nr(&ring->hr, &c, wait_nr);
+    struct hr_cqe *c;
+    int ret;
+
+    do {
+        c = (struct hr_cqe *)0;
+        ret = hr_wait_cqe_nr(&ring->hr, &c, wait_nr);
+    } while (wait_nr > 0 && hrc_iopoll_again(ring, ret));
     *cqe_ptr = HRC_CQE(c);
     return ret;
 }
@@ -1173,8 +1266,13 @@ static inline int io_uring_peek_cqe(struct io_uring *ring, struct io_uring_cqe *
 
 static inline int io_uring_wait_cqe(struct io_uring *ring, struct io_uring_cqe **cqe_ptr)
 {
-    struct hr_cqe *c = (struct hr_cqe *)0;
-    const int ret = hr_wait_cqe(&ring->hr, &c);
+    struct hr_cqe *c;
+    int ret;
+
+    do {
+        c = (struct hr_cqe *)0;
+        ret = hr_wait_cqe(&ring->hr, &c);
+    } while (hrc_iopoll_again(ring, ret));
     *cqe_ptr = HRC_CQE(c);
     return ret;
 }
@@ -1195,6 +1293,17 @@ static inline struct io_uring_sqe *_io_uring_get_sqe(struct io_uring *ring)
 static inline struct io_uring_sqe *io_uring_get_sqe(struct io_uring *ring)
 {
     return _io_uring_get_sqe(ring);
+}
+
+/* liburing 2.15: a 128-byte SQE.  On IORING_SETUP_SQE128 rings every SQE is
+   one; IORING_SETUP_SQE_MIXED rings are not driven by the core (setup
+   refuses the flag), so anything else gets NULL, as in liburing for rings
+   without either flag. */
+static inline struct io_uring_sqe *io_uring_get_sqe128(struct io_uring *ring)
+{
+    if (ring->flags & IORING_SETUP_SQE128)
+        return io_uring_get_sqe(ring);
+    return NULL;
 }
 
 /* ---- provided-buffer rings -------------------------------------------------------

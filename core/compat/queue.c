@@ -63,8 +63,13 @@ int io_uring_submit_and_wait_min_timeout(struct io_uring *ring,
 int io_uring_wait_cqes(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
                        unsigned wait_nr, struct __kernel_timespec *ts, sigset_t *sigmask)
 {
-    struct hr_cqe *c = NULL;
-    const int ret = hr_wait_cqes(&ring->hr, &c, wait_nr, ts, KSIG(sigmask));
+    struct hr_cqe *c;
+    int ret;
+
+    do {                        /* untimed IOPOLL waits: see hrc_iopoll_again */
+        c = NULL;
+        ret = hr_wait_cqes(&ring->hr, &c, wait_nr, ts, KSIG(sigmask));
+    } while (ts == NULL && wait_nr > 0 && hrc_iopoll_again(ring, ret));
 
     sync_sq(ring);
     return put(cqe_ptr, c, ret);

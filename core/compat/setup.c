@@ -86,6 +86,19 @@ int io_uring_queue_init_params(unsigned entries, struct io_uring *ring,
     return 0;
 }
 
+/* liburing's internal entry point (exported; liburing's test/helpers.h calls
+   it).  Without caller memory (buf == NULL) it is io_uring_queue_init_params;
+   caller memory means IORING_SETUP_NO_MMAP, which the core does not drive.
+   liburing here omits IORING_SETUP_NO_SQARRAY; the core adds it (see
+   DIFFERENCES.md), so sq.array may be NULL. */
+int __io_uring_queue_init_params(unsigned entries, struct io_uring *ring,
+                                 struct io_uring_params *p, void *buf, size_t buf_size)
+{
+    if (buf != NULL || buf_size != 0)
+        return -EINVAL;
+    return io_uring_queue_init_params(entries, ring, p);
+}
+
 int io_uring_queue_init(unsigned entries, struct io_uring *ring, unsigned flags)
 {
     struct io_uring_params p;

@@ -152,6 +152,9 @@ enum io_uring_sqe_flags_bit {
 #define IORING_SETUP_REGISTERED_FD_ONLY (1U << 15)
 #define IORING_SETUP_NO_SQARRAY         (1U << 16)
 #define IORING_SETUP_HYBRID_IOPOLL      (1U << 17)
+#define IORING_SETUP_CQE_MIXED          (1U << 18)  /* 16- and 32-byte CQEs */
+#define IORING_SETUP_SQE_MIXED          (1U << 19)  /* 64- and 128-byte SQEs */
+#define IORING_SETUP_SQ_REWIND          (1U << 20)
 
 enum io_uring_op {
     IORING_OP_NOP,
@@ -217,6 +220,8 @@ enum io_uring_op {
     IORING_OP_READV_FIXED,
     IORING_OP_WRITEV_FIXED,
     IORING_OP_PIPE,
+    IORING_OP_NOP128,
+    IORING_OP_URING_CMD128,
 
     IORING_OP_LAST,
 };
@@ -236,6 +241,7 @@ enum io_uring_op {
 #define IORING_LINK_TIMEOUT_UPDATE      (1U << 4)
 #define IORING_TIMEOUT_ETIME_SUCCESS    (1U << 5)
 #define IORING_TIMEOUT_MULTISHOT        (1U << 6)
+#define IORING_TIMEOUT_IMMEDIATE_ARG    (1U << 7)
 #define IORING_TIMEOUT_CLOCK_MASK       (IORING_TIMEOUT_BOOTTIME | IORING_TIMEOUT_REALTIME)
 #define IORING_TIMEOUT_UPDATE_MASK      (IORING_TIMEOUT_UPDATE | IORING_LINK_TIMEOUT_UPDATE)
 
@@ -262,6 +268,7 @@ enum io_uring_op {
 #define IORING_RECVSEND_FIXED_BUF       (1U << 2)
 #define IORING_SEND_ZC_REPORT_USAGE     (1U << 3)
 #define IORING_RECVSEND_BUNDLE          (1U << 4)
+#define IORING_SEND_VECTORIZED          (1U << 5)
 
 /* cqe.res of a zero-copy notification with IORING_SEND_ZC_REPORT_USAGE */
 #define IORING_NOTIF_USAGE_ZC_COPIED    (1U << 31)
@@ -287,6 +294,7 @@ enum io_uring_msg_ring_flags {
 #define IORING_NOP_FILE                 (1U << 1)
 #define IORING_NOP_FIXED_FILE           (1U << 2)
 #define IORING_NOP_FIXED_BUFFER         (1U << 3)
+#define IORING_NOP_CQE32                (1U << 5)
 
 /* ---- completion queue entry (16 bytes; 32 with IORING_SETUP_CQE32) ------ */
 struct io_uring_cqe {
@@ -301,6 +309,8 @@ struct io_uring_cqe {
 #define IORING_CQE_F_SOCK_NONEMPTY      (1U << 2)
 #define IORING_CQE_F_NOTIF              (1U << 3)
 #define IORING_CQE_F_BUF_MORE           (1U << 4)
+#define IORING_CQE_F_SKIP               (1U << 5)
+#define IORING_CQE_F_32                 (1U << 15)
 #define IORING_CQE_BUFFER_SHIFT         16
 
 /* mmap(2) offsets */
@@ -423,6 +433,9 @@ enum io_uring_register_op {
     IORING_REGISTER_ZCRX_IFQ            = 32,
     IORING_REGISTER_RESIZE_RINGS        = 33,
     IORING_REGISTER_MEM_REGION          = 34,
+    IORING_REGISTER_QUERY               = 35,
+    IORING_REGISTER_ZCRX_CTRL           = 36,
+    IORING_REGISTER_BPF_FILTER          = 37,
 
     IORING_REGISTER_LAST,
 
@@ -566,7 +579,8 @@ struct io_uring_buf_reg {
     __u32 ring_entries;
     __u16 bgid;
     __u16 flags;                    /* IOU_PBUF_RING_*; `pad` before 6.4 */
-    __u64 resv[3];
+    __u32 min_left;
+    __u32 resv[5];
 };
 
 struct io_uring_buf_status {
@@ -708,8 +722,74 @@ struct io_uring_zcrx_ifq_reg {
     __u64 region_ptr;
     struct io_uring_zcrx_offsets offsets;
     __u32 zcrx_id;
-    __u32 __resv2;
+    __u32 rx_buf_len;
     __u64 __resv[3];
+};
+
+enum io_uring_zcrx_area_flags {
+    IORING_ZCRX_AREA_DMABUF             = 1,
+};
+
+enum zcrx_reg_flags {
+    ZCRX_REG_IMPORT                     = 1,
+    ZCRX_REG_NODEV                      = 2,
+};
+
+enum zcrx_features {
+    ZCRX_FEATURE_RX_PAGE_SIZE           = 1 << 0,
+};
+
+enum zcrx_ctrl_op {
+    ZCRX_CTRL_FLUSH_RQ,
+    ZCRX_CTRL_EXPORT,
+    __ZCRX_CTRL_LAST,
+};
+
+struct zcrx_ctrl_flush_rq {
+    __u64 __resv[6];
+};
+
+struct zcrx_ctrl_export {
+    __u32 zcrx_fd;
+    __u32 __resv1[11];
+};
+
+struct zcrx_ctrl {
+    __u32 zcrx_id;
+    __u32 op;                       /* enum zcrx_ctrl_op */
+    __u64 __resv[2];
+    union {
+        struct zcrx_ctrl_export     zc_export;
+        struct zcrx_ctrl_flush_rq   zc_flush;
+    };
+};
+
+/* SOCKET_URING_OP_TX_TIMESTAMP completions */
+#define IORING_TIMESTAMP_HW_SHIFT       16
+#define IORING_TIMESTAMP_TYPE_SHIFT     (IORING_TIMESTAMP_HW_SHIFT + 1)
+#define IORING_CQE_F_TSTAMP_HW          ((__u32)1 << IORING_TIMESTAMP_HW_SHIFT)
+
+struct io_timespec {
+    __u64 tv_sec;
+    __u64 tv_nsec;
+};
+
+/* read/write attributes (sqe->attr_ptr, sqe->attr_type_mask) */
+#define IORING_RW_ATTR_FLAG_PI          (1U << 0)
+struct io_uring_attr_pi {
+    __u16 flags;
+    __u16 app_tag;
+    __u32 len;
+    __u64 addr;
+    __u64 seed;
+    __u64 rsvd;
+};
+
+struct io_uring_task_restriction {
+    __u16 flags;
+    __u16 nr_res;
+    __u32 resv[3];
+    struct io_uring_restriction restrictions[0];
 };
 
 #ifdef __cplusplus
@@ -753,6 +833,29 @@ struct io_uring_zcrx_ifq_reg {
 #define SOCKET_URING_OP_SIOCOUTQ    1
 #define SOCKET_URING_OP_GETSOCKOPT  2
 #define SOCKET_URING_OP_SETSOCKOPT  3
+#endif
+
+/* ---- uapi 6.18 / 6.19 additions (liburing 2.15) ---------------------------- */
+#ifndef IORING_SETUP_CQE_MIXED
+#define IORING_SETUP_CQE_MIXED      (1U << 18)
+#endif
+#ifndef IORING_SETUP_SQE_MIXED
+#define IORING_SETUP_SQE_MIXED      (1U << 19)
+#endif
+#ifndef IORING_SETUP_SQ_REWIND
+#define IORING_SETUP_SQ_REWIND      (1U << 20)
+#endif
+#ifndef IORING_TIMEOUT_IMMEDIATE_ARG
+#define IORING_TIMEOUT_IMMEDIATE_ARG (1U << 7)
+#endif
+#ifndef IORING_CQE_F_SKIP
+#define IORING_CQE_F_SKIP           (1U << 5)
+#endif
+#ifndef IORING_CQE_F_32
+#define IORING_CQE_F_32             (1U << 15)
+#endif
+#ifndef IORING_NOP_CQE32
+#define IORING_NOP_CQE32            (1U << 5)
 #endif
 
 /* ---- setup flags ---------------------------------------------------------- */
