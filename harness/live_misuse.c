@@ -10,6 +10,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #define HR_TEST_IMPLEMENTATION
 #include "hr_test.h"
@@ -165,6 +168,115 @@ static int t_exit_closes_ring_fd_only(void)
     return HR_PASS;
 }
 
+/* 1 if every page of [p, p + len) is mapped, 0 if none is, -1 if mixed */
+static int pages_mapped(const uint8_t *p, uint64_t len)
+{
+    const uint64_t pg = (uint64_t)sysconf(_SC_PAGESIZE);
+    int some = 0, all = 1;
+    for (uint64_t off = 0; off < len; off += pg) {
+        unsigned char v;
+        if (mincore((void *)(p + off), pg, &v) == 0)
+            some = 1;
+        else
+            all = 0;
+    }
+    return all ? 1 : some ? -1 : 0;
+}
+
+/* hr_ring_exit unmaps every page of both mappings, whatever their sizes
+   (the SQE array is the larger one here) (mutants exit-no-unmap,
+   unmap-sqe-len of tests/mutate). */
+static int t_exit_unmaps_both(void)
+{
+    static const uint32_t sizes[] = { 4, 256, 4096 };
+    for (unsigned i = 0; i < 3; i++) {
+        struct hr_ring r;
+        HR_CTX("entries %u", sizes[i]);
+        CHECK(hr_ring_init(&r, sizes[i], 0) == 0);
+        const uint8_t *rm = r.ring_mem, *sm = r.sqe_mem;
+        const uint64_t rl = r.ring_len, sl = r.sqe_len;
+        CHECK(pages_mapped(rm, rl) == 1 && pages_mapped(sm, sl) == 1);
+        hr_ring_exit(&r);
+        CHECKF(pages_mapped(sm, sl) == 0, "SQE array (%llu bytes) still (partly) mapped after exit",
+               (unsigned long long)sl);
+        CHECKF(pages_mapped(rm, rl) == 0, "rings (%llu bytes) still (partly) mapped after exit",
+               (unsigned long long)rl);
+    }
+    return HR_PASS;
+}
+
+/* A forked child tears down its copy of a ring whose fd the parent
+   registered: the registration belongs to the parent's task, so the
+   unregister in the child's hr_ring_exit fails and enter_fd keeps the
+   registered index.  Exit must still close ring_fd, and never the number
+   enter_fd holds (an index, not an fd) (mutant exit-closes-enter-fd). */
+static int t_exit_in_child_closes_ring_fd(void)
+{
+    struct hr_ring r;
+    CHECK(hr_ring_init(&r, 4, 0) == 0);
+    int ret = hr_register_ring_fd(&r);
+    if (ret == -EINVAL) {
+        hr_ring_exit(&r);
+        SKIP_BECAUSE("kernel lacks IORING_REGISTER_RING_FDS");
+    }
+    CHECKF(ret == 1, "hr_register_ring_fd = %d", ret);
+    const int fd = r.ring_fd, idx = r.enter_fd;
+    CHECK(idx != fd);
+    /* a file at the number of the index, which exit must not close */
+    if (fcntl(idx, F_GETFD) < 0) {
+        int f = open("/dev/null", O_RDONLY);
+        CHECK(f >= 0);
+        if (f != idx) {
+            CHECK(dup2(f, idx) == idx);
+            close(f);
+        }
+    }
+    fflush(NULL);
+    const pid_t pid = fork();
+    CHECK(pid >= 0);
+    if (pid == 0) {
+        hr_ring_exit(&r);
+        int bad = 0;
+        if (!(fcntl(fd, F_GETFD) < 0 && errno == EBADF))
+            bad |= 1;                            /* ring fd left open */
+        if (fcntl(idx, F_GETFD) < 0)
+            bad |= 2;                            /* the index closed as an fd */
+        if (r.ring_fd != -1 || r.ring_mem != NULL)
+            bad |= 4;
+        _exit(bad);
+    }
+    int st = 0;
+    CHECK(waitpid(pid, &st, 0) == pid);
+    CHECKF(WIFEXITED(st) && WEXITSTATUS(st) == 0,
+           "exit in the child: %s%s%s (status 0x%x)",
+           WIFEXITED(st) && (WEXITSTATUS(st) & 1) ? "ring fd still open; " : "",
+           WIFEXITED(st) && (WEXITSTATUS(st) & 2) ? "closed fd <enter_fd>; " : "",
+           WIFEXITED(st) && (WEXITSTATUS(st) & 4) ? "ring not cleared" : "", st);
+    hr_ring_exit(&r);
+    CHECK(fcntl(fd, F_GETFD) < 0);
+    return HR_PASS;
+}
+
+/* hr_ring_exit gives the task's registered-ring slot back: far more rings
+   than there are slots (16) can each register their fd in turn (mutant
+   exit-no-unregister). */
+static int t_exit_frees_ring_fd_slot(void)
+{
+    for (int i = 0; i < 40; i++) {
+        struct hr_ring r;
+        HR_CTX("ring %d", i);
+        CHECK(hr_ring_init(&r, 2, 0) == 0);
+        int ret = hr_register_ring_fd(&r);
+        if (ret == -EINVAL && i == 0) {
+            hr_ring_exit(&r);
+            SKIP_BECAUSE("kernel lacks IORING_REGISTER_RING_FDS");
+        }
+        CHECKF(ret == 1, "hr_register_ring_fd = %d", ret);
+        hr_ring_exit(&r);
+    }
+    return HR_PASS;
+}
+
 int main(int argc, char **argv)
 {
     static const struct hr_case cases[] = {
@@ -175,6 +287,9 @@ int main(int argc, char **argv)
         { "exit-on-zeroed-ring-is-noop", t_exit_zeroed },
         { "exit-twice-is-noop", t_exit_twice },
         { "exit-closes-the-ring-fd-only", t_exit_closes_ring_fd_only },
+        { "exit-unmaps-every-page-of-both-mappings", t_exit_unmaps_both },
+        { "exit-in-forked-child-closes-ring-fd-not-index", t_exit_in_child_closes_ring_fd },
+        { "exit-frees-the-registered-ring-slot", t_exit_frees_ring_fd_slot },
     };
     static const struct hr_suite suite = { .name = "misuse", .timeout_s = 30 };
     return hr_test_main(&suite, cases, (int)(sizeof cases / sizeof cases[0]), argc, argv);
