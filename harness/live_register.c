@@ -342,6 +342,19 @@ static int t_eventfd(void)
     int ret = hr_register_eventfd_async(&ring, efd);
     SKIP_IF_OLD(ret, "IORING_REGISTER_EVENTFD_ASYNC");
     CHECK(ret == 0);
+    /* async only: an inline completion does not signal it, one punted to
+       io-wq (IOSQE_ASYNC) does (mutant reg-eventfd-async-op) */
+    CHECK(nop_res(&ring, 3, 0, &res) == 0 && res == 0);
+    CHECKF(read(efd, &v, sizeof v) < 0 && errno == EAGAIN,
+           "eventfd registered async was signalled by an inline NOP");
+    struct hr_sqe *q = hr_get_sqe(&ring);
+    CHECK(q != NULL);
+    hr_prep_nop(q);
+    q->user_data = 4;
+    q->flags = IOSQE_ASYNC;
+    struct hr_cqe c;
+    CHECK(reap_one(&ring, &c) == 0 && c.user_data == 4 && c.res == 0);
+    CHECKF(read(efd, &v, sizeof v) == sizeof v && v >= 1, "async eventfd not signalled from io-wq");
     CHECK(hr_unregister_eventfd(&ring) == 0);
     CHECK(hr_register_eventfd(&ring, -1) == -EBADF);
     close(efd);

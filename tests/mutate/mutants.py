@@ -79,7 +79,7 @@ mut("ring-needs-flush-no-taskrun", "flags", R,
 mut("ring-copy-cnt-unbounded", "safety", R,
     "hr_copy_cqes copies every ready CQE, ignoring the caller's n",
     "const uint32_t cnt = ready < n ? ready : n;",
-    "const uint32_t cnt = ready;")
+    "const uint32_t cnt = ready < n ? ready : ready;")
 mut("ring-copy-eio-off-by-one", "safety", R,
     "a CQ tail entries+1 ahead is accepted",
     "if (HR_UNLIKELY(ready > e))\n        return -HR_EIO;",
@@ -115,7 +115,7 @@ mut("ring-space-left-wrap", "arith", R,
 mut("ring-units-no-shift", "safety", R,
     "CQE32/SQE128 slots are not doubled",
     "return x << s;           /* s is 0 or 1: x or 2x */",
-    "return x;           /* s is 0 or 1: x or 2x */")
+    "return x << (s & 0);           /* s is 0 or 1: x or 2x */")
 # ---- ring: memory ordering --------------------------------------------------
 mut("ring-cq-head-plain", "order", R,
     "hr_copy_cqes stores the CQ head plainly, not with release",
@@ -147,11 +147,11 @@ mut("wait-no-ext-arg-flag", "enter", W,
 mut("wait-min-wait-dropped", "enter", W,
     "min_wait_usec is not passed to the kernel",
     "arg.min_wait_usec = min_wait_usec;",
-    "arg.min_wait_usec = 0;")
+    "arg.min_wait_usec = min_wait_usec & 0;")
 mut("wait-ts-dropped", "enter", W,
     "the timeout is not passed to the kernel",
     "arg.ts = HR_PTR64(ts);",
-    "arg.ts = 0;")
+    "arg.ts = HR_PTR64(ts) & 0;")
 mut("wait-sigmask-dropped", "enter", W,
     "the sigmask of a wait without timeout is not passed",
     "return hr_enter(r, to_submit, min_complete, flags, sigmask,\n                        sigmask ? HR_SIGSET_SIZE : 0);",
@@ -271,11 +271,11 @@ mut("reg-files-sparse-flag", "register", G,
 mut("reg-files-update-offset", "register", G,
     "hr_register_files_update ignores the offset",
     "up.offset = off;\n    up.resv   = 0;\n    up.fds",
-    "up.offset = 0;\n    up.resv   = 0;\n    up.fds")
+    "up.offset = off & 0;\n    up.resv   = 0;\n    up.fds")
 mut("reg-update2-offset", "register", G,
     "the update2 calls ignore the offset",
     "up.offset = off;\n    up.resv   = 0;\n    up.data   = data;",
-    "up.offset = 0;\n    up.resv   = 0;\n    up.data   = data;")
+    "up.offset = off & 0;\n    up.resv   = 0;\n    up.data   = data;")
 mut("reg-eventfd-async-op", "register", G,
     "hr_register_eventfd_async registers a plain eventfd",
     "IORING_REGISTER_EVENTFD_ASYNC, &fd, 1);",
@@ -291,13 +291,13 @@ mut("reg-free-buf-ring-no-munmap", "teardown", G,
 mut("reg-unreg-personality-id", "register", G,
     "hr_unregister_personality passes id 0",
     "IORING_UNREGISTER_PERSONALITY, 0, (unsigned)id);",
-    "IORING_UNREGISTER_PERSONALITY, 0, 0);")
+    "IORING_UNREGISTER_PERSONALITY, 0, (unsigned)id & 0);")
 
 # ---- buffer rings (hr_bufring.h, bufring.c) --------------------------------------
 mut("bufring-add-no-offset", "bufring", BR,
     "hr_buf_ring_add ignores the offset",
     "const uint16_t pos = (uint16_t)(s->tail + offset);",
-    "const uint16_t pos = (uint16_t)(s->tail);")
+    "const uint16_t pos = (uint16_t)(s->tail + (offset & 0));")
 mut("bufring-add-mask-entries", "safety", BR,
     "hr_buf_ring_add masks with entries, not entries - 1",
     "const uint32_t i = pos & s->mask;",
@@ -321,7 +321,7 @@ mut("bufring-buffer-id-no-check", "bufring", BR,
 mut("bufring-setup-bgid", "bufring", BC,
     "hr_setup_buf_ring registers group 0 whatever bgid is",
     "breg->bgid         = bgid;",
-    "breg->bgid         = 0;")
+    "breg->bgid         = bgid & 0;")
 mut("bufring-mmap-offset-bgid", "bufring", BC,
     "the kernel-allocated ring is mapped at group 0's offset",
     "IORING_OFF_PBUF_RING |\n                                      ((uint64_t)bgid << IORING_OFF_PBUF_SHIFT));",
@@ -335,7 +335,7 @@ mut("recvmsg-fits-no-control", "recvmsg", RM,
 mut("recvmsg-clen-trusts-kernel", "recvmsg", RM,
     "the control length is the kernel's, not capped by the msghdr's",
     "return k < controllen ? k : controllen;",
-    "return k;")
+    "return k < controllen ? k : k;")
 mut("recvmsg-cmsg-hi-ignored", "recvmsg", RM,
     "a cmsg_len >= 2^32 is read as its low word",
     "if (hi != 0) {",

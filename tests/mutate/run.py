@@ -221,6 +221,14 @@ for i, m in enumerate(todo, 1):
     os.utime(path, (later, later))
     verdict, by = "SURVIVED", ""
     unit = UNIT.get(m["file"])
+    # a mutant must compile (the library's -Werror build): one that does
+    # not is a broken mutant, not a kill
+    rc, out = sh(["make", "-s", "--no-print-directory", "lib"], d, TIMEOUT,
+                 log=os.path.join(logs, "%s.lib.log" % m["id"]))
+    if rc != 0:
+        err = [l.strip() for l in out.splitlines() if "error" in l][:1]
+        verdict, by = "BUILD-ERROR", "; ".join(err)
+        unit = None
     if not TEST_ONLY and unit and unit not in bad_units:
         lg = os.path.join(logs, "%s.prove.log" % m["id"])
         rc, out = sh(["bash", "proofs/prove.sh", "replay"], d, PROVE_TIMEOUT, env={"UNITS": unit}, log=lg)
@@ -229,7 +237,7 @@ for i, m in enumerate(todo, 1):
                     if l.startswith("[wp] [") or "Proved goals" in l or "fewer" in l or "FAIL" in l]
             verdict, by = "killed-by-prove", "%s: %s" % (unit, "; ".join(goal[:3]) or "exit %d" % rc)
     if verdict == "SURVIVED":
-        for s in suites_of(m):
+        for s in suites_of(m):  # noqa: E741
             if s in bad_suites:
                 continue
             lg = os.path.join(logs, "%s.%s.log" % (m["id"], s))
@@ -247,13 +255,17 @@ for i, m in enumerate(todo, 1):
 
 # ---- summary ----------------------------------------------------------------------
 n = len(results)
-k = sum(1 for _, v, _ in results if v != "SURVIVED")
+k = sum(1 for _, v, _ in results if v.startswith("killed"))
+broken = [m["id"] for m, v, _ in results if v == "BUILD-ERROR"]
+if broken:
+    print("mutate: ERROR: %d mutant(s) do not compile (fix them in tests/mutate/mutants.py): %s"
+          % (len(broken), " ".join(broken)))
 p = sum(1 for _, v, _ in results if v == "killed-by-prove")
 with open(os.path.join(WORK, "results.tsv"), "w") as f:
     for m, v, by in results:
         f.write("%s\t%s\t%s\t%s\n" % (m["id"], m["cat"], v, by))
 print()
-surv = [(m, by) for m, v, by in results if v == "SURVIVED"]
+surv = [(m, by) for m, v, by in results if not v.startswith("killed")]
 if surv:
     print("survivors:")
     for m, _ in surv:
