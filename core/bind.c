@@ -38,4 +38,8 @@ void hr__bind_view(struct hr_ring *r, const struct io_uring_params *p,
     w->sq_entries   = (uint32_t *)b.sq_entries;
     w->cq_mask      = (uint32_t *)b.cq_mask;
     w->cq_entries   = (uint32_t *)b.cq_entries;
+    /* acquire: pairs with nothing yet (fresh ring); we are the SQ tail's
+       writer and the CQ head is ours from now on: read each once */
+    w->sq_tail      = hr_load_acquire(r->sq.ktail);
+    w->cq_head      = hr_load_acquire(r->cq.khead);
 }

@@ -197,7 +197,10 @@ void hr__unmap_rings(struct hr_ring *r)
 int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr_layout *g)
 {
     struct hr_geom_words w;
+    /* g's fields read once, up front */
     const uint32_t sq_entries = g->sq_entries, cq_entries = g->cq_entries;
+    const uint32_t sq_shift   = g->sq_shift,   cq_shift   = g->cq_shift;
+    const uint32_t sqe_shift  = g->sqe_shift,  cqe_shift  = g->cqe_shift;
 
     hr__bind_view(r, p, g, &w);
     /* The kernel's own view of the geometry must match what it told us.
@@ -207,24 +210,29 @@ int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr
         *(volatile uint32_t *)w.cq_mask    != cq_entries - 1 ||
         *(volatile uint32_t *)w.cq_entries != cq_entries)
         return -HR_EIO;
+    const uint32_t sq_tail = w.sq_tail, cq_head = w.cq_head;   /* read by the view */
 
     r->sq.entries   = sq_entries;
     r->sq.mask      = sq_entries - 1;
-    r->sq.shift     = g->sq_shift;
-    r->sq.sqe_shift = g->sqe_shift;
-    r->sq.sqe_units = g->sqe_shift ? 2u * sq_entries : sq_entries;
-    /* acquire: pairs with nothing yet (fresh ring); we are the tail's writer */
-    r->sq.sqe_head  = r->sq.sqe_tail = hr_load_acquire(r->sq.ktail);
-    r->sq.sqe_limit = r->sq.sqe_head;      /* no room cached: the first
+    r->sq.shift     = sq_shift;
+    r->sq.sqe_shift = sqe_shift;
+    r->sq.sqe_units = sqe_shift ? 2u * sq_entries : sq_entries;
+    r->sq.sqe_head  = sq_tail;
+    r->sq.sqe_tail  = sq_tail;
+    r->sq.sqe_limit = sq_tail;             /* no room cached: the first
                                               get_sqe reads the SQ head */
-
     r->cq.entries   = cq_entries;
     r->cq.mask      = cq_entries - 1;
-    r->cq.shift     = g->cq_shift;
-    r->cq.cqe_shift = g->cqe_shift;
-    r->cq.cqe_units = g->cqe_shift ? 2u * cq_entries : cq_entries;
-    /* acquire: the CQ head is ours from now on; read its initial value once */
-    r->cq.head      = hr_load_acquire(r->cq.khead);
+    r->cq.shift     = cq_shift;
+    r->cq.cqe_shift = cqe_shift;
+    r->cq.cqe_units = cqe_shift ? 2u * cq_entries : cq_entries;
+    r->cq.head      = cq_head;
+    //@ assert units: r->sq.sqe_units == units(sq_entries, sqe_shift) && r->cq.cqe_units == units(cq_entries, cqe_shift);
+    //@ assert cqflags: cq_flags_ok(r);
+    //@ assert b_mem: ring_mem(r, r->sq.entries, r->sq.sqe_units, r->cq.cqe_units);
+    //@ assert b_sq: sq_geom(r);
+    //@ assert b_cq: cq_geom(r);
+    //@ assert b_counters: sq_counters(r);
     return 0;
 }
 

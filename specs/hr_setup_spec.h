@@ -175,7 +175,8 @@ uint8_t *hr__mmap(struct hr_ring *r, const struct io_uring_params *p, int fd,
 /* The typed view (casts WP cannot follow: its Typed model cannot prove a
    uint8_t range valid as uint32_t, and Typed+cast is unsound) of the byte
    addresses hr__ring_bytes proves valid and disjoint: the SQ/CQ pointers of
-   *r, and the kernel's four geometry words in *w. */
+   *r, and the kernel's four geometry words in *w; then the initial SQ tail
+   and CQ head, read once (acquire) into *w. */
 /*@ requires layout_ok(p, g) && \valid_read(p) && \valid_read(g) && \valid(r) && \valid(w);
     requires \valid(r->ring_mem + (0 .. g->ring_len - 1));
     requires \valid(r->sqe_mem + (0 .. g->sqes_len - 1));
@@ -191,6 +192,7 @@ uint8_t *hr__mmap(struct hr_ring *r, const struct io_uring_params *p, int fd,
             (r->cq.kflags == \null <==> g->has_cq_flags == 0);
     ensures \valid_read(w->sq_mask) && \valid_read(w->sq_entries) &&
             \valid_read(w->cq_mask) && \valid_read(w->cq_entries);
+    ensures w->sq_tail == *r->sq.ktail && w->cq_head == *r->cq.khead;
 */
 void hr__bind_view(struct hr_ring *r, const struct io_uring_params *p,
                    const struct hr_layout *g, struct hr_geom_words *w);
@@ -225,14 +227,19 @@ void hr__unmap_rings(struct hr_ring *r);
    once; -EIO if they differ), then the SQ/CQ fields of *r; sqe_head =
    sqe_tail = sqe_limit = *ktail, head = *cq khead. */
 /*@ requires layout_ok(p, g) && \valid_read(p) && \valid_read(g) && \valid(r);
+    requires \separated(r, g);
     requires \valid(r->ring_mem + (0 .. g->ring_len - 1));
     requires \valid(r->sqe_mem + (0 .. g->sqes_len - 1));
     requires \separated(r, r->ring_mem + (0 .. g->ring_len - 1),
                         r->sqe_mem + (0 .. g->sqes_len - 1));
     assigns r->sq, r->cq;
     ensures \result == 0 || \result == -5;
-    ensures \result == 0 ==> ring_mem(r, r->sq.entries, r->sq.sqe_units, r->cq.cqe_units) && sq_geom(r) && cq_geom(r) && sq_counters(r);
-    ensures \result == 0 ==> cq_flags_ok(r) && (r->cq.kflags == \null <==> g->has_cq_flags == 0);
+    ensures mem: \result == 0 ==> ring_mem(r, r->sq.entries, r->sq.sqe_units, r->cq.cqe_units);
+    ensures sq: \result == 0 ==> sq_geom(r);
+    ensures cq: \result == 0 ==> cq_geom(r);
+    ensures counters: \result == 0 ==> sq_counters(r);
+    ensures \result == 0 ==> cq_flags_ok(r);
+    ensures \result == 0 ==> (r->cq.kflags == \null <==> g->has_cq_flags == 0);
     ensures \result == 0 ==> r->sq.entries == g->sq_entries && r->cq.entries == g->cq_entries &&
       r->sq.sqe_shift == g->sqe_shift && r->cq.cqe_shift == g->cqe_shift &&
       (r->sq.array == \null <==> g->has_array == 0) &&
