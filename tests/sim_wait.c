@@ -23,7 +23,9 @@ static int wait_enter(struct hr_ring *r, uint32_t to_submit, uint32_t min_comple
 #define hr_store_release sim_hook_store_release
 #define hr_fence_full    sim_hook_fence
 #define hr_enter         wait_enter
+#define hr__sys_enter    wait_enter
 #include "hr_wait.h"
+#undef hr__sys_enter
 #undef hr_load_acquire
 #undef hr_load_relaxed
 #undef hr_store_release
@@ -432,6 +434,49 @@ TEST(batches_across_wrap)
 
 /* overflow: peek_batch and get_events bring the kernel's backlog back;
    has_overflow follows the flag */
+/* A wait without timeout hands the kernel its sigmask as a plain sigset
+   argument (8 bytes, no EXT_ARG) (mutant wait-sigmask-dropped of
+   tests/mutate). */
+TEST(sigmask_without_timeout)
+{
+    struct sim_cfg c = cfg(8, 16, 0, 0, 0);
+    struct sim *s = fresh(&c);
+    struct hr_ring *r = &s->ring;
+    struct hr_cqe *p = (struct hr_cqe *)1;
+    uint64_t sigset = 1u << 9;
+    wk.fail = -EINTR;                    /* a signal arrives while waiting */
+    CHECK_EQ(hr_wait_cqes(r, &p, 1, NULL, &sigset), -EINTR);
+    CHECK_EQ(wk.n, 1);
+    CHECK(!wk.ext);
+    CHECK(wk.rawarg == &sigset);
+    CHECK_EQ(wk.argsz, 8);
+    CHECK(wk.flags & IORING_ENTER_GETEVENTS);
+    CHECK_EQ(hr_wait_cqes(r, &p, 1, NULL, NULL), -EINTR);
+    CHECK(wk.rawarg == NULL && wk.argsz == 0);
+    wk.fail = 0;
+    sim_free(s);
+}
+
+/* A kernel that consumes fewer SQEs than asked: the submit-and-wait calls
+   return what it consumed, never the count they asked for (mutant
+   wait-left-all). */
+TEST(short_submit_counts_consumed)
+{
+    struct sim_cfg c = cfg(8, 16, 0, 0xfffffffeu, 0);
+    struct sim *s = fresh(&c);
+    struct hr_ring *r = &s->ring;
+    struct hr_cqe *p = NULL;
+    s->submit_limit = 1;
+    queue(s, 4, 1);
+    uint64_t c0 = s->n_consumed;
+    int ret = hr_submit_and_wait_timeout(r, &p, 1, NULL, NULL);
+    CHECK(ret > 0 && ret < 4);
+    CHECK_EQ(ret, s->n_consumed - c0);
+    CHECK(p != NULL && p->user_data == 1);
+    s->submit_limit = 0;
+    sim_free(s);
+}
+
 TEST(overflow_flush_batch)
 {
     struct sim_cfg c = cfg(8, 8, 0, 0xfffffffau, 0xfffffffcu);
