@@ -5,7 +5,7 @@
 #                                        before libhringas.a
 #   build/<arch>/libhringas-liburing.so  self-contained (compat + core)
 COMPAT_SRCS := $(wildcard core/compat/*.c)
-COMPAT_HDRS := $(wildcard core/compat/*.h core/compat/liburing/*.h)
+COMPAT_HDRS := $(wildcard core/compat/*.h core/compat/liburing/*.h core/compat/liburing/io_uring/*.h)
 COMPAT_OBJS := $(patsubst core/compat/%.c,$(O)/compat/%.o,$(COMPAT_SRCS))
 COMPAT_A    := $(O)/libhringas-liburing.a
 COMPAT_SO   := $(O)/libhringas-liburing.so
@@ -36,6 +36,9 @@ install-compat: compat
 	install -m 644 core/compat/liburing.h $(DESTDIR)$(INCLUDEDIR)/hringas/compat/
 	install -m 644 $(wildcard core/compat/liburing/*.h) \
 	           $(DESTDIR)$(INCLUDEDIR)/hringas/compat/liburing/
+	install -d $(DESTDIR)$(INCLUDEDIR)/hringas/compat/liburing/io_uring
+	install -m 644 $(wildcard core/compat/liburing/io_uring/*.h) \
+	           $(DESTDIR)$(INCLUDEDIR)/hringas/compat/liburing/io_uring/
 	install -m 644 $(COMPAT_A) $(DESTDIR)$(LIBDIR)/
 	install -m 755 $(COMPAT_SO) $(DESTDIR)$(LIBDIR)/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' \

@@ -25,9 +25,12 @@
 #include <fcntl.h>
 #include <sched.h>
 #include <linux/swab.h>
+#include <linux/filter.h>
 #include <sys/wait.h>
 #include "liburing/compat.h"
 #include "liburing/io_uring.h"
+#include "liburing/io_uring/query.h"
+#include "liburing/io_uring/bpf_filter.h"
 #include "liburing/io_uring_version.h"
 #include "liburing/barrier.h"
 #include "hringas.h"          /* the core: ring, wait family, prep, registration */
@@ -52,6 +55,12 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* liburing 2.15's pointer-to-u64 helper (its tests use it too) */
+static inline __u64 uring_ptr_to_u64(const void *ptr)
+{
+    return (__u64)(unsigned long)ptr;
+}
 
 /* ---- the ring ------------------------------------------------------------
  * The pointers and sizes below are set once by io_uring_queue_init* from the

@@ -172,10 +172,14 @@ int io_uring_register_sync_cancel(struct io_uring *ring,
     return hr_register_sync_cancel(R(ring), reg);
 }
 
+/* liburing ORs `flags` (IOU_PBUF_RING_*) into reg->flags; the core takes
+   them in reg only (its `flags` argument is reserved, 0). */
 int io_uring_register_buf_ring(struct io_uring *ring, struct io_uring_buf_reg *reg,
                                unsigned int flags)
 {
-    return hr_register_buf_ring(R(ring), reg, flags);
+    if (reg)
+        reg->flags |= (__u16)flags;
+    return hr_register_buf_ring(R(ring), reg, 0);
 }
 
 int io_uring_unregister_buf_ring(struct io_uring *ring, int bgid)

@@ -10,6 +10,8 @@
 int __io_uring_queue_init_params(unsigned entries, struct io_uring *ring,
                                  struct io_uring_params *p, void *buf, size_t buf_size);
 
+static int sqe_dummy;
+
 int main(void)
 {
     /* names liburing 2.15's test/test.h and tests take from the uapi header */
@@ -33,6 +35,15 @@ int main(void)
     CHECK_EQ(sizeof(struct zcrx_ctrl), 72);
     CHECK_EQ(sizeof(struct io_uring_attr_pi), 32);
     CHECK_EQ(sizeof(struct io_timespec), 16);
+    /* liburing/io_uring/query.h and bpf_filter.h, included by <liburing.h> */
+    CHECK_EQ(sizeof(struct io_uring_query_hdr), 40);
+    CHECK_EQ(sizeof(struct io_uring_query_opcode), 48);
+    CHECK_EQ(sizeof(struct io_uring_query_zcrx), 40);
+    CHECK_EQ(IO_URING_QUERY_SCQ, 2);
+    CHECK_EQ(sizeof(struct io_uring_bpf_ctx), 40);
+    CHECK_EQ(sizeof(struct io_uring_bpf_filter), 64);
+    CHECK_EQ(sizeof(struct io_uring_bpf), 72);
+    CHECK_EQ(uring_ptr_to_u64(&sqe_dummy), (uintptr_t)&sqe_dummy);
 
     /* 2.15 helpers (liburing.h 437, 425) */
     CHECK_EQ(io_uring_cqe_shift_from_flags(IORING_SETUP_CQE32), 1);
