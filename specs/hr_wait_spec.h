@@ -109,6 +109,18 @@ static inline struct hr_cqe *hr__cq_head_cqe(struct hr_ring *r);
 static inline int hr__cq_need(struct hr_ring *r, uint32_t avail, uint32_t submit,
                               uint32_t wait_nr, uint32_t looped);
 
+/* TRUSTED (T-ENTER, specs/TRUSTED.md): io_uring_enter with
+   IORING_ENTER_EXT_ARG; the same contract as hr__sys_enter. */
+/*@ requires ring_ok(r);
+    assigns *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
+            r->cq.cqes[0 .. r->cq.cqe_units - 1];
+    ensures -4095 <= \result <= 0x7fffffff;
+*/
+static inline int hr__sys_enter_ext(struct hr_ring *r, uint32_t to_submit,
+                                    uint32_t min_complete, uint32_t flags,
+                                    const void *sigmask, struct __kernel_timespec *ts,
+                                    uint32_t min_wait_usec);
+
 /* One wait enter: without GETEVENTS no argument; with it the sigset (or
    none), or with ext the struct hr_getevents_arg of sigmask, ts and
    min_wait_usec (IORING_ENTER_EXT_ARG).  Same effect as hr_enter. */
