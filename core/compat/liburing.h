@@ -240,6 +240,11 @@ int io_uring_unregister_napi(struct io_uring *ring, struct io_uring_napi *napi);
 int io_uring_register_clock(struct io_uring *ring, struct io_uring_clock_register *arg);
 int io_uring_register_ifq(struct io_uring *ring, struct io_uring_zcrx_ifq_reg *reg);
 int io_uring_register_region(struct io_uring *ring, struct io_uring_mem_region_reg *reg);
+struct zcrx_ctrl;
+int io_uring_register_zcrx_ctrl(struct io_uring *ring, struct zcrx_ctrl *ctrl);
+int io_uring_register_bpf_filter(struct io_uring *ring, struct io_uring_bpf *bpf);
+int io_uring_register_bpf_filter_task(struct io_uring_bpf *bpf);
+int io_uring_register_query(struct io_uring_query_hdr *query);
 int io_uring_get_events(struct io_uring *ring);
 int io_uring_submit_and_get_events(struct io_uring *ring);
 

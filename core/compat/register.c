@@ -349,3 +349,26 @@ int io_uring_free_buf_ring(struct io_uring *ring, struct io_uring_buf_ring *br,
     munmap(br, (size_t)nentries * sizeof(struct io_uring_buf));
     return 0;
 }
+
+/* ---- liburing 2.14 / 2.15 registrations the core has no function for yet:
+ * passed to the core's io_uring_register system call, as item 18 of
+ * DIFFERENCES.md (fd -1: the blind registrations that need no ring) */
+int io_uring_register_zcrx_ctrl(struct io_uring *ring, struct zcrx_ctrl *ctrl)
+{
+    return hr_sys_io_uring_register(ring->hr.ring_fd, IORING_REGISTER_ZCRX_CTRL, ctrl, 0);
+}
+
+int io_uring_register_bpf_filter(struct io_uring *ring, struct io_uring_bpf *bpf)
+{
+    return hr_sys_io_uring_register(ring->hr.ring_fd, IORING_REGISTER_BPF_FILTER, bpf, 1);
+}
+
+int io_uring_register_bpf_filter_task(struct io_uring_bpf *bpf)
+{
+    return hr_sys_io_uring_register(-1, IORING_REGISTER_BPF_FILTER, bpf, 1);
+}
+
+int io_uring_register_query(struct io_uring_query_hdr *query)
+{
+    return hr_sys_io_uring_register(-1, IORING_REGISTER_QUERY, query, 0);
+}

@@ -119,6 +119,22 @@ int main(void)
         CHECK_EQ(ct_reap(&r, "sqe128 nop"), 0);
         io_uring_queue_exit(&r);
     }
+    /* io_uring_register_query (blind: no ring); kernels before 6.18 refuse */
+    struct io_uring_query_opcode qo;
+    struct io_uring_query_hdr qh;
+    memset(&qo, 0, sizeof(qo));
+    memset(&qh, 0, sizeof(qh));
+    qh.query_op = IO_URING_QUERY_OPCODES;
+    qh.query_data = uring_ptr_to_u64(&qo);
+    qh.size = sizeof(qo);
+    int ret = io_uring_register_query(&qh);
+    if (ret == 0) {
+        CHECK_EQ(qh.result, 0);
+        CHECK(qo.nr_request_opcodes > IORING_OP_PIPE);
+        CHECK(qo.ring_setup_flags & IORING_SETUP_SQPOLL);
+    } else {
+        CHECK_EQ(ret, -EINVAL);
+    }
     printf("ok\n");
     return 0;
 }
