@@ -477,6 +477,32 @@ TEST(short_submit_counts_consumed)
     sim_free(s);
 }
 
+/* An SQ head more than `entries` behind our tail (a lying kernel): the
+   calls that flush and submit ask for `entries` SQEs at most, as the kernel
+   clamps (mutant wait-flush-pending-unclamped). */
+TEST(flush_pending_clamps_lying_head)
+{
+    for (int f = 0; f < 2; f++) {
+        struct sim_cfg c = cfg(8, 16, 0, 0xfffffffcu, 0);
+        struct sim *s = fresh(&c);
+        struct hr_ring *r = &s->ring;
+        struct hr_cqe *p = NULL;
+        HR_CTX("call %d", f);
+        queue(s, 2, 1);
+        *s->w[W_SQ_HEAD] = r->sq.sqe_tail - 8 - 3;      /* 11 "pending" of 8 */
+        if (f == 0)
+            (void)hr_submit_and_get_events(r);
+        else {
+            wk.fail = -EBADR;                           /* stop at the first enter */
+            CHECK_EQ(hr_submit_and_wait_timeout(r, &p, 1, NULL, NULL), -EBADR);
+            wk.fail = 0;
+        }
+        CHECK_EQ(wk.n, 1);
+        CHECK_EQ(wk.to_submit, 8);
+        sim_free(s);
+    }
+}
+
 TEST(overflow_flush_batch)
 {
     struct sim_cfg c = cfg(8, 8, 0, 0xfffffffau, 0xfffffffcu);
