@@ -179,6 +179,39 @@ static int t_init_params_cqsize(void)
     return HR_PASS;
 }
 
+/* hr__layout_check (the proved check of the kernel's setup answer) on the
+   kernel's real io_uring_params and on hostile variants of it, which no
+   live kernel produces (mutant setup-cqes-align of tests/mutate). */
+static int t_layout_check_hostile(void)
+{
+    struct hr_ring r;
+    struct io_uring_params p, q;
+    struct hr_layout g;
+    memset(&p, 0, sizeof p);
+    CHECK(hr_ring_init_params(&r, 8, &p) == 0);
+    hr_ring_exit(&r);
+    /* the kernel's own answer passes */
+    q = p;
+    CHECK_EQ(hr__layout_check(&q, &g), 0);
+    CHECK(g.sq_entries == p.sq_entries && g.cq_entries == p.cq_entries);
+    /* a CQE array 8 bytes off its 16-byte alignment (setup-cqes-align) */
+    q = p;
+    q.cq_off.cqes += 8;
+    CHECK_EQ(hr__layout_check(&q, &g), -EIO);
+    /* entries not a power of two, 0, or beyond the kernel's maximum */
+    q = p; q.sq_entries = 3;          CHECK_EQ(hr__layout_check(&q, &g), -EIO);
+    q = p; q.cq_entries = 0;          CHECK_EQ(hr__layout_check(&q, &g), -EIO);
+    q = p; q.sq_entries = 65536;      CHECK_EQ(hr__layout_check(&q, &g), -EIO);
+    /* two header words at the same offset; a word past the header */
+    q = p; q.cq_off.tail = q.cq_off.head;     CHECK_EQ(hr__layout_check(&q, &g), -EIO);
+    q = p; q.sq_off.head = q.cq_off.cqes;     CHECK_EQ(hr__layout_check(&q, &g), -EIO);
+    q = p; q.sq_off.tail += 2;                CHECK_EQ(hr__layout_check(&q, &g), -EIO);
+    /* no IORING_FEAT_SINGLE_MMAP */
+    q = p; q.features &= ~(uint32_t)IORING_FEAT_SINGLE_MMAP;
+    CHECK_EQ(hr__layout_check(&q, &g), -EOPNOTSUPP);
+    return HR_PASS;
+}
+
 static int t_nop_single(void)
 {
     struct hr_ring r;
@@ -468,6 +501,7 @@ int main(int argc, char **argv)
         { "init/exit: sizes 1..32768, SQE128/CQE32, geometry (T-MAP, T-BIND), no leak", t_init_sizes },
         { "init: bad input -> -EINVAL, nothing leaked", t_init_bad_input },
         { "init_params: CQSIZE", t_init_params_cqsize },
+        { "layout check: the kernel's answer passes, hostile variants -EIO", t_layout_check_hostile },
         { "nop: single", t_nop_single },
         { "nop: batches 1..128", t_nop_batches },
         { "sq full -> NULL", t_sq_full },

@@ -503,6 +503,26 @@ TEST(flush_pending_clamps_lying_head)
     }
 }
 
+/* SQPOLL with a full SQ: hr_sqring_wait enters with IORING_ENTER_SQ_WAIT
+   only (mutant wait-sqring-wait-flag); with room it does not enter. */
+TEST(sqring_wait_flag)
+{
+    struct sim_cfg c = cfg(8, 16, IORING_SETUP_SQPOLL, 0xfffffffau, 0);
+    struct sim *s = fresh(&c);
+    struct hr_ring *r = &s->ring;
+    CHECK_EQ(hr_sqring_wait(r), 0);                     /* room: no enter */
+    CHECK_EQ(wk.n, 0);
+    queue(s, 8, 1);
+    wk.fail = -EBADR;
+    CHECK_EQ(hr_sqring_wait(r), -EBADR);
+    CHECK_EQ(wk.n, 1);
+    CHECK_EQ(wk.flags, IORING_ENTER_SQ_WAIT);
+    CHECK_EQ(wk.to_submit, 0);
+    CHECK_EQ(wk.min_complete, 0);
+    wk.fail = 0;
+    sim_free(s);
+}
+
 TEST(overflow_flush_batch)
 {
     struct sim_cfg c = cfg(8, 8, 0, 0xfffffffau, 0xfffffffcu);
