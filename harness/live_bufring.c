@@ -344,8 +344,15 @@ static int t_mmap_ring(void)
         recycle(&g, bids, 5);
         hr_buf_ring_advance(&g.st, 5);
     }
+    /* hr_free_buf_ring unmaps the kernel's ring (mutant
+       reg-free-buf-ring-no-munmap of tests/mutate) */
+    const struct hr_buf *const km = g.st.bufs;
+    unsigned char vec;
+    CHECK(mincore((void *)km, 1, &vec) == 0);
     CHECK(hr_free_buf_ring(&ring, &g.st) == 0);
     CHECK(g.st.bufs == NULL && g.st.map_len == 0);
+    CHECKF(mincore((void *)km, 1, &vec) < 0 && errno == ENOMEM,
+           "the kernel-allocated ring is still mapped after hr_free_buf_ring");
     /* mem with MMAP is refused */
     static struct hr_buf_ring_state st;
     CHECK(hr_setup_buf_ring(&ring, &st, data, NBUF, 3, IOU_PBUF_RING_MMAP) == -EINVAL);
@@ -419,6 +426,46 @@ static int t_bad_inputs(void)
     return HR_PASS;
 }
 
+/* Multishot read (6.7+) takes its buffers from the group: one armed SQE,
+   a CQE per write, each with a buffer and IORING_CQE_F_MORE (mutant
+   prep-read-multishot-no-bufsel of tests/mutate). */
+static int t_read_multishot(void)
+{
+    int p[2];
+    struct group g;
+    union hr_probe probe;
+    CHECK(pipe2(p, O_NONBLOCK) == 0);
+    CHECK(hr_ring_init(&ring, 16, 0) == 0);
+    int ret = hr_get_probe_ring(&ring, &probe);
+    CHECKF(ret == 0, "hr_get_probe_ring: %s", strerror(-ret));
+    if (!hr_probe_opcode_supported(&probe.hdr, HR_OP_READ_MULTISHOT))
+        SKIP_BECAUSE("kernel lacks IORING_OP_READ_MULTISHOT (probe)");
+    CHECK(group_up(&g, 0) == 0);
+    struct hr_sqe *s = hr_get_sqe(&ring);
+    CHECK(s != NULL);
+    hr_prep_read_multishot(s, p[0], 0, 0, BGID);
+    hr_sqe_set_data64(s, 77);
+    CHECK(hr_submit(&ring) == 1);
+    for (int i = 0; i < 3; i++) {
+        char msg[8];
+        snprintf(msg, sizeof msg, "m%d", i);
+        CHECK(write(p[1], msg, 2) == 2);
+        struct hr_cqe c;
+        CHECK(hr_copy_cqes(&ring, &c, 1, 1) == 1);
+        CHECKF(c.res == 2, "read multishot CQE %d: res %d (%s)", i, c.res,
+               c.res < 0 ? strerror(-c.res) : "");
+        CHECK(c.user_data == 77);
+        CHECK(c.flags & IORING_CQE_F_MORE);
+        const int bid = hr_cqe_buffer_id(&c);
+        CHECK(bid >= 0 && bid < NBUF);
+        CHECK(memcmp(data[bid], msg, 2) == 0);
+    }
+    close(p[1]);
+    close(p[0]);
+    hr_ring_exit(&ring);
+    return HR_PASS;
+}
+
 int main(int argc, char **argv)
 {
     static const struct hr_case cases[] = {
@@ -428,6 +475,7 @@ int main(int argc, char **argv)
         { "exhausted group: -ENOBUFS, one buffer back", t_enobufs },
         { "recycle past the u16 tail wrap (>140000 adds), cq_advance", t_wrap_live },
         { "kernel-allocated ring (IOU_PBUF_RING_MMAP)", t_mmap_ring },
+        { "read multishot: buffers from the group, F_MORE", t_read_multishot },
         { "incremental consumption (IOU_PBUF_RING_INC)", t_inc_ring },
         { "bad inputs: -EINVAL, nothing registered", t_bad_inputs },
     };

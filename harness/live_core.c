@@ -17,6 +17,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <string.h>
+#include <sys/utsname.h>
 #include <time.h>
 
 /* Counted over every case (each runs in its own process, so the counts live
@@ -209,6 +210,39 @@ static int t_layout_check_hostile(void)
     /* no IORING_FEAT_SINGLE_MMAP */
     q = p; q.features &= ~(uint32_t)IORING_FEAT_SINGLE_MMAP;
     CHECK_EQ(hr__layout_check(&q, &g), -EOPNOTSUPP);
+    return HR_PASS;
+}
+
+/* MSG_RING with the target CQE's flags (6.3+): ring A posts a CQE into
+   ring B carrying exactly the flags asked for (mutant prep-msg-ring-pass of
+   tests/mutate). */
+static int t_msg_ring_cqe_flags(void)
+{
+    struct hr_ring a, b;
+    struct hr_cqe c;
+    CHECK(hr_ring_init(&a, 4, 0) == 0);
+    CHECK(hr_ring_init(&b, 4, 0) == 0);
+    struct hr_sqe *s = hr_get_sqe(&a);
+    CHECK(s != NULL);
+    hr_prep_msg_ring_cqe_flags(s, b.ring_fd, 5, 0x1234, 0, 0xa50000u);
+    hr_sqe_set_data64(s, 9);
+    CHECK(hr_submit_and_wait(&a, 1) == 1);
+    CHECK(hr_copy_cqes(&a, &c, 1, 0) == 1);
+    CHECK(c.user_data == 9);
+    /* probe: IORING_MSG_RING_FLAGS_PASS exists since Linux 6.3 (the kernel
+       rejects the unknown flag with -EINVAL, which a missing flag would
+       also cause, so the version decides) */
+    struct utsname u;
+    int maj = 0, min = 0;
+    CHECK(uname(&u) == 0 && sscanf(u.release, "%d.%d", &maj, &min) == 2);
+    if (maj < 6 || (maj == 6 && min < 3))
+        SKIP_BECAUSE("kernel %s lacks IORING_MSG_RING_FLAGS_PASS (Linux 6.3)", u.release);
+    CHECKF(c.res == 0, "msg_ring: %s", strerror(-c.res));
+    CHECK(hr_copy_cqes(&b, &c, 1, 1) == 1);
+    CHECK(c.user_data == 0x1234 && c.res == 5);
+    CHECKF(c.flags == 0xa50000u, "target CQE flags 0x%x, want 0xa50000", c.flags);
+    hr_ring_exit(&a);
+    hr_ring_exit(&b);
     return HR_PASS;
 }
 
@@ -502,6 +536,7 @@ int main(int argc, char **argv)
         { "init: bad input -> -EINVAL, nothing leaked", t_init_bad_input },
         { "init_params: CQSIZE", t_init_params_cqsize },
         { "layout check: the kernel's answer passes, hostile variants -EIO", t_layout_check_hostile },
+        { "msg_ring passes the target CQE's flags", t_msg_ring_cqe_flags },
         { "nop: single", t_nop_single },
         { "nop: batches 1..128", t_nop_batches },
         { "sq full -> NULL", t_sq_full },
