@@ -142,8 +142,12 @@ mut("wait-need-ge", "wait", W,
     "return wait_nr >= avail;")
 mut("wait-no-ext-arg-flag", "enter", W,
     "the EXT_ARG enter lacks IORING_ENTER_EXT_ARG",
-    "flags | IORING_ENTER_EXT_ARG, &arg, sizeof arg);",
-    "flags, &arg, sizeof arg);")
+    "return hr__sys_enter(r, to_submit, min_complete, flags | IORING_ENTER_EXT_ARG,",
+    "return hr__sys_enter(r, to_submit, min_complete, flags,")
+mut("wait-ext-min-wait-arg", "enter", W,
+    "hr__wait_enter does not hand min_wait_usec to the EXT_ARG enter",
+    "return hr__sys_enter_ext(r, to_submit, min_complete, flags, sigmask, ts, min_wait_usec);",
+    "return hr__sys_enter_ext(r, to_submit, min_complete, flags, sigmask, ts, min_wait_usec & 0);")
 mut("wait-min-wait-dropped", "enter", W,
     "min_wait_usec is not passed to the kernel",
     "arg.min_wait_usec = min_wait_usec;",
