@@ -211,12 +211,15 @@ int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr
         *(volatile uint32_t *)w.cq_entries != cq_entries)
         return -HR_EIO;
     const uint32_t sq_tail = w.sq_tail, cq_head = w.cq_head;   /* read by the view */
+    /* every value first, then one straight run of stores */
+    const uint32_t sqe_units = sqe_shift ? 2u * sq_entries : sq_entries;
+    const uint32_t cqe_units = cqe_shift ? 2u * cq_entries : cq_entries;
 
     r->sq.entries   = sq_entries;
     r->sq.mask      = sq_entries - 1;
     r->sq.shift     = sq_shift;
     r->sq.sqe_shift = sqe_shift;
-    r->sq.sqe_units = sqe_shift ? 2u * sq_entries : sq_entries;
+    r->sq.sqe_units = sqe_units;
     r->sq.sqe_head  = sq_tail;
     r->sq.sqe_tail  = sq_tail;
     r->sq.sqe_limit = sq_tail;             /* no room cached: the first
@@ -225,7 +228,7 @@ int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr
     r->cq.mask      = cq_entries - 1;
     r->cq.shift     = cq_shift;
     r->cq.cqe_shift = cqe_shift;
-    r->cq.cqe_units = cqe_shift ? 2u * cq_entries : cq_entries;
+    r->cq.cqe_units = cqe_units;
     r->cq.head      = cq_head;
     //@ assert units: r->sq.sqe_units == units(sq_entries, sqe_shift) && r->cq.cqe_units == units(cq_entries, cqe_shift);
     //@ assert cqflags: cq_flags_ok(r);
@@ -233,6 +236,7 @@ int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr
     //@ assert b_sq: sq_geom(r);
     //@ assert b_cq: cq_geom(r);
     //@ assert b_counters: sq_counters(r);
+    //@ assert b_geom: r->sq.entries == sq_entries && r->cq.entries == cq_entries && r->sq.sqe_shift == sqe_shift && r->cq.cqe_shift == cqe_shift;
     return 0;
 }
 

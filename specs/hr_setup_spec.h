@@ -240,11 +240,12 @@ void hr__unmap_rings(struct hr_ring *r);
     ensures counters: \result == 0 ==> sq_counters(r);
     ensures \result == 0 ==> cq_flags_ok(r);
     ensures \result == 0 ==> (r->cq.kflags == \null <==> \old(g->has_cq_flags) == 0);
-    ensures \result == 0 ==> r->sq.entries == \old(g->sq_entries) &&
-      r->cq.entries == \old(g->cq_entries) &&
-      r->sq.sqe_shift == \old(g->sqe_shift) && r->cq.cqe_shift == \old(g->cqe_shift) &&
-      (r->sq.array == \null <==> \old(g->has_array) == 0) &&
-      r->sq.sqe_head == r->sq.sqe_tail;
+    ensures \result == 0 ==>
+      r->sq.entries == \old(g->sq_entries) && r->cq.entries == \old(g->cq_entries);
+    ensures \result == 0 ==>
+      r->sq.sqe_shift == \old(g->sqe_shift) && r->cq.cqe_shift == \old(g->cqe_shift);
+    ensures \result == 0 ==> (r->sq.array == \null <==> \old(g->has_array) == 0);
+    ensures \result == 0 ==> r->sq.sqe_head == r->sq.sqe_tail;
 */
 int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr_layout *g);
 
