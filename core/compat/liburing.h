@@ -56,6 +56,19 @@
 extern "C" {
 #endif
 
+/* liburing's view of a zero-copy receive refill queue (the program maps and
+   fills it; no library function takes it) */
+struct io_uring_zcrx_rqe;
+struct io_uring_zcrx_rq {
+    __u32 *khead;
+    __u32 *ktail;
+    __u32 rq_tail;
+    unsigned ring_entries;
+
+    struct io_uring_zcrx_rqe *rqes;
+    void *ring_ptr;
+};
+
 /* liburing 2.15's pointer-to-u64 helper (its tests use it too) */
 static inline __u64 uring_ptr_to_u64(const void *ptr)
 {
