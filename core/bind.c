@@ -40,6 +40,8 @@ void hr__bind_view(struct hr_ring *r, const struct io_uring_params *p,
     w->cq_entries   = (uint32_t *)b.cq_entries;
     /* acquire: pairs with nothing yet (fresh ring); we are the SQ tail's
        writer and the CQ head is ours from now on: read each once */
-    w->sq_tail      = hr_load_acquire(r->sq.ktail);
-    w->cq_head      = hr_load_acquire(r->cq.khead);
+    r->sq.sqe_head  = r->sq.sqe_tail = hr_load_acquire(r->sq.ktail);
+    r->sq.sqe_limit = r->sq.sqe_head;     /* no room cached: the first
+                                             get_sqe reads the SQ head */
+    r->cq.head      = hr_load_acquire(r->cq.khead);
 }

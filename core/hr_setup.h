@@ -39,12 +39,10 @@ struct hr_ring_bytes {
     uint8_t *sqes;
 };
 
-/* The kernel's four geometry words, typed, and the initial SQ tail and CQ
-   head (made and read by the trusted hr__bind_view; checked and used by the
-   proved hr__bind). */
+/* The kernel's four geometry words, typed (made by the trusted
+   hr__bind_view; read once by the proved hr__bind). */
 struct hr_geom_words {
     uint32_t *sq_mask, *sq_entries, *cq_mask, *cq_entries;
-    uint32_t sq_tail, cq_head;
 };
 
 

@@ -11,7 +11,7 @@
  * say what the kernel was given.  The probe (a struct with a flexible
  * array member) is in core/probe.c.
  */
-#include "hringas.h"
+#include "hr_register.h"      /* and what it includes: no setup code needed here */
 
 #define HR_REG_LOG hr_ghost_reg_fd, hr_ghost_reg_op, hr_ghost_reg_arg, hr_ghost_reg_nr, \
                    hr_ghost_reg_ret, hr_ghost_regs

@@ -197,12 +197,34 @@ void hr__unmap_rings(struct hr_ring *r)
 int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr_layout *g)
 {
     struct hr_geom_words w;
-    /* g's fields read once, up front */
+    /* g's fields read once, up front; every value first */
     const uint32_t sq_entries = g->sq_entries, cq_entries = g->cq_entries;
     const uint32_t sq_shift   = g->sq_shift,   cq_shift   = g->cq_shift;
     const uint32_t sqe_shift  = g->sqe_shift,  cqe_shift  = g->cqe_shift;
+    const uint32_t sqe_units  = sqe_shift ? 2u * sq_entries : sq_entries;
+    const uint32_t cqe_units  = cqe_shift ? 2u * cq_entries : cq_entries;
+    //@ assert sizes: layout_sizes(p, g);
+    /*@ assert geom: ring_size(sq_entries, sq_shift) && sq_shift <= 15 &&
+                     ring_size(cq_entries, cq_shift) &&
+                     (sqe_shift == 0 || sqe_shift == 1) && (cqe_shift == 0 || cqe_shift == 1); */
 
+    /* the geometry, in one straight run of stores */
+    r->sq.entries   = sq_entries;
+    r->sq.mask      = sq_entries - 1;
+    r->sq.shift     = sq_shift;
+    r->sq.sqe_shift = sqe_shift;
+    r->sq.sqe_units = sqe_units;
+    r->cq.entries   = cq_entries;
+    r->cq.mask      = cq_entries - 1;
+    r->cq.shift     = cq_shift;
+    r->cq.cqe_shift = cqe_shift;
+    r->cq.cqe_units = cqe_units;
+    //@ assert units: sqe_units == units(sq_entries, sqe_shift) && cqe_units == units(cq_entries, cqe_shift);
+
+    /* the pointers and the counters (trusted: casts, acquire loads) */
     hr__bind_view(r, p, g, &w);
+    /*@ assert g_kept: g->sq_entries == sq_entries && g->cq_entries == cq_entries &&
+                       g->sqe_shift == sqe_shift && g->cqe_shift == cqe_shift; */
     /* The kernel's own view of the geometry must match what it told us.
        Read once, before any other use. */
     if (*(volatile uint32_t *)w.sq_mask    != sq_entries - 1 ||
@@ -210,33 +232,6 @@ int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr
         *(volatile uint32_t *)w.cq_mask    != cq_entries - 1 ||
         *(volatile uint32_t *)w.cq_entries != cq_entries)
         return -HR_EIO;
-    const uint32_t sq_tail = w.sq_tail, cq_head = w.cq_head;   /* read by the view */
-    /* every value first, then one straight run of stores */
-    const uint32_t sqe_units = sqe_shift ? 2u * sq_entries : sq_entries;
-    const uint32_t cqe_units = cqe_shift ? 2u * cq_entries : cq_entries;
-
-    r->sq.entries   = sq_entries;
-    r->sq.mask      = sq_entries - 1;
-    r->sq.shift     = sq_shift;
-    r->sq.sqe_shift = sqe_shift;
-    r->sq.sqe_units = sqe_units;
-    r->sq.sqe_head  = sq_tail;
-    r->sq.sqe_tail  = sq_tail;
-    r->sq.sqe_limit = sq_tail;             /* no room cached: the first
-                                              get_sqe reads the SQ head */
-    r->cq.entries   = cq_entries;
-    r->cq.mask      = cq_entries - 1;
-    r->cq.shift     = cq_shift;
-    r->cq.cqe_shift = cqe_shift;
-    r->cq.cqe_units = cqe_units;
-    r->cq.head      = cq_head;
-    //@ assert units: r->sq.sqe_units == units(sq_entries, sqe_shift) && r->cq.cqe_units == units(cq_entries, cqe_shift);
-    //@ assert cqflags: cq_flags_ok(r);
-    //@ assert b_mem: ring_mem(r, r->sq.entries, r->sq.sqe_units, r->cq.cqe_units);
-    //@ assert b_sq: sq_geom(r);
-    //@ assert b_cq: cq_geom(r);
-    //@ assert b_counters: sq_counters(r);
-    //@ assert b_geom: r->sq.entries == sq_entries && r->cq.entries == cq_entries && r->sq.sqe_shift == sqe_shift && r->cq.cqe_shift == cqe_shift;
     return 0;
 }
 

@@ -175,15 +175,17 @@ uint8_t *hr__mmap(struct hr_ring *r, const struct io_uring_params *p, int fd,
 /* The typed view (casts WP cannot follow: its Typed model cannot prove a
    uint8_t range valid as uint32_t, and Typed+cast is unsound) of the byte
    addresses hr__ring_bytes proves valid and disjoint: the SQ/CQ pointers of
-   *r, and the kernel's four geometry words in *w; then the initial SQ tail
-   and CQ head, read once (acquire) into *w. */
+   *r, and the kernel's four geometry words in *w; then the counters of *r
+   from the initial SQ tail and CQ head, read once (acquire). */
 /*@ requires layout_ok(p, g) && \valid_read(p) && \valid_read(g) && \valid(r) && \valid(w);
     requires \valid(r->ring_mem + (0 .. g->ring_len - 1));
     requires \valid(r->sqe_mem + (0 .. g->sqes_len - 1));
     requires \separated(r, w, r->ring_mem + (0 .. g->ring_len - 1),
                         r->sqe_mem + (0 .. g->sqes_len - 1));
     assigns r->sq.khead, r->sq.ktail, r->sq.kflags, r->sq.array, r->sq.sqes,
-            r->cq.khead, r->cq.ktail, r->cq.koverflow, r->cq.cqes, r->cq.kflags, *w;
+            r->sq.sqe_head, r->sq.sqe_tail, r->sq.sqe_limit,
+            r->cq.khead, r->cq.ktail, r->cq.koverflow, r->cq.cqes, r->cq.kflags,
+            r->cq.head, *w;
     ensures ring_mem(r, g->sq_entries, units(g->sq_entries, g->sqe_shift),
                      units(g->cq_entries, g->cqe_shift)) &&
             kflags_ok(r, g->sq_entries, units(g->sq_entries, g->sqe_shift),
@@ -192,7 +194,8 @@ uint8_t *hr__mmap(struct hr_ring *r, const struct io_uring_params *p, int fd,
             (r->cq.kflags == \null <==> g->has_cq_flags == 0);
     ensures \valid_read(w->sq_mask) && \valid_read(w->sq_entries) &&
             \valid_read(w->cq_mask) && \valid_read(w->cq_entries);
-    ensures w->sq_tail == *r->sq.ktail && w->cq_head == *r->cq.khead;
+    ensures *r->sq.ktail == r->sq.sqe_head && r->sq.sqe_tail == r->sq.sqe_head &&
+            r->sq.sqe_limit == r->sq.sqe_head && r->cq.head == *r->cq.khead;
 */
 void hr__bind_view(struct hr_ring *r, const struct io_uring_params *p,
                    const struct hr_layout *g, struct hr_geom_words *w);
