@@ -49,8 +49,16 @@ UNITS=${UNITS:-}
 
 # Functions DEFINED in a source file (a definition's first line starts at
 # column 0 and has no ';'), as a comma list for -wp-fct.
+# Code under `#ifndef __FRAMAC__` (the trusted bodies WP never sees) is
+# left out.
 defs() {
-    grep -hE '^[A-Za-z][A-Za-z0-9_ *]*[ *]([a-z_][a-z0-9_]*)\(' "$@" | grep -v ';' |
+    awk '
+      /^[ \t]*#[ \t]*if/   { depth++; if (!skip && $0 ~ /^[ \t]*#[ \t]*ifndef[ \t]+__FRAMAC__/) { skip = depth }
+                              print ""; next }
+      /^[ \t]*#[ \t]*else/ { if (skip == depth) skip = 0; print ""; next }
+      /^[ \t]*#[ \t]*endif/ { if (skip == depth) skip = 0; depth--; print ""; next }
+      { if (!skip) print }' "$@" |
+    grep -hE '^[A-Za-z][A-Za-z0-9_ *]*[ *]([a-z_][a-z0-9_]*)\(' | grep -v ';' |
         sed -E 's/^[^(]*[ *]([a-z_][a-z0-9_]*)\(.*/\1/' | sort -u | paste -sd, -
 }
 
