@@ -39,12 +39,6 @@ struct hr_ring_bytes {
     uint8_t *sqes;
 };
 
-/* The kernel's four geometry words, typed (made by the trusted
-   hr__bind_view; read once by the proved hr__bind). */
-struct hr_geom_words {
-    uint32_t *sq_mask, *sq_entries, *cq_mask, *cq_entries;
-};
-
 
 #include "hr_setup_spec.h"
 

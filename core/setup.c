@@ -194,47 +194,6 @@ void hr__unmap_rings(struct hr_ring *r)
     r->ring_len = 0;
 }
 
-int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr_layout *g)
-{
-    struct hr_geom_words w;
-    /* g's fields read once, up front; every value first */
-    const uint32_t sq_entries = g->sq_entries, cq_entries = g->cq_entries;
-    const uint32_t sq_shift   = g->sq_shift,   cq_shift   = g->cq_shift;
-    const uint32_t sqe_shift  = g->sqe_shift,  cqe_shift  = g->cqe_shift;
-    const uint32_t sqe_units  = sqe_shift ? 2u * sq_entries : sq_entries;
-    const uint32_t cqe_units  = cqe_shift ? 2u * cq_entries : cq_entries;
-    //@ assert sizes: layout_sizes(p, g);
-    /*@ assert geom: ring_size(sq_entries, sq_shift) && sq_shift <= 15 &&
-                     ring_size(cq_entries, cq_shift) &&
-                     (sqe_shift == 0 || sqe_shift == 1) && (cqe_shift == 0 || cqe_shift == 1); */
-
-    /* the geometry, in one straight run of stores */
-    r->sq.entries   = sq_entries;
-    r->sq.mask      = sq_entries - 1;
-    r->sq.shift     = sq_shift;
-    r->sq.sqe_shift = sqe_shift;
-    r->sq.sqe_units = sqe_units;
-    r->cq.entries   = cq_entries;
-    r->cq.mask      = cq_entries - 1;
-    r->cq.shift     = cq_shift;
-    r->cq.cqe_shift = cqe_shift;
-    r->cq.cqe_units = cqe_units;
-    //@ assert units: sqe_units == units(sq_entries, sqe_shift) && cqe_units == units(cq_entries, cqe_shift);
-
-    /* the pointers and the counters (trusted: casts, acquire loads) */
-    hr__bind_view(r, p, g, &w);
-    /*@ assert g_kept: g->sq_entries == sq_entries && g->cq_entries == cq_entries &&
-                       g->sqe_shift == sqe_shift && g->cqe_shift == cqe_shift; */
-    /* The kernel's own view of the geometry must match what it told us.
-       Read once, before any other use. */
-    if (*(volatile uint32_t *)w.sq_mask    != sq_entries - 1 ||
-        *(volatile uint32_t *)w.sq_entries != sq_entries ||
-        *(volatile uint32_t *)w.cq_mask    != cq_entries - 1 ||
-        *(volatile uint32_t *)w.cq_entries != cq_entries)
-        return -HR_EIO;
-    return 0;
-}
-
 /* The caller's request, checked as the kernel checks it (io_uring_create):
    0 entries, reserved bits, unknown flags and impossible combinations are
    -EINVAL; more entries than the kernel's maximum are -EINVAL unless

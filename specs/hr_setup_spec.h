@@ -1,7 +1,7 @@
 /* hr_setup_spec.h -- ring geometry: what the kernel's io_uring_params must
  * satisfy before the core uses them, and the contracts of setup/teardown.
  * Bodies: core/setup.c (proved, unit `setup`) and core/bind.c (trusted:
- * the mmap calls and the typed view only);
+ * the mmap call and the typed view);
  * types and the public prototypes: core/hr_setup.h.
  *
  * Nothing the kernel returns is believed: every entry count, flag echo and
@@ -142,19 +142,6 @@ int hr__layout_check(const struct io_uring_params *p, struct hr_layout *g);
 void hr__ring_bytes(uint8_t *ring, uint8_t *sqes, const struct io_uring_params *p,
                     const struct hr_layout *g, struct hr_ring_bytes *b);
 
-/*@
-  // The CQ flags word, for given lengths (cq_flags_ok reads them from *r):
-  // absent, or valid and disjoint from everything ring_mem names.
-  predicate kflags_ok{L}(struct hr_ring *r, integer sq_entries, integer sqe_units,
-                         integer cqe_units) =
-    r->cq.kflags == \null ||
-    (\valid(r->cq.kflags) &&
-     \separated(r->cq.kflags, r, r->sq.khead, r->sq.ktail, r->sq.kflags,
-                r->cq.khead, r->cq.ktail, r->cq.koverflow,
-                r->sq.sqes + (0 .. sqe_units - 1), r->cq.cqes + (0 .. cqe_units - 1)) &&
-     (r->sq.array == \null || \separated(r->cq.kflags, r->sq.array + (0 .. sq_entries - 1))));
-*/
-
 /* ---- T-MAP, T-BIND: trusted, bodies in core/bind.c (never given to WP) -- */
 
 /* mmap(NULL, len, READ|WRITE, SHARED|POPULATE, fd, off): *res is the system
@@ -172,33 +159,26 @@ void hr__ring_bytes(uint8_t *ring, uint8_t *sqes, const struct io_uring_params *
 uint8_t *hr__mmap(struct hr_ring *r, const struct io_uring_params *p, int fd,
                   uint64_t len, uint64_t off, long *res);
 
-/* The typed view (casts WP cannot follow: its Typed model cannot prove a
-   uint8_t range valid as uint32_t, and Typed+cast is unsound) of the byte
-   addresses hr__ring_bytes proves valid and disjoint: the SQ/CQ pointers of
-   *r, and the kernel's four geometry words in *w; then the counters of *r
-   from the initial SQ tail and CQ head, read once (acquire). */
-/*@ requires layout_ok(p, g) && \valid_read(p) && \valid_read(g) && \valid(r) && \valid(w);
+/* Typed view of the proved byte addresses (casts WP cannot follow: its
+   Typed model cannot prove a uint8_t range valid as uint32_t, and
+   Typed+cast is unsound).  Cross-checks the kernel's ring_mask/ring_entries
+   words against g and fills the SQ/CQ fields of *r; sqe_head = sqe_tail = sqe_limit =
+   *ktail, head = *cq khead. */
+/*@ requires layout_ok(p, g) && \valid_read(p) && \valid_read(g) && \valid(r);
     requires \valid(r->ring_mem + (0 .. g->ring_len - 1));
     requires \valid(r->sqe_mem + (0 .. g->sqes_len - 1));
-    requires \separated(r, w, r->ring_mem + (0 .. g->ring_len - 1),
+    requires \separated(r, r->ring_mem + (0 .. g->ring_len - 1),
                         r->sqe_mem + (0 .. g->sqes_len - 1));
-    assigns r->sq.khead, r->sq.ktail, r->sq.kflags, r->sq.array, r->sq.sqes,
-            r->sq.sqe_head, r->sq.sqe_tail, r->sq.sqe_limit,
-            r->cq.khead, r->cq.ktail, r->cq.koverflow, r->cq.cqes, r->cq.kflags,
-            r->cq.head, *w;
-    ensures ring_mem(r, g->sq_entries, units(g->sq_entries, g->sqe_shift),
-                     units(g->cq_entries, g->cqe_shift)) &&
-            kflags_ok(r, g->sq_entries, units(g->sq_entries, g->sqe_shift),
-                      units(g->cq_entries, g->cqe_shift));
-    ensures (r->sq.array == \null <==> g->has_array == 0) &&
-            (r->cq.kflags == \null <==> g->has_cq_flags == 0);
-    ensures \valid_read(w->sq_mask) && \valid_read(w->sq_entries) &&
-            \valid_read(w->cq_mask) && \valid_read(w->cq_entries);
-    ensures *r->sq.ktail == r->sq.sqe_head && r->sq.sqe_tail == r->sq.sqe_head &&
-            r->sq.sqe_limit == r->sq.sqe_head && r->cq.head == *r->cq.khead;
+    assigns r->sq, r->cq;
+    ensures \result == 0 || \result == -5;
+    ensures \result == 0 ==> ring_mem(r, r->sq.entries, r->sq.sqe_units, r->cq.cqe_units) && sq_geom(r) && cq_geom(r) && sq_counters(r);
+    ensures \result == 0 ==> cq_flags_ok(r) && (r->cq.kflags == \null <==> g->has_cq_flags == 0);
+    ensures \result == 0 ==> r->sq.entries == g->sq_entries && r->cq.entries == g->cq_entries &&
+      r->sq.sqe_shift == g->sqe_shift && r->cq.cqe_shift == g->cqe_shift &&
+      (r->sq.array == \null <==> g->has_array == 0) &&
+      r->sq.sqe_head == r->sq.sqe_tail;
 */
-void hr__bind_view(struct hr_ring *r, const struct io_uring_params *p,
-                   const struct hr_layout *g, struct hr_geom_words *w);
+int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr_layout *g);
 
 /* ---- proved in core/setup.c ---------------------------------------------- */
 
@@ -224,33 +204,6 @@ int hr__map_rings(struct hr_ring *r, const struct io_uring_params *p, int fd,
     ensures r->ring_mem == \null && r->sqe_mem == \null;
 */
 void hr__unmap_rings(struct hr_ring *r);
-
-/* Bind *r to the mapped rings: the typed view (hr__bind_view), then the
-   kernel's ring_mask/ring_entries words cross-checked against g (read
-   once; -EIO if they differ), then the SQ/CQ fields of *r; sqe_head =
-   sqe_tail = sqe_limit = *ktail, head = *cq khead. */
-/*@ requires layout_ok(p, g) && \valid_read(p) && \valid_read(g) && \valid(r);
-    requires \separated(r, g);
-    requires \valid(r->ring_mem + (0 .. g->ring_len - 1));
-    requires \valid(r->sqe_mem + (0 .. g->sqes_len - 1));
-    requires \separated(r, r->ring_mem + (0 .. g->ring_len - 1),
-                        r->sqe_mem + (0 .. g->sqes_len - 1));
-    assigns r->sq, r->cq;
-    ensures \result == 0 || \result == -5;
-    ensures mem: \result == 0 ==> ring_mem(r, r->sq.entries, r->sq.sqe_units, r->cq.cqe_units);
-    ensures sq: \result == 0 ==> sq_geom(r);
-    ensures cq: \result == 0 ==> cq_geom(r);
-    ensures counters: \result == 0 ==> sq_counters(r);
-    ensures \result == 0 ==> cq_flags_ok(r);
-    ensures \result == 0 ==> (r->cq.kflags == \null <==> \old(g->has_cq_flags) == 0);
-    ensures \result == 0 ==>
-      r->sq.entries == \old(g->sq_entries) && r->cq.entries == \old(g->cq_entries);
-    ensures \result == 0 ==>
-      r->sq.sqe_shift == \old(g->sqe_shift) && r->cq.cqe_shift == \old(g->cqe_shift);
-    ensures \result == 0 ==> (r->sq.array == \null <==> \old(g->has_array) == 0);
-    ensures \result == 0 ==> r->sq.sqe_head == r->sq.sqe_tail;
-*/
-int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr_layout *g);
 
 /* ---- public setup / teardown -------------------------------------------- */
 
