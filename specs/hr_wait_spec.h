@@ -121,6 +121,23 @@ static inline int hr__sys_enter_ext(struct hr_ring *r, uint32_t to_submit,
                                     const void *sigmask, struct __kernel_timespec *ts,
                                     uint32_t min_wait_usec);
 
+/* io_uring_enter with IORING_ENTER_EXT_ARG on this ring, proved over the
+   trusted hr__sys_enter_ext exactly as hr_enter is over hr__sys_enter: the
+   kernel may change the words it owns; everything ring_ok and our counters
+   rest on is kept. */
+/*@ requires ring_ok(r);
+    assigns *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
+            r->cq.cqes[0 .. r->cq.cqe_units - 1];
+    ensures ring_ok(r);
+    ensures ring_fixed{Pre, Post}(r);
+    ensures r->sq.sqe_head == \old(r->sq.sqe_head) &&
+            r->sq.sqe_tail == \old(r->sq.sqe_tail) && r->cq.head == \old(r->cq.head);
+    ensures -4095 <= \result <= 0x7fffffff;
+*/
+static inline int hr__enter_ext(struct hr_ring *r, uint32_t to_submit, uint32_t min_complete,
+                                uint32_t flags, const void *sigmask,
+                                struct __kernel_timespec *ts, uint32_t min_wait_usec);
+
 /* One wait enter: without GETEVENTS no argument; with it the sigset (or
    none), or with ext the struct hr_getevents_arg of sigmask, ts and
    min_wait_usec (IORING_ENTER_EXT_ARG).  Same effect as hr_enter. */
