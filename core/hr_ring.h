@@ -48,6 +48,11 @@ static inline uint32_t hr__units(uint32_t x, uint32_t s)
     return x << s;           /* s is 0 or 1: x or 2x */
 }
 
+/* io_uring_enter(2) on this ring: submit up to `to_submit` SQEs, wait for
+   `min_complete` CQEs with IORING_ENTER_GETEVENTS, `arg`/`argsz` as the
+   kernel takes them (sigset, or EXT_ARG).  The ring's own enter fd and
+   IORING_ENTER_REGISTERED_RING are used.  Returns the number of SQEs
+   consumed or the kernel's -errno.  Matches io_uring_enter in liburing. */
 HR_HOT int hr_enter(struct hr_ring *r, uint32_t to_submit,
                     uint32_t min_complete, uint32_t flags,
                     const void *arg, uint64_t argsz)
@@ -76,10 +81,11 @@ static inline int hr__sq_refill(struct hr_ring *r, uint32_t tail)
     return limit != tail;
 }
 
-/* The next free SQE.  Reads the kernel's SQ head only when the cached limit
-   is reached: the kernel's head only moves forward (K-SQHEAD), so a limit
-   computed from an earlier head value never hands out an SQE the kernel may
-   still be reading. */
+/* The next free SQE, or NULL when the SQ is full.  Reads the kernel's SQ
+   head only when the cached limit is reached: the kernel's head only moves
+   forward (K-SQHEAD), so a limit computed from an earlier head value never
+   hands out an SQE the kernel may still be reading.
+   Matches io_uring_get_sqe in liburing. */
 static inline struct hr_sqe *hr_get_sqe(struct hr_ring *r)
 {
     const uint32_t tail = r->sq.sqe_tail;
@@ -89,6 +95,10 @@ static inline struct hr_sqe *hr_get_sqe(struct hr_ring *r)
     return r->sq.sqes + hr__units(hr__slot(tail, r->sq.mask, r->sq.shift), r->sq.sqe_shift);
 }
 
+/* Publish every SQE handed out by hr_get_sqe since the last flush (SQ
+   array slots, then the SQ tail with release), without entering the
+   kernel.  Returns the number published.  liburing does this inside
+   io_uring_submit (its internal __io_uring_flush_sq). */
 HR_HOT uint32_t hr_flush_sq(struct hr_ring *r)
 {
     /* Geometry in const locals: loop invariants then do not depend on the
@@ -130,18 +140,27 @@ HR_HOT uint32_t hr_flush_sq(struct hr_ring *r)
     return n;
 }
 
+/* SQEs published or handed out that the kernel has not consumed yet.
+   Returns that count.  Matches io_uring_sq_ready in liburing. */
 static inline uint32_t hr_sq_ready(struct hr_ring *r)
 {
     /* acquire: pairs with the kernel's release store of the SQ head. */
     return r->sq.sqe_tail - hr_load_acquire(r->sq.khead);
 }
 
+/* SQEs that hr_get_sqe can still hand out before the SQ is full.
+   Returns that count (0 if the kernel's head is garbage).
+   Matches io_uring_sq_space_left in liburing. */
 static inline uint32_t hr_sq_space_left(struct hr_ring *r)
 {
     const uint32_t ready = hr_sq_ready(r);
     return ready > r->sq.entries ? 0 : r->sq.entries - ready;
 }
 
+/* Whether submitting `submit` SQEs needs io_uring_enter: always without
+   SQPOLL; with SQPOLL only when the poller sleeps, after a full fence
+   (then IORING_ENTER_SQ_WAKEUP is ORed into *flags).  Returns 1 or 0.
+   liburing's internal sq_ring_needs_enter does the same. */
 static inline int hr_sq_ring_needs_enter(struct hr_ring *r, uint32_t submit, uint32_t *flags)
 {
     if (submit == 0)
@@ -160,6 +179,10 @@ static inline int hr_sq_ring_needs_enter(struct hr_ring *r, uint32_t submit, uin
     return 0;
 }
 
+/* Whether the kernel holds overflowed CQEs or pending task work
+   (IORING_SQ_CQ_OVERFLOW / IORING_SQ_TASKRUN): then an enter with
+   GETEVENTS is needed to see them.  Returns 1 or 0.
+   liburing's internal cq_ring_needs_flush does the same. */
 static inline int hr_cq_ring_needs_flush(struct hr_ring *r)
 {
     /* relaxed: a hint only; entering the kernel orders everything.  Pairs
@@ -168,6 +191,12 @@ static inline int hr_cq_ring_needs_flush(struct hr_ring *r)
             (IORING_SQ_CQ_OVERFLOW | IORING_SQ_TASKRUN)) != 0;
 }
 
+/* Publish the SQEs handed out and submit every SQE the kernel has not
+   consumed; with `wait_nr` > 0 also wait for that many CQEs
+   (IORING_ENTER_GETEVENTS).  Without waiting it enters only if needed
+   (SQPOLL asleep, IOPOLL, overflow or task work).  Returns the number of
+   SQEs submitted or the kernel's -errno.
+   Matches io_uring_submit_and_wait in liburing. */
 HR_HOT int hr_submit_and_wait(struct hr_ring *r, uint32_t wait_nr)
 {
     hr_flush_sq(r);
@@ -197,6 +226,9 @@ HR_HOT int hr_submit_and_wait(struct hr_ring *r, uint32_t wait_nr)
     return (int)pending;
 }
 
+/* Publish and submit the SQEs handed out, without waiting.  Returns the
+   number of SQEs submitted or the kernel's -errno.
+   Matches io_uring_submit in liburing. */
 HR_HOT int hr_submit(struct hr_ring *r)
 {
     return hr_submit_and_wait(r, 0);
@@ -204,6 +236,9 @@ HR_HOT int hr_submit(struct hr_ring *r)
 
 /* ---- completion side ---------------------------------------------------- */
 
+/* CQEs the kernel has posted that we have not consumed.  Returns that
+   count (more than `entries` only from a lying kernel).
+   Matches io_uring_cq_ready in liburing. */
 static inline uint32_t hr_cq_ready(struct hr_ring *r)
 {
     /* acquire: pairs with the kernel's release store of the CQ tail. */
@@ -240,6 +275,11 @@ static inline void hr__copy_ring(struct hr_cqe *out, const struct hr_cqe *ring,
           same_cqe{Here, Here}(out + i, ring + (i - seg1)); */
 }
 
+/* Copy up to `n` ready CQEs, oldest first, into out[] and release them
+   (one release store of the CQ head), without entering the kernel.
+   Returns the number copied, or -EIO for a CQ tail more than `entries`
+   ahead (nothing read).  With CQE32 one CQE is two units of out[].
+   No liburing equivalent (it has io_uring_peek_batch_cqe, pointers). */
 static inline int hr_copy_cqes_ready(struct hr_ring *r, struct hr_cqe *out, uint32_t n)
 {
     const struct hr_cqe *const cqes = r->cq.cqes;
@@ -270,6 +310,11 @@ static inline int hr_copy_cqes_ready(struct hr_ring *r, struct hr_cqe *out, uint
     return (int)cnt;
 }
 
+/* As hr_copy_cqes_ready, but first enters with GETEVENTS when nothing is
+   ready and the caller waits (`wait_nr` > 0) or the kernel holds
+   overflowed CQEs, so none is lost.  Returns the number copied, the
+   kernel's -errno, or -EIO.  Like Zig's IoUring.copy_cqes; no liburing
+   equivalent. */
 HR_HOT int hr_copy_cqes(struct hr_ring *r, struct hr_cqe *out, uint32_t n,
                         uint32_t wait_nr)
 {
@@ -304,6 +349,9 @@ static inline int hr_peek_cqe(struct hr_ring *r, struct hr_cqe **cqe)
     return 0;
 }
 
+/* Release the `n` oldest ready CQEs to the kernel (release store of the
+   CQ head).  `n` must not exceed hr_cq_ready.  No return value.
+   Matches io_uring_cq_advance in liburing. */
 static inline void hr_cq_advance(struct hr_ring *r, uint32_t n)
 {
     r->cq.head += n;
@@ -312,6 +360,8 @@ static inline void hr_cq_advance(struct hr_ring *r, uint32_t n)
     hr_store_release(r->cq.khead, r->cq.head);
 }
 
+/* Release one CQE, the oldest (the one hr_peek_cqe or hr_wait_cqe gave).
+   No return value.  Matches io_uring_cqe_seen in liburing. */
 static inline void hr_cqe_seen(struct hr_ring *r, struct hr_cqe *cqe)
 {
     (void)cqe;
