@@ -292,9 +292,11 @@ static int ring_attach(struct hr_ring *r, int fd, const struct io_uring_params *
     int ret = hr__layout_check(q, g);
     if (ret != 0)
         return ret;
+    //@ assert same_entries: g->sq_entries == q->sq_entries && g->cq_entries == q->cq_entries;
     ret = hr__map_rings(r, q, fd, g->ring_len, g->sqes_len);
     if (ret != 0)
         return ret;
+    //@ assert still_same: g->sq_entries == q->sq_entries && g->cq_entries == q->cq_entries;
     ret = hr__bind(r, q, g);
     if (ret != 0)
         hr__unmap_rings(r);
