@@ -230,10 +230,10 @@ mut("setup-cqes-align", "safety", S,
     "a CQE array offset aligned to 8 only is accepted",
     "if (cq_cqes % 16 != 0)",
     "if (cq_cqes % 8 != 0)")
-mut("setup-cq-mask", "safety", S,
-    "the CQ mask is entries, not entries - 1",
-    "r->cq.mask      = cq_entries - 1;",
-    "r->cq.mask      = cq_entries;")
+mut("setup-cq-mask", "safety", "core/bind.c",
+    "the CQ mask is entries, not entries - 1 (hr__bind, trusted T-BIND)",
+    "r->cq.mask      = g->cq_entries - 1;",
+    "r->cq.mask      = g->cq_entries;")
 mut("exit-closes-enter-fd", "teardown", S,
     "hr_ring_exit closes enter_fd instead of ring_fd",
     "hr_sys_close(r->ring_fd);\n    ring_clear(r);",
