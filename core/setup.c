@@ -283,8 +283,8 @@ static void ring_clear(struct hr_ring *r)
     ensures ok: \result == 0 ==> ring_mem(r, r->sq.entries, r->sq.sqe_units, r->cq.cqe_units) &&
       sq_geom(r) && cq_geom(r) && sq_counters(r) && r->sq.sqe_head == r->sq.sqe_tail;
     ensures cqflags: \result == 0 ==> cq_flags_ok(r);
-    ensures entries: \result == 0 ==>
-      r->sq.entries == q->sq_entries && r->cq.entries == q->cq_entries;
+    ensures sq_entries: \result == 0 ==> r->sq.entries == q->sq_entries;
+    ensures cq_entries: \result == 0 ==> r->cq.entries == q->cq_entries;
 */
 static int ring_attach(struct hr_ring *r, int fd, const struct io_uring_params *q,
                        struct hr_layout *g)
