@@ -237,7 +237,6 @@ static int params_input_ok(uint32_t entries, uint32_t flags, uint32_t cq_entries
 /*@ requires 1 <= want && (max == HR_MAX_SQ_ENTRIES || max == HR_MAX_CQ_ENTRIES);
     assigns \nothing;
     ensures pow2_ceil(\result, (want < max ? want : max));
-    ensures \result <= max;
 */
 static uint32_t kernel_ring_size(uint32_t want, uint32_t max)
 {
@@ -320,8 +319,8 @@ int hr_ring_init_params(struct hr_ring *r, uint32_t entries, struct io_uring_par
     /* What the kernel will make of the request (clamped, rounded up); its
        answer must say the same. */
     const uint32_t sq_want = kernel_ring_size(entries, HR_MAX_SQ_ENTRIES);
-    const uint32_t cq_want = (p->flags & IORING_SETUP_CQSIZE)
-        ? kernel_ring_size(p->cq_entries, HR_MAX_CQ_ENTRIES) : 2u * sq_want;
+    const uint64_t cq_want = (p->flags & IORING_SETUP_CQSIZE)
+        ? kernel_ring_size(p->cq_entries, HR_MAX_CQ_ENTRIES) : 2u * (uint64_t)sq_want;
 
     /* Work on a copy; the caller's struct receives the kernel's answer once
        the kernel has created the ring. */

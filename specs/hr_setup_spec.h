@@ -233,7 +233,8 @@ int hr_ring_init_params(struct hr_ring *r, uint32_t entries, struct io_uring_par
     ensures ok: \result == 0 ==> ring_ok(r) && cq_flags_ok(r) && r->sq.sqe_head == r->sq.sqe_tail &&
       r->ring_fd >= 0 && r->enter_fd == r->ring_fd && r->enter_flags == 0;
     ensures ok_sq: \result == 0 ==>
-      pow2_ceil(r->sq.entries, (entries < HR_MAX_SQ_ENTRIES ? entries : HR_MAX_SQ_ENTRIES)) &&
+      pow2_ceil(r->sq.entries, (entries < HR_MAX_SQ_ENTRIES ? entries : HR_MAX_SQ_ENTRIES));
+    ensures ok_cq: \result == 0 && !(flags & IORING_SETUP_CQSIZE) ==>
       r->cq.entries == 2 * r->sq.entries;
     ensures failed: \result < 0 ==> r->ring_fd == -1 && r->ring_mem == \null;
 */
