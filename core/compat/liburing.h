@@ -134,6 +134,25 @@ struct io_uring {
     struct hr_ring hr;          /* the verified core's ring: the real state */
 };
 
+/* int_flags bits, liburing 2.15's values (src/int_flags.h): a registered
+   ring fd, the kernel's IORING_FEAT_REG_REG_RING with it, and
+   io_uring_set_iowait(ring, false).  The enter flags among them are also in
+   hr.enter_flags, which the core ORs into every io_uring_enter. */
+#define HRC_INT_FLAG_REG_REG_RING   1u
+#define HRC_INT_FLAG_REG_RING       16u      /* IORING_ENTER_REGISTERED_RING */
+#define HRC_INT_FLAG_NO_IOWAIT      128u     /* IORING_ENTER_NO_IOWAIT */
+
+/* liburing reads ring->ring_fd and ring->enter_ring_fd at every call, and
+   programs may store to them (e.g. a dup()ed descriptor in place of the
+   original): the core's ring takes them before every core call that may
+   make a system call.  Returns the core's ring. */
+static inline struct hr_ring *hrc_ring(struct io_uring *ring)
+{
+    ring->hr.ring_fd = ring->ring_fd;
+    ring->hr.enter_fd = ring->enter_ring_fd;
+    return &ring->hr;
+}
+
 #define HRC_SQE(s)  ((struct hr_sqe *)(void *)(s))
 /* opcodes of uapi 6.19 (IORING_OP_* are enumerators the installed header
    may lack) */
@@ -231,6 +250,7 @@ int io_uring_register_iowq_max_workers(struct io_uring *ring, unsigned int *valu
 int io_uring_register_ring_fd(struct io_uring *ring);
 int io_uring_unregister_ring_fd(struct io_uring *ring);
 int io_uring_close_ring_fd(struct io_uring *ring);
+int io_uring_set_iowait(struct io_uring *ring, bool enable_iowait);
 int io_uring_register_buf_ring(struct io_uring *ring, struct io_uring_buf_reg *reg,
                                unsigned int flags);
 int io_uring_unregister_buf_ring(struct io_uring *ring, int bgid);
@@ -1264,7 +1284,7 @@ static inline int io_uring_wait_cqe_nr(struct io_uring *ring, struct io_uring_cq
 
     do {
         c = (struct hr_cqe *)0;
-        ret = hr_wait_cqe_nr(&ring->hr, &c, wait_nr);
+        ret = hr_wait_cqe_nr(hrc_ring(ring), &c, wait_nr);
     } while (wait_nr > 0 && hrc_iopoll_again(ring, ret));
     *cqe_ptr = HRC_CQE(c);
     return ret;
@@ -1298,7 +1318,7 @@ static inline int io_uring_wait_cqe(struct io_uring *ring, struct io_uring_cqe *
 
     do {
         c = (struct hr_cqe *)0;
-        ret = hr_wait_cqe(&ring->hr, &c);
+        ret = hr_wait_cqe(hrc_ring(ring), &c);
     } while (hrc_iopoll_again(ring, ret));
     *cqe_ptr = HRC_CQE(c);
     return ret;

@@ -12,7 +12,7 @@ static inline void sync_sq(struct io_uring *ring)
 
 int io_uring_submit(struct io_uring *ring)
 {
-    const int ret = hr_submit(&ring->hr);
+    const int ret = hr_submit(hrc_ring(ring));
 
     sync_sq(ring);
     return ret;
@@ -20,7 +20,7 @@ int io_uring_submit(struct io_uring *ring)
 
 int io_uring_submit_and_wait(struct io_uring *ring, unsigned wait_nr)
 {
-    const int ret = hr_submit_and_wait(&ring->hr, wait_nr);
+    const int ret = hr_submit_and_wait(hrc_ring(ring), wait_nr);
 
     sync_sq(ring);
     return ret;
@@ -41,7 +41,7 @@ int io_uring_submit_and_wait_timeout(struct io_uring *ring, struct io_uring_cqe 
                                      sigset_t *sigmask)
 {
     struct hr_cqe *c = NULL;
-    const int ret = hr_submit_and_wait_timeout(&ring->hr, &c, wait_nr, ts, KSIG(sigmask));
+    const int ret = hr_submit_and_wait_timeout(hrc_ring(ring), &c, wait_nr, ts, KSIG(sigmask));
 
     sync_sq(ring);
     return put(cqe_ptr, c, ret);
@@ -53,7 +53,7 @@ int io_uring_submit_and_wait_min_timeout(struct io_uring *ring,
                                          sigset_t *sigmask)
 {
     struct hr_cqe *c = NULL;
-    const int ret = hr_submit_and_wait_min_timeout(&ring->hr, &c, wait_nr, ts, min_wait,
+    const int ret = hr_submit_and_wait_min_timeout(hrc_ring(ring), &c, wait_nr, ts, min_wait,
                                                    KSIG(sigmask));
 
     sync_sq(ring);
@@ -68,7 +68,7 @@ int io_uring_wait_cqes(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
 
     do {                        /* untimed IOPOLL waits: see hrc_iopoll_again */
         c = NULL;
-        ret = hr_wait_cqes(&ring->hr, &c, wait_nr, ts, KSIG(sigmask));
+        ret = hr_wait_cqes(hrc_ring(ring), &c, wait_nr, ts, KSIG(sigmask));
     } while (ts == NULL && wait_nr > 0 && hrc_iopoll_again(ring, ret));
 
     sync_sq(ring);
@@ -80,7 +80,7 @@ int io_uring_wait_cqes_min_timeout(struct io_uring *ring, struct io_uring_cqe **
                                    unsigned int min_ts_usec, sigset_t *sigmask)
 {
     struct hr_cqe *c = NULL;
-    const int ret = hr_wait_cqes_min_timeout(&ring->hr, &c, wait_nr, ts, min_ts_usec,
+    const int ret = hr_wait_cqes_min_timeout(hrc_ring(ring), &c, wait_nr, ts, min_ts_usec,
                                              KSIG(sigmask));
 
     sync_sq(ring);
@@ -91,7 +91,7 @@ int io_uring_wait_cqe_timeout(struct io_uring *ring, struct io_uring_cqe **cqe_p
                               struct __kernel_timespec *ts)
 {
     struct hr_cqe *c = NULL;
-    const int ret = hr_wait_cqe_timeout(&ring->hr, &c, ts);
+    const int ret = hr_wait_cqe_timeout(hrc_ring(ring), &c, ts);
 
     sync_sq(ring);
     return put(cqe_ptr, c, ret);
@@ -100,17 +100,17 @@ int io_uring_wait_cqe_timeout(struct io_uring *ring, struct io_uring_cqe **cqe_p
 unsigned io_uring_peek_batch_cqe(struct io_uring *ring, struct io_uring_cqe **cqes,
                                  unsigned count)
 {
-    return hr_peek_batch_cqe(&ring->hr, (struct hr_cqe **)(void *)cqes, count);
+    return hr_peek_batch_cqe(hrc_ring(ring), (struct hr_cqe **)(void *)cqes, count);
 }
 
 int io_uring_get_events(struct io_uring *ring)
 {
-    return hr_get_events(&ring->hr);
+    return hr_get_events(hrc_ring(ring));
 }
 
 int io_uring_submit_and_get_events(struct io_uring *ring)
 {
-    const int ret = hr_submit_and_get_events(&ring->hr);
+    const int ret = hr_submit_and_get_events(hrc_ring(ring));
 
     sync_sq(ring);
     return ret;
@@ -118,7 +118,7 @@ int io_uring_submit_and_get_events(struct io_uring *ring)
 
 int __io_uring_sqring_wait(struct io_uring *ring)
 {
-    return hr_sqring_wait(&ring->hr);
+    return hr_sqring_wait(hrc_ring(ring));
 }
 
 /* liburing's internal helper, exported: submit `submit` SQEs (already

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/mman.h>
 
-#define R(ring) (&(ring)->hr)
+#define R(ring) hrc_ring(ring)
 
 int io_uring_register_buffers(struct io_uring *ring, const struct iovec *iovecs,
                               unsigned nr_iovecs)
@@ -141,7 +141,9 @@ int io_uring_register_ring_fd(struct io_uring *ring)
 
     if (ret == 1) {
         ring->enter_ring_fd = ring->hr.enter_fd;
-        ring->int_flags |= 1;          /* liburing's INT_FLAG_REG_RING */
+        ring->int_flags |= HRC_INT_FLAG_REG_RING;
+        if (ring->features & IORING_FEAT_REG_REG_RING)
+            ring->int_flags |= HRC_INT_FLAG_REG_REG_RING;
     }
     return ret;
 }
@@ -152,18 +154,46 @@ int io_uring_unregister_ring_fd(struct io_uring *ring)
 
     if (ret == 1) {
         ring->enter_ring_fd = ring->hr.enter_fd;
-        ring->int_flags &= (__u8)~1;
+        ring->int_flags &= (__u8)~(HRC_INT_FLAG_REG_RING | HRC_INT_FLAG_REG_REG_RING);
     }
     return ret;
 }
 
-/* The core issues io_uring_register on the plain ring fd, so it must stay
-   open: closing it (liburing does so here on kernels with
-   IORING_FEAT_REG_REG_RING) is not offered. */
+/* Close the plain ring fd once the ring fd is registered.  The core issues
+   io_uring_register (and its teardown) on the plain fd, so it must stay
+   open: after liburing's checks (-EOPNOTSUPP without
+   IORING_FEAT_REG_REG_RING, -EINVAL when the ring fd is not registered,
+   -EBADF when ring_fd is already -1) this returns -EOPNOTSUPP where liburing
+   closes the fd and returns 1 (DIFFERENCES.md).
+   Matches io_uring_close_ring_fd in liburing, except for that last case. */
 int io_uring_close_ring_fd(struct io_uring *ring)
 {
-    (void)ring;
+    if (!(ring->features & IORING_FEAT_REG_REG_RING))
+        return -EOPNOTSUPP;
+    if (!(ring->hr.enter_flags & IORING_ENTER_REGISTERED_RING))
+        return -EINVAL;
+    if (ring->ring_fd == -1)
+        return -EBADF;
     return -EOPNOTSUPP;
+}
+
+/* Let the kernel count this ring's waits as iowait (enable_iowait true, the
+   default) or not (IORING_ENTER_NO_IOWAIT on every io_uring_enter from now
+   on, through the core's per-ring enter flags).  Returns 0, or -EOPNOTSUPP
+   on kernels without IORING_FEAT_NO_IOWAIT (6.15+).
+   Matches io_uring_set_iowait in liburing. */
+int io_uring_set_iowait(struct io_uring *ring, bool enable_iowait)
+{
+    if (!(ring->features & IORING_FEAT_NO_IOWAIT))
+        return -EOPNOTSUPP;
+    if (enable_iowait) {
+        ring->hr.enter_flags &= ~(uint32_t)IORING_ENTER_NO_IOWAIT;
+        ring->int_flags &= (__u8)~HRC_INT_FLAG_NO_IOWAIT;
+    } else {
+        ring->hr.enter_flags |= IORING_ENTER_NO_IOWAIT;
+        ring->int_flags |= HRC_INT_FLAG_NO_IOWAIT;
+    }
+    return 0;
 }
 
 int io_uring_register_sync_cancel(struct io_uring *ring,
@@ -197,7 +227,7 @@ int io_uring_buf_ring_head(struct io_uring *ring, int buf_group, uint16_t *head)
 
     memset(&st, 0, sizeof(st));
     st.buf_group = (__u32)buf_group;
-    ret = hr_sys_io_uring_register(ring->hr.ring_fd, IORING_REGISTER_PBUF_STATUS, &st, 1);
+    ret = hr_sys_io_uring_register(hrc_ring(ring)->ring_fd, IORING_REGISTER_PBUF_STATUS, &st, 1);
     if (ret)
         return ret;
     *head = (uint16_t)st.head;
@@ -215,13 +245,13 @@ int __io_uring_clone_buffers_offset(struct io_uring *dst, struct io_uring *src,
     struct io_uring_clone_buffers buf;
 
     memset(&buf, 0, sizeof(buf));
-    buf.src_fd = (flags & IORING_REGISTER_SRC_REGISTERED) ? (__u32)src->hr.enter_fd
-                                                          : (__u32)src->hr.ring_fd;
+    buf.src_fd = (flags & IORING_REGISTER_SRC_REGISTERED) ? (__u32)src->enter_ring_fd
+                                                          : (__u32)src->ring_fd;
     buf.flags = flags;
     buf.src_off = src_off;
     buf.dst_off = dst_off;
     buf.nr = nr;
-    return hr_sys_io_uring_register(dst->hr.ring_fd, IORING_REGISTER_CLONE_BUFFERS, &buf, 1);
+    return hr_sys_io_uring_register(hrc_ring(dst)->ring_fd, IORING_REGISTER_CLONE_BUFFERS, &buf, 1);
 }
 
 int io_uring_clone_buffers_offset(struct io_uring *dst, struct io_uring *src,
@@ -254,27 +284,27 @@ int io_uring_register_sync_msg(struct io_uring_sqe *sqe)
    argument goes to the core's io_uring_register system call unchanged. */
 int io_uring_register_napi(struct io_uring *ring, struct io_uring_napi *napi)
 {
-    return hr_sys_io_uring_register(ring->hr.ring_fd, IORING_REGISTER_NAPI, napi, 1);
+    return hr_sys_io_uring_register(hrc_ring(ring)->ring_fd, IORING_REGISTER_NAPI, napi, 1);
 }
 
 int io_uring_unregister_napi(struct io_uring *ring, struct io_uring_napi *napi)
 {
-    return hr_sys_io_uring_register(ring->hr.ring_fd, IORING_UNREGISTER_NAPI, napi, 1);
+    return hr_sys_io_uring_register(hrc_ring(ring)->ring_fd, IORING_UNREGISTER_NAPI, napi, 1);
 }
 
 int io_uring_register_clock(struct io_uring *ring, struct io_uring_clock_register *arg)
 {
-    return hr_sys_io_uring_register(ring->hr.ring_fd, IORING_REGISTER_CLOCK, arg, 0);
+    return hr_sys_io_uring_register(hrc_ring(ring)->ring_fd, IORING_REGISTER_CLOCK, arg, 0);
 }
 
 int io_uring_register_ifq(struct io_uring *ring, struct io_uring_zcrx_ifq_reg *reg)
 {
-    return hr_sys_io_uring_register(ring->hr.ring_fd, IORING_REGISTER_ZCRX_IFQ, reg, 1);
+    return hr_sys_io_uring_register(hrc_ring(ring)->ring_fd, IORING_REGISTER_ZCRX_IFQ, reg, 1);
 }
 
 int io_uring_register_region(struct io_uring *ring, struct io_uring_mem_region_reg *reg)
 {
-    return hr_sys_io_uring_register(ring->hr.ring_fd, IORING_REGISTER_MEM_REGION, reg, 1);
+    return hr_sys_io_uring_register(hrc_ring(ring)->ring_fd, IORING_REGISTER_MEM_REGION, reg, 1);
 }
 
 /* ---- probes: allocated here, filled by the core ------------------------------ */
@@ -355,12 +385,12 @@ int io_uring_free_buf_ring(struct io_uring *ring, struct io_uring_buf_ring *br,
  * DIFFERENCES.md (fd -1: the blind registrations that need no ring) */
 int io_uring_register_zcrx_ctrl(struct io_uring *ring, struct zcrx_ctrl *ctrl)
 {
-    return hr_sys_io_uring_register(ring->hr.ring_fd, IORING_REGISTER_ZCRX_CTRL, ctrl, 0);
+    return hr_sys_io_uring_register(hrc_ring(ring)->ring_fd, IORING_REGISTER_ZCRX_CTRL, ctrl, 0);
 }
 
 int io_uring_register_bpf_filter(struct io_uring *ring, struct io_uring_bpf *bpf)
 {
-    return hr_sys_io_uring_register(ring->hr.ring_fd, IORING_REGISTER_BPF_FILTER, bpf, 1);
+    return hr_sys_io_uring_register(hrc_ring(ring)->ring_fd, IORING_REGISTER_BPF_FILTER, bpf, 1);
 }
 
 int io_uring_register_bpf_filter_task(struct io_uring_bpf *bpf)

@@ -110,7 +110,7 @@ int io_uring_queue_init(unsigned entries, struct io_uring *ring, unsigned flags)
 
 void io_uring_queue_exit(struct io_uring *ring)
 {
-    hr_ring_exit(&ring->hr);
+    hr_ring_exit(hrc_ring(ring));
     ring->ring_fd = -1;
     ring->enter_ring_fd = -1;
     ring->int_flags = 0;
