@@ -160,26 +160,140 @@ def code_lines(text):
             n += 1
     return n
 
-HIDDEN = ["core/hr_atomic.h", "core/hr_sys.h", "core/hr_arch.h", "core/bind.c"]
-hidden_lines = sum(code_lines(open(os.path.join(ROOT, f)).read()) for f in HIDDEN
-                   if os.path.exists(os.path.join(ROOT, f)))
+# Code WP never sees, found in the tree (no hand list):
+#   * every region of a file under core/ that the preprocessor of a
+#     Frama-C run drops because __FRAMAC__ is defined (`#ifndef __FRAMAC__`,
+#     `#if !defined(__FRAMAC__) && ...`, the `#else` of `#ifdef __FRAMAC__`
+#     or of `#if defined(__FRAMAC__) || ...`; any other test of __FRAMAC__
+#     is an error here), the directive lines that delimit it excepted;
+#   * every file under core/ that no proof unit parses (not among the
+#     files `gcc -M -D__FRAMAC__` lists for the translation units of
+#     proofs/units.tsv, as proofs/prove.sh hashes them) and that defines a
+#     function named in TRUSTED.md: the whole file.
+# A file no unit parses that defines no trusted function is code no proof
+# relies on (unproved, not trusted): listed apart, not counted.
+import subprocess
+
+def strip_comments(text):
+    """C comments (ACSL included) replaced by blanks, newlines kept."""
+    return re.sub(r"/\*.*?\*/|//[^\n]*",
+                  lambda m: re.sub(r"[^\n]", " ", m.group(0)), text, flags=re.S)
+
+def framac_branch(expr, directive):
+    """For a conditional that tests __FRAMAC__: is its first branch the one
+    Frama-C sees (True) or the one it drops (False)?  None: no test."""
+    if "__FRAMAC__" not in expr:
+        return None
+    e = re.sub(r"\s+", " ", expr).strip()
+    if directive == "ifdef" and e == "__FRAMAC__":
+        return True
+    if directive == "ifndef" and e == "__FRAMAC__":
+        return False
+    if directive == "if":
+        top_and = [t.strip() for t in e.split("&&")]
+        top_or = [t.strip() for t in e.split("||")]
+        neg = re.compile(r"^!\s*defined\s*\(?\s*__FRAMAC__\s*\)?$")
+        pos = re.compile(r"^defined\s*\(?\s*__FRAMAC__\s*\)?$")
+        if "||" not in e and any(neg.match(t) for t in top_and):
+            return False
+        if "&&" not in e and any(pos.match(t) for t in top_or):
+            return True
+    raise SystemExit("trust: cannot tell which branch Frama-C sees: #%s %s" % (directive, expr))
+
+def hidden_lines_of(text):
+    """Line numbers (0-based) of code in regions Frama-C's preprocessor drops."""
+    lines = strip_comments(text).splitlines()
+    stack = []            # per open conditional: [framac-related, branch hidden]
+    hidden = []
+    cont = ""
+    for i, raw in enumerate(lines):
+        line = cont + raw
+        if line.rstrip().endswith("\\"):
+            cont = line.rstrip()[:-1] + " "
+            if any(h for _, h in stack):
+                hidden.append(i)
+            continue
+        cont = ""
+        m = re.match(r"\s*#\s*(ifdef|ifndef|if|elif|else|endif)\b(.*)", line)
+        outer = any(h for _, h in stack)
+        if m:
+            d, expr = m.group(1), m.group(2)
+            if d in ("if", "ifdef", "ifndef"):
+                seen = framac_branch(expr, d)
+                stack.append([seen is not None, seen is False])
+            elif d == "elif":
+                if stack[-1][0]:
+                    raise SystemExit("trust: #elif after a test of __FRAMAC__")
+                framac_branch(expr, "if") is None or sys.exit("trust: #elif tests __FRAMAC__")
+            elif d == "else":
+                if stack[-1][0]:
+                    stack[-1][1] = not stack[-1][1]
+            else:
+                stack.pop()
+            inner = any(h for _, h in stack)
+            if outer and inner:           # a directive inside a hidden region
+                hidden.append(i)
+            continue
+        if outer and line.strip():
+            hidden.append(i)
+    return hidden
+
+def unit_files():
+    parsed = set()
+    for line in open(os.path.join(ROOT, "proofs", "units.tsv")):
+        cols = re.split(r"\t+", line.rstrip("\n"))
+        if len(cols) < 2 or not cols[0] or cols[0].startswith("#"):
+            continue
+        out = subprocess.run(["gcc", "-M", "-D__FRAMAC__", "-Icore", "-Ispecs", cols[1]],
+                             cwd=ROOT, capture_output=True, text=True)
+        if out.returncode != 0:
+            raise SystemExit("trust: gcc -M failed on %s: %s" % (cols[1], out.stderr))
+        for dep in out.stdout.replace("\\\n", " ").split()[1:]:
+            parsed.add(os.path.relpath(os.path.normpath(os.path.join(ROOT, dep)), ROOT))
+    return parsed
+
+parsed = unit_files()
+hidden_by_file = {}
+unproved_files = []
+for dirpath, _, files in sorted(os.walk(core)):
+    for f in sorted(files):
+        if not f.endswith((".c", ".h")):
+            continue
+        rel = os.path.relpath(os.path.join(dirpath, f), ROOT)
+        text = open(os.path.join(ROOT, rel)).read()
+        if rel in parsed:
+            n = len(hidden_lines_of(text))
+        else:
+            defined = {m.group(1) for m in re.finditer(
+                r"^[A-Za-z_][\w \t*]*?\b(\w+)\s*\([^;{]*$", strip_comments(text), re.M)}
+            if not defined & set(listed):
+                unproved_files.append(rel)
+                continue
+            n = code_lines(re.sub(r"/\*.*?\*/", "", text, flags=re.S))
+        if n:
+            hidden_by_file[rel] = n
+hidden_lines = sum(hidden_by_file.values())
 contract_lines = 0
+counted_blocks = set()      # one axiomatic block holding two axioms counts once
 specs = {f: open(os.path.join(ROOT, "specs", f)).read()
          for f in os.listdir(os.path.join(ROOT, "specs")) if f.endswith(".h")}
-for name in listed:
-    for f, text in specs.items():
+for name in sorted(listed):
+    for f, text in sorted(specs.items()):
         # the ACSL block right before the declaration of `name`, or the
         # axiomatic block that holds axiom `name`
         m = re.search(r"/\*@((?:(?!\*/).)*?)\*/\s*(?:static\s+inline\s+)?[\w \t*]*\b%s\s*\(" % name,
                       text, re.S)
+        if not m:
+            m = re.search(r"axiomatic\s+\w+\s*\{(?:(?!\}).)*?\baxiom\s+%s\b(?:(?!\}).)*\}" % name,
+                          text, re.S)
         if m:
-            contract_lines += code_lines(m.group(1))
+            if (f, m.start()) not in counted_blocks:
+                counted_blocks.add((f, m.start()))
+                contract_lines += code_lines(m.group(1) if m.lastindex else m.group(0))
             break
-        m = re.search(r"axiomatic\s+\w+\s*\{(?:(?!\}).)*?\baxiom\s+%s\b(?:(?!\}).)*\}" % name,
-                      text, re.S)
-        if m:
-            contract_lines += code_lines(m.group(0))
-            break
+    else:
+        status = 1
+        print("TRUST: no contract or axiom found in specs/ for trusted name %s" % name)
 total_lines = hidden_lines + contract_lines
 if SIZE_ONLY:
     sys.stdout = REAL_STDOUT
@@ -188,7 +302,11 @@ if SIZE_ONLY:
 print()
 print("Trusted base: %d lines in %d items (%d of code WP never sees: %s; %d of trusted "
       "contracts and axioms); %d kernel assumptions" %
-      (total_lines, len(rows), hidden_lines, ", ".join(HIDDEN), contract_lines, len(kernel_rows)))
+      (total_lines, len(rows), hidden_lines,
+       ", ".join("%s %d" % kv for kv in sorted(hidden_by_file.items())),
+       contract_lines, len(kernel_rows)))
+print("Not parsed by any proof unit and relied on by no proof (unproved, not trusted): "
+      + ", ".join(unproved_files))
 print("Trust check (Frama-C report vs specs/TRUSTED.md): %d axioms, %d body-less functions; %s"
       % (len(axioms_used), len(trusted_by_framac - axioms_used),
          "match" if not (missing_md or missing_fc) else "MISMATCH"))
