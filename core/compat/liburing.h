@@ -98,7 +98,8 @@ struct io_uring_sq {
     unsigned ring_mask;
     unsigned ring_entries;
 
-    unsigned pad[2];
+    unsigned sqes_sz;           /* bytes of the SQE array mapping (liburing 2.15) */
+    unsigned pad;
 };
 
 struct io_uring_cq {
@@ -210,6 +211,10 @@ int io_uring_submit_and_wait_min_timeout(struct io_uring *ring,
                                          unsigned wait_nr,
                                          struct __kernel_timespec *ts,
                                          unsigned min_wait, sigset_t *sigmask);
+struct io_uring_reg_wait;
+int io_uring_submit_and_wait_reg(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
+                                 unsigned wait_nr, int reg_index);
+int io_uring_register_wait_reg(struct io_uring *ring, struct io_uring_reg_wait *reg, int nr);
 
 int io_uring_register_buffers(struct io_uring *ring, const struct iovec *iovecs,
                               unsigned nr_iovecs);

@@ -402,3 +402,15 @@ int io_uring_register_query(struct io_uring_query_hdr *query)
 {
     return hr_sys_io_uring_register(-1, IORING_REGISTER_QUERY, query, 0);
 }
+
+/* Registered wait regions are set up with io_uring_register_region
+   (IORING_MEM_REGION_REG_WAIT_ARG); this older entry point of liburing's
+   does nothing.  Returns -EINVAL.
+   Matches io_uring_register_wait_reg in liburing. */
+int io_uring_register_wait_reg(struct io_uring *ring, struct io_uring_reg_wait *reg, int nr)
+{
+    (void)ring;
+    (void)reg;
+    (void)nr;
+    return -EINVAL;
+}

@@ -41,6 +41,7 @@ static void mirror(struct io_uring *ring, const struct io_uring_params *p)
     ring->sq.ring_ptr = m;
     ring->sq.ring_mask = r->sq.mask;
     ring->sq.ring_entries = r->sq.entries;
+    ring->sq.sqes_sz = (unsigned)r->sqe_len;
 
     ring->cq.khead = r->cq.khead;
     ring->cq.ktail = r->cq.ktail;
