@@ -1,6 +1,7 @@
 /* hr_arch.h -- raw Linux system calls, inline, per architecture.
  *
- * TRUSTED BASE (specs/TRUSTED.md, T-SYS): inline asm is invisible to WP.
+ * TRUSTED BASE (specs/TRUSTED.md, T-SYS): inline asm is invisible to WP
+ * (the system call numbers below are not hidden).
  * Each macro issues one `syscall`/`svc 0`/`ecall` at its call site (the
  * instruction inside an out-of-line function costs ~110 ns per call on a VM
  * with return-stack mitigations) and yields the kernel's raw return value:
@@ -19,9 +20,29 @@
 #include "hr_compiler.h"
 HR_BEGIN_DECLS
 
-#ifndef __FRAMAC__   /* never given to WP: see specs/hr_trusted.h */
-
 #include <asm/unistd.h>
+
+/* System call numbers: the kernel's own, from the uapi <asm/unistd.h> of
+ * the target (linux-libc-dev, or linux-libc-dev-<arch>-cross when cross
+ * building).  The io_uring calls are 425..427 on every architecture; older
+ * uapi headers lack the names.  Visible to WP: the proved wrappers of
+ * hr_sys.h pass them, the contract of hr__syscall (specs/hr_trusted.h)
+ * names them. */
+#define HR_NR_mmap      __NR_mmap
+#define HR_NR_munmap    __NR_munmap
+#define HR_NR_madvise   __NR_madvise
+#define HR_NR_close     __NR_close
+#ifdef __NR_io_uring_setup
+#define HR_NR_io_uring_setup    __NR_io_uring_setup
+#define HR_NR_io_uring_enter    __NR_io_uring_enter
+#define HR_NR_io_uring_register __NR_io_uring_register
+#else
+#define HR_NR_io_uring_setup    425
+#define HR_NR_io_uring_enter    426
+#define HR_NR_io_uring_register 427
+#endif
+
+#ifndef __FRAMAC__   /* never given to WP: see specs/hr_trusted.h */
 
 #if defined(__x86_64__)
 static inline long hr_syscall6(long n, long a, long b, long c, long d, long e, long f)
@@ -63,24 +84,6 @@ static inline long hr_syscall6(long n, long a, long b, long c, long d, long e, l
 }
 #else
 #error "hringas: unsupported architecture (x86_64, aarch64, riscv64)"
-#endif
-
-/* System call numbers: the kernel's own, from the uapi <asm/unistd.h> of
- * the target (linux-libc-dev, or linux-libc-dev-<arch>-cross when cross
- * building).  The io_uring calls are 425..427 on every architecture; older
- * uapi headers lack the names. */
-#define HR_NR_mmap      __NR_mmap
-#define HR_NR_munmap    __NR_munmap
-#define HR_NR_madvise   __NR_madvise
-#define HR_NR_close     __NR_close
-#ifdef __NR_io_uring_setup
-#define HR_NR_io_uring_setup    __NR_io_uring_setup
-#define HR_NR_io_uring_enter    __NR_io_uring_enter
-#define HR_NR_io_uring_register __NR_io_uring_register
-#else
-#define HR_NR_io_uring_setup    425
-#define HR_NR_io_uring_enter    426
-#define HR_NR_io_uring_register 427
 #endif
 
 #endif /* __FRAMAC__ */

@@ -17,6 +17,7 @@
  *   hr_types.h      struct hr_ring
  *   hr_bits.h, hr_ring_logic.h, hr_trusted.h        (specs/)  ACSL vocabulary
  *   hr_arch.h, hr_sys.h, hr_atomic.h                (core/)   trusted bodies
+ *                                    (and the proved system call wrappers)
  *   hr_ring_spec.h / hr_ring.h     SQ/CQ protocol: contracts / inline bodies
  *   hr_prep_spec.h / hr_prep.h     prep helpers:   contracts / inline bodies
  *   hr_setup.h / hr_setup_spec.h   setup/teardown: prototypes / contracts

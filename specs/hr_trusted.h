@@ -1,7 +1,8 @@
 /* hr_trusted.h -- contracts WP takes on trust: the functions whose bodies it
  * never sees.  Each one is listed in specs/TRUSTED.md with the live check in
  * harness/ (or the unit test) that tests it.  Bodies: core/hr_atomic.h and
- * core/hr_sys.h, hidden from Frama-C by #ifndef __FRAMAC__.
+ * core/hr_sys.h, hidden from Frama-C by #ifndef __FRAMAC__.  The proved
+ * wrappers of core/hr_sys.h over hr__syscall: specs/hr_sys_spec.h.
  *
  * Modelling choice for words the kernel writes: a load first lets the
  * kernel store ANY value ("assigns *p") and then returns what is there, so no
@@ -11,6 +12,7 @@
 #define HRINGAS_SPEC_TRUSTED_H
 
 #include "hr_ring_logic.h"
+#include "hr_arch.h"                 /* HR_NR_*: the system call numbers */
 
 /* ---- T-ATOMIC: accessors of kernel-shared words ------------------------ */
 
@@ -65,61 +67,24 @@ static inline int hr__sys_enter(struct hr_ring *r, uint32_t to_submit,
 */
 static inline int hr_sys_io_uring_setup(uint32_t entries, struct io_uring_params *p);
 
-/* Ghost log of close(2): the fd of the last close and a (wrapping) count
-   of closes, so that the contracts of teardown say WHICH fd they closed and
-   how often.  Ghost state only: no code reads it. */
-//@ ghost int hr_ghost_closed_fd;
-//@ ghost unsigned hr_ghost_closes;
-
-/*@ assigns hr_ghost_closed_fd, hr_ghost_closes;
-    ensures -4095 <= \result <= 0;
-    ensures hr_ghost_closed_fd == fd;
-    ensures hr_ghost_closes == (unsigned)(\old(hr_ghost_closes) + 1);
+/* The one primitive of the system calls that write no memory the proofs
+   track: close, munmap (ends a mapping; the callers clear every pointer
+   into it), madvise (how pages are inherited by a fork, never their
+   contents), mmap (a NEW mapping; the pointer it becomes is T-MAP's, in
+   core/bind.c) and io_uring_register (the memory the kernel writes back at
+   the argument for IORING_REGISTER_PROBE, RING_FDS and IOWQ_MAX_WORKERS is
+   read by the proved callers through a volatile load only, and listed in
+   their own assigns).  Every call returns -errno or a result that fits an
+   int; close, munmap and madvise return 0 on success.  The proved wrappers
+   of core/hr_sys.h (contracts specs/hr_sys_spec.h) pass the numbers. */
+/*@ requires nr == HR_NR_close || nr == HR_NR_munmap || nr == HR_NR_madvise ||
+             nr == HR_NR_mmap || nr == HR_NR_io_uring_register;
+    assigns \nothing;
+    ensures nr != HR_NR_mmap ==> -4095 <= \result <= 0x7fffffff;
+    ensures nr != HR_NR_mmap && nr != HR_NR_io_uring_register ==> \result <= 0;
 */
-static inline int hr_sys_close(int fd);
+static inline long hr__syscall(long nr, long a, long b, long c, long d, long e, long f);
 
-/* Ghost log of io_uring_register(2): the arguments and the result of the
-   last call and a (wrapping) count of calls, so that the contracts of the
-   registration functions (specs/hr_register_spec.h) say exactly which
-   opcode, argument pointer and count reached the kernel, and that they
-   return its result.  Ghost state only: no code reads it.
-   The kernel also writes the memory at arg for IORING_REGISTER_PROBE,
-   IORING_REGISTER_RING_FDS and IORING_REGISTER_IOWQ_MAX_WORKERS, which no
-   assigns clause can name through a void pointer: the proved callers read
-   such memory back only with a volatile load (WP assumes nothing about its
-   value) and list it in their own assigns (T-SYS in TRUSTED.md). */
-//@ ghost int hr_ghost_reg_fd;
-//@ ghost unsigned hr_ghost_reg_op;
-//@ ghost const void *hr_ghost_reg_arg;
-//@ ghost unsigned hr_ghost_reg_nr;
-//@ ghost int hr_ghost_reg_ret;
-//@ ghost unsigned hr_ghost_regs;
-/* the argument struct of IORING_(UN)REGISTER_RING_FDS, as last passed
-   (core/register.c takes this ghost copy right before the call) */
-//@ ghost struct io_uring_rsrc_update hr_ghost_ringfd;
-
-/*@ assigns hr_ghost_reg_fd, hr_ghost_reg_op, hr_ghost_reg_arg, hr_ghost_reg_nr,
-            hr_ghost_reg_ret, hr_ghost_regs;
-    ensures -4095 <= \result <= 0x7fffffff && hr_ghost_reg_ret == \result;
-    ensures hr_ghost_reg_fd == fd && hr_ghost_reg_op == opcode &&
-            hr_ghost_reg_arg == arg && hr_ghost_reg_nr == nr_args;
-    ensures hr_ghost_regs == (unsigned)(\old(hr_ghost_regs) + 1);
-*/
-static inline int hr_sys_io_uring_register(int fd, uint32_t opcode, const void *arg,
-                                           uint32_t nr_args);
-
-/* munmap(2) (hr__unmap_rings, hr_free_buf_ring): ends a mapping and writes
-   no memory WP tracks; the callers clear every pointer into it. */
-/*@ assigns \nothing;
-    ensures -4095 <= \result <= 0;
-*/
-static inline int hr_sys_munmap(void *addr, uint64_t len);
-
-/* madvise(2) (hr_ring_dontfork): changes how the pages are inherited by a
-   fork, never their contents. */
-/*@ assigns \nothing;
-    ensures -4095 <= \result <= 0;
-*/
-static inline int hr_sys_madvise(void *addr, uint64_t len, int advice);
+#include "hr_sys_spec.h"
 
 #endif

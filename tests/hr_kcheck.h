@@ -1,8 +1,10 @@
-/* hr_kcheck.h -- the checking half of the enter wrapper (core/hr_sys.h,
- * built with -DHR_KERNEL_CHECK, which includes this header; every live suite
- * is built so: HOST_CFLAGS in GNUmakefile): after every io_uring_enter the core makes
- * in a live suite, the kernel assumptions of specs/TRUSTED.md are checked
- * against the ring as the kernel left it.
+/* hr_kcheck.h -- the checking build of the enter wrapper, a test hook:
+ * core/hr_sys.h, built with -DHR_KERNEL_CHECK (every live suite is built so:
+ * HOST_CFLAGS in GNUmakefile; the library and the bench never are), renames
+ * its shipped hr__sys_enter to hr__sys_enter_unchecked and includes this
+ * header, whose hr__sys_enter (at the end) wraps it: after every
+ * io_uring_enter the core makes in a live suite, the kernel assumptions of
+ * specs/TRUSTED.md are checked against the ring as the kernel left it.
  *   K-SQTAIL  the kernel never writes the SQ tail: *sq.ktail == sq.sqe_head
  *   K-CQHEAD  the kernel never writes the CQ head: *cq.khead == cq.head
  *   K-SQHEAD  the SQ head moves forward by at most what was published and
@@ -54,6 +56,18 @@ static inline void hr_kernel_check_after(const struct hr_ring *r, int ret, const
     if ((uint32_t)(ct - r->cq.head) > r->cq.entries)
         hr_kcheck_violated("K-CQTAIL: CQ tail - head exceeds cq_entries", ct - r->cq.head, r->cq.entries);
     hr_kcheck_enters++;
+}
+
+/* The enter every core function calls in a test build: the shipped one
+   (core/hr_sys.h), between the checks. */
+HR_HOT int hr__sys_enter(struct hr_ring *r, uint32_t to_submit, uint32_t min_complete,
+                         uint32_t flags, const void *arg, uint64_t argsz)
+{
+    uint32_t saved[2];
+    hr_kernel_check_before(r, saved);
+    const int ret = hr__sys_enter_unchecked(r, to_submit, min_complete, flags, arg, argsz);
+    hr_kernel_check_after(r, ret, saved);
+    return ret;
 }
 
 #endif

@@ -1,0 +1,71 @@
+/* hr_sys_spec.h -- contracts of the system call wrappers of core/hr_sys.h
+ * that WP proves (unit setup) over the trusted primitive hr__syscall
+ * (specs/hr_trusted.h, T-SYS): what each passes to the kernel, the range of
+ * its result, and the ghost logs the proved contracts of teardown and
+ * registration speak of.  Included by hr_trusted.h. */
+#ifndef HRINGAS_SPEC_SYS_H
+#define HRINGAS_SPEC_SYS_H
+
+/* Ghost log of close(2): the fd of the last close and a (wrapping) count
+   of closes, so that the contracts of teardown say WHICH fd they closed and
+   how often.  Ghost state only: no code reads it. */
+//@ ghost int hr_ghost_closed_fd;
+//@ ghost unsigned hr_ghost_closes;
+
+/*@ assigns hr_ghost_closed_fd, hr_ghost_closes;
+    ensures -4095 <= \result <= 0;
+    ensures hr_ghost_closed_fd == fd;
+    ensures hr_ghost_closes == (unsigned)(\old(hr_ghost_closes) + 1);
+*/
+static inline int hr_sys_close(int fd);
+
+/* Ghost log of io_uring_register(2): the arguments and the result of the
+   last call and a (wrapping) count of calls, so that the contracts of the
+   registration functions (specs/hr_register_spec.h) say exactly which
+   opcode, argument pointer and count reached the kernel, and that they
+   return its result.  Ghost state only: no code reads it.
+   The kernel also writes the memory at arg for IORING_REGISTER_PROBE,
+   IORING_REGISTER_RING_FDS and IORING_REGISTER_IOWQ_MAX_WORKERS, which no
+   assigns clause can name through a void pointer: the proved callers read
+   such memory back only with a volatile load (WP assumes nothing about its
+   value) and list it in their own assigns (T-SYS in TRUSTED.md). */
+//@ ghost int hr_ghost_reg_fd;
+//@ ghost unsigned hr_ghost_reg_op;
+//@ ghost const void *hr_ghost_reg_arg;
+//@ ghost unsigned hr_ghost_reg_nr;
+//@ ghost int hr_ghost_reg_ret;
+//@ ghost unsigned hr_ghost_regs;
+/* the argument struct of IORING_(UN)REGISTER_RING_FDS, as last passed
+   (core/register.c takes this ghost copy right before the call) */
+//@ ghost struct io_uring_rsrc_update hr_ghost_ringfd;
+
+/*@ assigns hr_ghost_reg_fd, hr_ghost_reg_op, hr_ghost_reg_arg, hr_ghost_reg_nr,
+            hr_ghost_reg_ret, hr_ghost_regs;
+    ensures -4095 <= \result <= 0x7fffffff && hr_ghost_reg_ret == \result;
+    ensures hr_ghost_reg_fd == fd && hr_ghost_reg_op == opcode &&
+            hr_ghost_reg_arg == arg && hr_ghost_reg_nr == nr_args;
+    ensures hr_ghost_regs == (unsigned)(\old(hr_ghost_regs) + 1);
+*/
+static inline int hr_sys_io_uring_register(int fd, uint32_t opcode, const void *arg,
+                                           uint32_t nr_args);
+
+/* munmap(2) (hr__unmap_rings, hr_free_buf_ring): ends a mapping and writes
+   no memory WP tracks; the callers clear every pointer into it. */
+/*@ assigns \nothing;
+    ensures -4095 <= \result <= 0;
+*/
+static inline int hr_sys_munmap(void *addr, uint64_t len);
+
+/* madvise(2) (hr_ring_dontfork): changes how the pages are inherited by a
+   fork, never their contents. */
+/*@ assigns \nothing;
+    ensures -4095 <= \result <= 0;
+*/
+static inline int hr_sys_madvise(void *addr, uint64_t len, int advice);
+
+/* mmap(2) of a ring region: the result is -errno or an address, which
+   becomes a pointer only in core/bind.c (T-MAP) and core/bufring.c. */
+/*@ assigns \nothing; */
+static inline long hr_sys_mmap_shared(int fd, uint64_t len, uint64_t off);
+
+#endif
