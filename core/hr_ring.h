@@ -22,10 +22,6 @@
 #include "hr_compiler.h"
 HR_BEGIN_DECLS
 
-#include "hr_ring_spec.h"
-#include "hr_atomic.h"
-#include "hr_sys.h"
-
 #ifndef HR_EINTR
 #define HR_EINTR 4
 #endif
@@ -36,6 +32,11 @@ HR_BEGIN_DECLS
    is reached only with a corrupted ring or an IOPOLL ring with nothing in
    flight. */
 #define HR_WAIT_ROUNDS 64u
+
+#include "hr_ring_spec.h"
+#include "hr_atomic.h"
+#include "hr_sys.h"
+
 
 static inline uint32_t hr__slot(uint32_t x, uint32_t m, uint32_t k)
 {
@@ -57,6 +58,10 @@ HR_HOT int hr_enter(struct hr_ring *r, uint32_t to_submit,
                     uint32_t min_complete, uint32_t flags,
                     const void *arg, uint64_t argsz)
 {
+    //@ ghost hr_enter_calls = hr_enter_calls + 1;
+    //@ ghost hr_enter_to_submit = to_submit;
+    //@ ghost hr_enter_min_complete = min_complete;
+    //@ ghost hr_enter_flags = flags;
     return hr__sys_enter(r, to_submit, min_complete, flags, arg, argsz);
 }
 
@@ -199,25 +204,35 @@ static inline int hr_cq_ring_needs_flush(struct hr_ring *r)
    Matches io_uring_submit_and_wait in liburing. */
 HR_HOT int hr_submit_and_wait(struct hr_ring *r, uint32_t wait_nr)
 {
+    //@ ghost hr_enter_calls = 0;
     hr_flush_sq(r);
     /* Submit everything the kernel has not consumed, not only this flush:
        after a short submit the rest is still in the ring.  The count must be
        exact, not an upper bound: io_uring_enter returns without waiting
        when it consumes fewer SQEs than to_submit.  acquire: pairs with the
        kernel's release of the SQ head. */
-    uint32_t pending = r->sq.sqe_head - hr_load_acquire(r->sq.khead);
+    const uint32_t khead = hr_load_acquire(r->sq.khead);
+    //@ ghost hr_seen_sq_head = khead;
+    uint32_t pending = r->sq.sqe_head - khead;
     //@ assert flushed: ring_ok(r) && r->sq.sqe_head == r->sq.sqe_tail;
     if (HR_UNLIKELY(pending > r->sq.entries))
         pending = r->sq.entries;            /* a lying head: the kernel clamps too */
+    //@ assert pending: pending == sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries);
     /* Waiting without SQPOLL: always enter with GETEVENTS (which also
        flushes overflowed CQEs); nothing else to decide. */
     if (HR_LIKELY(wait_nr > 0 && !(r->flags & IORING_SETUP_SQPOLL)))
         return hr_enter(r, pending, wait_nr, IORING_ENTER_GETEVENTS, 0, 0);
     uint32_t flags = 0;
     const int cq_enter = (r->flags & IORING_SETUP_IOPOLL) || hr_cq_ring_needs_flush(r);
+    //@ ghost hr_seen_kflags = *r->sq.kflags;
+    /*@ assert cq_rule: cq_enter != 0 <==>
+          ((r->flags & IORING_SETUP_IOPOLL) != 0 || cq_flagged(hr_seen_kflags)); */
     //@ assert checked_cq: ring_ok(r) && r->sq.sqe_head == r->sq.sqe_tail;
     const int sq_enter = hr_sq_ring_needs_enter(r, pending, &flags);
     //@ assert checked_sq: ring_ok(r) && r->sq.sqe_head == r->sq.sqe_tail;
+    /*@ assert wake: flags == 0 ||
+          (flags == IORING_ENTER_SQ_WAKEUP && (r->flags & IORING_SETUP_SQPOLL) != 0); */
+    //@ assert still_pending: pending == sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries);
     if (sq_enter || wait_nr > 0 || cq_enter) {
         if (wait_nr > 0 || cq_enter)
             flags |= IORING_ENTER_GETEVENTS;
@@ -322,10 +337,17 @@ HR_HOT int hr_copy_cqes(struct hr_ring *r, struct hr_cqe *out, uint32_t n,
        overflowed CQEs: enter with GETEVENTS first.  GETEVENTS also makes the
        kernel flush its overflow list into the ring (IORING_SQ_CQ_OVERFLOW),
        so no CQE is lost and no wait hangs. */
-    if (HR_UNLIKELY(hr_cq_ready(r) == 0) && (wait_nr > 0 || hr_cq_ring_needs_flush(r))) {
-        const int e = hr_enter(r, 0, wait_nr, IORING_ENTER_GETEVENTS, 0, 0);
-        if (HR_UNLIKELY(e < 0))
-            return e;
+    //@ ghost hr_enter_calls = 0;
+    const uint32_t ready = hr_cq_ready(r);
+    //@ ghost hr_seen_cq_ready = ready;
+    if (HR_UNLIKELY(ready == 0)) {
+        const int flagged = hr_cq_ring_needs_flush(r);
+        //@ ghost hr_seen_kflags = *r->sq.kflags;
+        if (wait_nr > 0 || flagged) {
+            const int e = hr_enter(r, 0, wait_nr, IORING_ENTER_GETEVENTS, 0, 0);
+            if (HR_UNLIKELY(e < 0))
+                return e;
+        }
     }
     return hr_copy_cqes_ready(r, out, n);
 }
@@ -393,6 +415,7 @@ static inline void hr__cq_republish(struct hr_ring *r)
 HR_HOT int hr_wait_cqe_nr(struct hr_ring *r, struct hr_cqe **cqe, uint32_t wait_nr)
 {
     struct hr_cqe *c = 0;          /* a local: WP's frame over it is free */
+    //@ ghost hr_enter_calls = 0;
     int ret = hr_peek_cqe(r, &c);
     if (ret == -HR_EAGAIN && (wait_nr > 0 || hr_cq_ring_needs_flush(r))) {
         /* What the kernel may write, in const locals: the loop's assigns
@@ -414,8 +437,10 @@ HR_HOT int hr_wait_cqe_nr(struct hr_ring *r, struct hr_cqe **cqe, uint32_t wait_
               cq_head == r->cq.khead &&
               cq_cqes == r->cq.cqes && cq_units == r->cq.cqe_units;
             loop invariant 0 <= round <= HR_WAIT_ROUNDS;
+            loop invariant log: hr_enter_calls == round &&
+              (round > 0 ==> entered(0, wait_nr, IORING_ENTER_GETEVENTS));
             loop assigns round, ret, c, *sq_head, *sq_flags, *cq_tail, *cq_ovf, *cq_head,
-              cq_cqes[0 .. cq_units - 1];
+              cq_cqes[0 .. cq_units - 1], HR_ENTER_LOG;
             loop variant HR_WAIT_ROUNDS - round;
         */
         for (round = 0; ; round++) {

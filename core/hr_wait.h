@@ -75,6 +75,20 @@ static inline int hr__cq_need(struct hr_ring *r, uint32_t avail, uint32_t submit
     return wait_nr > avail;
 }
 
+static inline int hr__wait_decide(struct hr_ring *r, uint32_t avail, uint32_t submit,
+                                  uint32_t wait_nr, uint32_t looped, uint32_t *flags)
+{
+    const int cq = hr__cq_need(r, avail, submit, wait_nr, looped);
+    if (cq < 0)
+        return -1;
+    *flags = cq ? IORING_ENTER_GETEVENTS : 0;
+    if (!submit)
+        return cq;
+    //@ assert busy: !(avail == 0 && wait_nr == 0 && submit == 0);
+    const int sq = hr_sq_ring_needs_enter(r, submit, flags);
+    return cq || sq;
+}
+
 #ifndef __FRAMAC__
 /* TRUSTED (T-ENTER, like hr__sys_enter; hidden from WP, which cannot prove
    the frame of a call that takes the address of a local struct): one
@@ -100,6 +114,10 @@ HR_HOT int hr__enter_ext(struct hr_ring *r, uint32_t to_submit, uint32_t min_com
                          uint32_t flags, const void *sigmask,
                          struct __kernel_timespec *ts, uint32_t min_wait_usec)
 {
+    //@ ghost hr_enter_calls = hr_enter_calls + 1;
+    //@ ghost hr_enter_to_submit = to_submit;
+    //@ ghost hr_enter_min_complete = min_complete;
+    //@ ghost hr_enter_flags = flags;
     return hr__sys_enter_ext(r, to_submit, min_complete, flags, sigmask, ts, min_wait_usec);
 }
 
@@ -144,14 +162,16 @@ HR_HOT int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t subm
           cq_cqes == r->cq.cqes && cq_units == r->cq.cqe_units;
         loop invariant 0 <= round <= HR_WAIT_ROUNDS && hr_wait_enters == round;
         loop invariant left <= submit && hr_wait_submit == submit;
+        loop invariant unsent: round == 0 ==> left == submit;
         loop invariant looped == (round > 0 ? 1 : 0);
         loop invariant first: round > 0 ==> hr_wait_avail0 <= r->cq.entries &&
           wait_enter0(hr_wait_avail0, submit, wait_nr, r->flags, hr_wait_kflags0);
         loop invariant republished: round > 0 ==> *r->cq.khead == r->cq.head;
+        loop invariant args: round > 0 ==> hr_enter_min_complete == wait_nr;
         loop invariant err == 0 && c == \null;
         loop assigns round, looped, left, flags, c, err, *sq_head, *sq_flags, *cq_tail,
           *cq_ovf, *cq_head, cq_cqes[0 .. cq_units - 1],
-          hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_kret;
+          hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_kret, HR_ENTER_LOG;
         loop variant HR_WAIT_ROUNDS - round;
     */
     for (round = 0; ; round++) {
@@ -163,15 +183,13 @@ HR_HOT int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t subm
         }
         if (avail)
             c = hr__cq_head_cqe(r);
-        const int cq = hr__cq_need(r, avail, left, wait_nr, looped);
-        if (cq < 0) {
+        const int go = hr__wait_decide(r, avail, left, wait_nr, looped, &flags);
+        //@ ghost if (round == 0) hr_wait_kflags0 = *r->sq.kflags;
+        if (go < 0) {
             err = -HR_EAGAIN;
             break;
         }
-        flags = cq ? IORING_ENTER_GETEVENTS : 0;
-        const int sq = left ? hr_sq_ring_needs_enter(r, left, &flags) : 0;
-        //@ ghost if (round == 0) hr_wait_kflags0 = *r->sq.kflags;
-        if (!cq && !sq)
+        if (!go)
             break;
         if (looped && has_ts) {
             if (!c)

@@ -49,16 +49,53 @@ static inline void hr__copy_seg(struct hr_cqe *dst, const struct hr_cqe *src, ui
 static inline void hr__copy_ring(struct hr_cqe *out, const struct hr_cqe *ring,
                                  uint32_t e, uint32_t first, uint32_t cnt);
 
+/* ---- the kernel boundary as a ghost log ---------------------------------
+
+   Every io_uring_enter the proved code makes goes through hr_enter (or the
+   EXT_ARG form hr__enter_ext), whose ghost code records it here: the number
+   of enters since a public function set the count to 0, and the arguments
+   of the last one (flags as passed, before the trusted body or-s in the
+   ring's own enter_flags).  The contracts of the public functions say with
+   these which enters they made.  hr_seen_sq_head, hr_seen_kflags,
+   hr_seen_cq_ready: the kernel words (and the CQEs ready) as a function's
+   decision read them. */
+//@ ghost uint32_t hr_enter_calls;
+//@ ghost uint32_t hr_enter_to_submit;
+//@ ghost uint32_t hr_enter_min_complete;
+//@ ghost uint32_t hr_enter_flags;
+//@ ghost uint32_t hr_seen_sq_head;
+//@ ghost uint32_t hr_seen_kflags;
+//@ ghost uint32_t hr_seen_cq_ready;
+#define HR_ENTER_LOG hr_enter_calls, hr_enter_to_submit, hr_enter_min_complete, hr_enter_flags
+
+/*@ // the last enter had these arguments
+  predicate entered{L}(integer to_submit, integer min_complete, integer flags) =
+    hr_enter_to_submit == to_submit && hr_enter_min_complete == min_complete &&
+    hr_enter_flags == flags;
+
+  // what a submit passes as to_submit: the SQEs published and not yet
+  // consumed according to the head h it read, clamped like the kernel
+  logic integer sq_pending(integer h, integer published, integer entries) =
+    \min(u32_dist(h, published), entries);
+
+  // the kernel flags overflowed CQEs or task work: reaping must enter
+  predicate cq_flagged(integer kflags) =
+    (kflags & (IORING_SQ_CQ_OVERFLOW | IORING_SQ_TASKRUN)) != 0;
+*/
+
 /* io_uring_enter on this ring (T-ENTER): the kernel may change the words it
-   owns; everything ring_ok and our counters rest on is kept. */
+   owns; everything ring_ok and our counters rest on is kept; the enter is
+   logged. */
 /*@ requires ring_ok(r);
     assigns *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
-            r->cq.cqes[0 .. r->cq.cqe_units - 1];
+            r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_LOG;
     ensures ring_ok(r);
     ensures ring_fixed{Pre, Post}(r);
     ensures r->sq.sqe_head == \old(r->sq.sqe_head) &&
             r->sq.sqe_tail == \old(r->sq.sqe_tail) && r->cq.head == \old(r->cq.head);
     ensures -4095 <= \result <= 0x7fffffff;
+    ensures logged: hr_enter_calls == (uint32_t)(\old(hr_enter_calls) + 1) &&
+      entered(to_submit, min_complete, flags);
 */
 static inline int hr_enter(struct hr_ring *r, uint32_t to_submit,
                            uint32_t min_complete, uint32_t flags,
@@ -151,6 +188,7 @@ static inline uint32_t hr_sq_space_left(struct hr_ring *r);
              \separated(flags, r, r->sq.ktail, r->sq.kflags);
     assigns *flags, *r->sq.kflags;
     ensures ring_ok(r);
+    ensures 0 <= \result <= 1;
     ensures submit == 0 ==> \result == 0 && *flags == \old(*flags);
     ensures submit != 0 && !(r->flags & IORING_SETUP_SQPOLL) ==>
       \result == 1 && *flags == \old(*flags);
@@ -177,20 +215,64 @@ static inline int hr_cq_ring_needs_flush(struct hr_ring *r);
 /*@ requires ring_ok(r);
     assigns r->sq.array[0 .. r->sq.entries - 1], *r->sq.ktail, r->sq.sqe_head,
             *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
-            r->cq.cqes[0 .. r->cq.cqe_units - 1];
+            r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_LOG, hr_seen_sq_head,
+            hr_seen_kflags;
     ensures ring_ok(r);
     ensures published: r->sq.sqe_head == r->sq.sqe_tail;
     ensures -4095 <= \result <= 0x7fffffff;
+    ensures once: hr_enter_calls <= 1;
+    // waiting: one enter with everything pending, min_complete = wait_nr and
+    // GETEVENTS (under SQPOLL also SQ_WAKEUP when the poller sleeps)
+    ensures waiting: wait_nr > 0 ==> hr_enter_calls == 1 &&
+      hr_enter_min_complete == wait_nr;
+    ensures waiting_submits: wait_nr > 0 ==>
+      hr_enter_to_submit == sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries);
+    ensures waiting_flags: wait_nr > 0 && (r->flags & IORING_SETUP_SQPOLL) == 0 ==>
+      hr_enter_flags == IORING_ENTER_GETEVENTS;
+    // not waiting: an enter when SQEs are pending without SQPOLL, the ring is
+    // IOPOLL or the kernel flags overflow / task work (under SQPOLL also when
+    // the poller sleeps); GETEVENTS exactly for IOPOLL and the flags
+    ensures must_enter: wait_nr == 0 &&
+      ((sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries) != 0 &&
+        (r->flags & IORING_SETUP_SQPOLL) == 0) ||
+       (r->flags & IORING_SETUP_IOPOLL) != 0 || cq_flagged(hr_seen_kflags)) ==>
+      hr_enter_calls == 1;
+    ensures submitting: wait_nr == 0 && hr_enter_calls == 1 ==>
+      hr_enter_to_submit == sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries) &&
+      hr_enter_min_complete == 0;
+    // without SQPOLL the flags are exact: GETEVENTS for IOPOLL and the
+    // kernel's flags, nothing otherwise
+    ensures submitting_flags: wait_nr == 0 && hr_enter_calls == 1 &&
+      (r->flags & IORING_SETUP_SQPOLL) == 0 ==>
+      ((r->flags & IORING_SETUP_IOPOLL) != 0 || cq_flagged(hr_seen_kflags) ?
+         hr_enter_flags == IORING_ENTER_GETEVENTS : hr_enter_flags == 0);
+    ensures no_enter: hr_enter_calls == 0 ==>
+      \result == sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries);
 */
 static inline int hr_submit_and_wait(struct hr_ring *r, uint32_t wait_nr);
 
 /*@ requires ring_ok(r);
     assigns r->sq.array[0 .. r->sq.entries - 1], *r->sq.ktail, r->sq.sqe_head,
             *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
-            r->cq.cqes[0 .. r->cq.cqe_units - 1];
+            r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_LOG, hr_seen_sq_head,
+            hr_seen_kflags;
     ensures ring_ok(r);
     ensures published: r->sq.sqe_head == r->sq.sqe_tail;
     ensures -4095 <= \result <= 0x7fffffff;
+    ensures once: hr_enter_calls <= 1;
+    ensures must_enter:
+      ((sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries) != 0 &&
+        (r->flags & IORING_SETUP_SQPOLL) == 0) ||
+       (r->flags & IORING_SETUP_IOPOLL) != 0 || cq_flagged(hr_seen_kflags)) ==>
+      hr_enter_calls == 1;
+    ensures submitting: hr_enter_calls == 1 ==>
+      hr_enter_to_submit == sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries) &&
+      hr_enter_min_complete == 0;
+    ensures submitting_flags: hr_enter_calls == 1 && (r->flags & IORING_SETUP_SQPOLL) == 0 ==>
+      ((r->flags & IORING_SETUP_IOPOLL) != 0 || cq_flagged(hr_seen_kflags) ?
+         hr_enter_flags == IORING_ENTER_GETEVENTS : hr_enter_flags == 0);
+    ensures no_enter: hr_enter_calls == 0 ==>
+      \result == sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries);
 */
 static inline int hr_submit(struct hr_ring *r);
 
@@ -246,10 +328,18 @@ static inline int hr_copy_cqes_ready(struct hr_ring *r, struct hr_cqe *out, uint
     requires n <= 0x10000;
     assigns out[0 .. units(n, r->cq.cqe_shift) - 1], r->cq.head, *r->cq.khead,
             *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
-            r->cq.cqes[0 .. r->cq.cqe_units - 1];
+            r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_LOG, hr_seen_kflags,
+            hr_seen_cq_ready;
     ensures ring_ok(r);
     ensures -4095 <= \result <= n;
     ensures \result >= 0 ==> r->cq.head == u32_add(\old(r->cq.head), \result);
+    // at most one enter: exactly when its first look saw nothing ready and
+    // the caller waits or the kernel flags overflow / task work; it submits
+    // nothing and waits for wait_nr with GETEVENTS
+    ensures once: hr_enter_calls <= 1;
+    ensures enter_when: hr_enter_calls == 1 <==>
+      (hr_seen_cq_ready == 0 && (wait_nr > 0 || cq_flagged(hr_seen_kflags)));
+    ensures entered: hr_enter_calls == 1 ==> entered(0, wait_nr, IORING_ENTER_GETEVENTS);
 */
 static inline int hr_copy_cqes(struct hr_ring *r, struct hr_cqe *out, uint32_t n,
                                uint32_t wait_nr);
@@ -311,12 +401,15 @@ static inline void hr__cq_republish(struct hr_ring *r);
                r->sq.kflags, r->cq.khead, r->cq.ktail, r->cq.koverflow,
                r->cq.cqes + (0 .. r->cq.cqe_units - 1));
     assigns *cqe, *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
-            *r->cq.khead, r->cq.cqes[0 .. r->cq.cqe_units - 1];
+            *r->cq.khead, r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_LOG;
     ensures ring_ok(r);
     ensures \result == 0 ==>
       *cqe == r->cq.cqes + units(slot(r->cq.head, r->cq.shift), r->cq.cqe_shift) &&
       \valid(*cqe + (0 .. units(1, r->cq.cqe_shift) - 1));
     ensures -4095 <= \result <= 0;
+    // every enter reaps only: nothing to submit, wait for wait_nr, GETEVENTS
+    ensures enters: hr_enter_calls <= HR_WAIT_ROUNDS &&
+      (hr_enter_calls > 0 ==> entered(0, wait_nr, IORING_ENTER_GETEVENTS));
 */
 static inline int hr_wait_cqe_nr(struct hr_ring *r, struct hr_cqe **cqe, uint32_t wait_nr);
 

@@ -46,42 +46,58 @@
     c == r->cq.cqes + units(slot(r->cq.head, r->cq.shift), r->cq.cqe_shift) &&
     \valid(c + (0 .. units(1, r->cq.cqe_shift) - 1));
 
-  // What every wait ends with: c is what it stores in *cqe_ptr, res its
-  // result, for wait_nr as asked and hr_wait_submit SQEs to submit.
-  predicate waited{L}(struct hr_ring *r, struct hr_cqe *c, integer wait_nr, integer res) =
-    // bounded: at most HR_WAIT_ROUNDS enters, whatever the kernel does
+  // What every wait ends with, in six parts (each one goal of the proof of
+  // hr__get_cqe): c is what it stores in *cqe_ptr, res its result, for
+  // wait_nr as asked and hr_wait_submit SQEs to submit.
+
+  // bounded: at most HR_WAIT_ROUNDS enters, whatever the kernel does; a
+  // first look at a tail more than `entries` ahead: -EIO, no enter
+  predicate wait_bounded(struct hr_ring *r, struct hr_cqe *c, integer res) =
     0 <= hr_wait_enters <= HR_WAIT_ROUNDS &&
-    // a first look at a tail more than `entries` ahead: -EIO, no enter
     (hr_wait_avail0 > r->cq.entries ==>
-       hr_wait_enters == 0 && res == -HR_EIO && c == \null) &&
-    // otherwise it entered exactly when liburing would
-    (hr_wait_avail0 <= r->cq.entries ==>
-       (hr_wait_enters > 0 <==>
-        wait_enter0(hr_wait_avail0, hr_wait_submit, wait_nr, r->flags, hr_wait_kflags0))) &&
-    // without an enter, the words it read are still there, and it returned
-    // the oldest CQE if one was ready; -EAGAIN when there was nothing to do
+       hr_wait_enters == 0 && res == -HR_EIO && c == \null);
+
+  // otherwise it entered exactly when liburing would
+  predicate wait_when(struct hr_ring *r, integer wait_nr) =
+    hr_wait_avail0 <= r->cq.entries ==>
+      (hr_wait_enters > 0 <==>
+       wait_enter0(hr_wait_avail0, hr_wait_submit, wait_nr, r->flags, hr_wait_kflags0));
+
+  // without an enter, the words it read are still there, and it returned
+  // the oldest CQE if one was ready; -EAGAIN when there was nothing to do
+  predicate wait_looked{L}(struct hr_ring *r, struct hr_cqe *c, integer res) =
     (hr_wait_enters == 0 ==>
        hr_wait_avail0 == u32_dist(r->cq.head, *r->cq.ktail)) &&
     (hr_wait_enters == 0 && hr_wait_avail0 <= r->cq.entries ==>
        hr_wait_kflags0 == *r->sq.kflags &&
        (c != \null <==> hr_wait_avail0 != 0) &&
        (res == -HR_EAGAIN <==> (hr_wait_avail0 == 0 && hr_wait_submit == 0)) &&
-       (res != -HR_EAGAIN ==> res == 0)) &&
-    // the CQE returned is always the one at our head
-    (c != \null ==> head_cqe(r, c)) &&
-    // success: the count of SQEs this call submitted
+       (res != -HR_EAGAIN ==> res == 0));
+
+  // the CQE returned is always the one at our head
+  predicate wait_cqe{L}(struct hr_ring *r, struct hr_cqe *c) =
+    c != \null ==> head_cqe(r, c);
+
+  // success: the count of SQEs this call submitted; failure: no CQE, the
+  // kernel's error passed through, or one of the four the wait itself
+  // reports (EIO: lying tail, EAGAIN: nothing to do, ETIME: liburing's
+  // timeout rule, EINTR: HR_WAIT_ROUNDS enters in vain); waiting for
+  // wait_nr > 0 without submitting: success means a CQE
+  predicate wait_result(struct hr_ring *r, struct hr_cqe *c, integer wait_nr, integer res) =
     (res >= 0 ==> res <= hr_wait_submit) &&
-    // failure: no CQE; the kernel's error passed through, or one of the
-    // four the wait itself reports (EIO: lying tail, EAGAIN: nothing to do,
-    // ETIME: liburing's timeout rule, EINTR: HR_WAIT_ROUNDS enters in vain)
     (res < 0 ==> c == \null &&
        (res == -HR_EIO || res == -HR_EAGAIN || res == -HR_ETIME || res == -HR_EINTR ||
         (hr_wait_enters > 0 && res == hr_wait_kret))) &&
-    // waiting for wait_nr > 0 without submitting: success means a CQE
-    (res >= 0 && wait_nr > 0 && hr_wait_submit == 0 ==> c != \null) &&
-    // every enter re-published our head first (liveness: a corrupted head
-    // word is repaired before the kernel reads it)
-    (hr_wait_enters > 0 ==> *r->cq.khead == r->cq.head);
+    (res >= 0 && wait_nr > 0 && hr_wait_submit == 0 ==> c != \null);
+
+  // every enter re-published our head first (liveness: a corrupted head
+  // word is repaired before the kernel reads it)
+  predicate wait_republished{L}(struct hr_ring *r) =
+    hr_wait_enters > 0 ==> *r->cq.khead == r->cq.head;
+
+  predicate waited{L}(struct hr_ring *r, struct hr_cqe *c, integer wait_nr, integer res) =
+    wait_bounded(r, c, res) && wait_when(r, wait_nr) && wait_looked(r, c, res) &&
+    wait_cqe(r, c) && wait_result(r, c, wait_nr, res) && wait_republished(r);
 */
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -109,6 +125,26 @@ static inline struct hr_cqe *hr__cq_head_cqe(struct hr_ring *r);
 static inline int hr__cq_need(struct hr_ring *r, uint32_t avail, uint32_t submit,
                               uint32_t wait_nr, uint32_t looped);
 
+/* One look's decision (hr__cq_need, then hr_sq_ring_needs_enter for the
+   SQEs left): -1 = nothing to do (-EAGAIN), 0 = no enter, 1 = enter with
+   the flags stored in *flags.  At the first look (looped == 0) it enters
+   exactly when wait_enter0 holds of what it saw. */
+/*@ requires ring_ok(r) && \valid(flags) &&
+             \separated(flags, r, r->sq.ktail, r->sq.kflags);
+    assigns *flags, *r->sq.kflags;
+    ensures ring_ok(r);
+    ensures -1 <= \result <= 1;
+    ensures idle: looped == 0 && avail == 0 && wait_nr == 0 && submit == 0 ==>
+      (\result == 1 <==> wait_enter0(avail, submit, wait_nr, r->flags, *r->sq.kflags));
+    ensures busy: !(avail == 0 && wait_nr == 0 && submit == 0) ==>
+      (\result == 1 <==> wait_enter0(avail, submit, wait_nr, r->flags, *r->sq.kflags));
+    ensures nothing: \result == -1 <==>
+      (avail == 0 && wait_nr == 0 && submit == 0 &&
+       (looped != 0 || !wait_enter0(avail, submit, wait_nr, r->flags, *r->sq.kflags)));
+*/
+static inline int hr__wait_decide(struct hr_ring *r, uint32_t avail, uint32_t submit,
+                                  uint32_t wait_nr, uint32_t looped, uint32_t *flags);
+
 /* TRUSTED (T-ENTER, specs/TRUSTED.md): io_uring_enter with
    IORING_ENTER_EXT_ARG; the same contract as hr__sys_enter. */
 /*@ requires ring_ok(r);
@@ -127,12 +163,14 @@ static inline int hr__sys_enter_ext(struct hr_ring *r, uint32_t to_submit,
    rest on is kept. */
 /*@ requires ring_ok(r);
     assigns *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
-            r->cq.cqes[0 .. r->cq.cqe_units - 1];
+            r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_LOG;
     ensures ring_ok(r);
     ensures ring_fixed{Pre, Post}(r);
     ensures r->sq.sqe_head == \old(r->sq.sqe_head) &&
             r->sq.sqe_tail == \old(r->sq.sqe_tail) && r->cq.head == \old(r->cq.head);
     ensures -4095 <= \result <= 0x7fffffff;
+    ensures logged: hr_enter_calls == (uint32_t)(\old(hr_enter_calls) + 1) &&
+      entered(to_submit, min_complete, flags);
 */
 static inline int hr__enter_ext(struct hr_ring *r, uint32_t to_submit, uint32_t min_complete,
                                 uint32_t flags, const void *sigmask,
@@ -143,12 +181,14 @@ static inline int hr__enter_ext(struct hr_ring *r, uint32_t to_submit, uint32_t 
    min_wait_usec (IORING_ENTER_EXT_ARG).  Same effect as hr_enter. */
 /*@ requires ring_ok(r);
     assigns *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
-            r->cq.cqes[0 .. r->cq.cqe_units - 1];
+            r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_LOG;
     ensures ring_ok(r);
     ensures ring_fixed{Pre, Post}(r);
     ensures r->sq.sqe_head == \old(r->sq.sqe_head) && r->sq.sqe_tail == \old(r->sq.sqe_tail) &&
             r->cq.head == \old(r->cq.head);
     ensures -4095 <= \result <= 0x7fffffff;
+    ensures logged: hr_enter_calls == (uint32_t)(\old(hr_enter_calls) + 1) &&
+      entered(to_submit, min_complete, flags);
 */
 static inline int hr__wait_enter(struct hr_ring *r, uint32_t to_submit, uint32_t min_complete,
                                  uint32_t flags, int ext, const void *sigmask,
@@ -162,13 +202,19 @@ static inline int hr__wait_enter(struct hr_ring *r, uint32_t to_submit, uint32_t
     requires submit <= r->sq.entries;
     assigns *cqe_ptr, *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
-            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret;
+            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
     ensures ring_ok(r);
     ensures ring_fixed{Pre, Post}(r);
     ensures r->sq.sqe_head == \old(r->sq.sqe_head) && r->sq.sqe_tail == \old(r->sq.sqe_tail) &&
             r->cq.head == \old(r->cq.head);
     ensures hr_wait_submit == submit;
-    ensures waited(r, *cqe_ptr, wait_nr, \result);
+    ensures bounded: wait_bounded(r, *cqe_ptr, \result);
+    ensures when: wait_when(r, wait_nr);
+    ensures looked: wait_looked(r, *cqe_ptr, \result);
+    ensures cqe: wait_cqe(r, *cqe_ptr);
+    ensures result: wait_result(r, *cqe_ptr, wait_nr, \result);
+    ensures republished: wait_republished(r);
+    ensures args: hr_wait_enters > 0 ==> hr_enter_min_complete == wait_nr;
 */
 static inline int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t submit,
                               uint32_t wait_nr, int ext, const void *sigmask,
@@ -196,7 +242,7 @@ static inline uint32_t hr__flush_pending(struct hr_ring *r);
                r->cq.cqes + (0 .. r->cq.cqe_units - 1));
     assigns *cqe_ptr, *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
-            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret;
+            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
     ensures ring_ok(r);
     ensures r->cq.head == \old(r->cq.head);
     ensures hr_wait_submit == 0;
@@ -209,7 +255,7 @@ static inline int hr_wait_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr);
                r->cq.cqes + (0 .. r->cq.cqe_units - 1));
     assigns *cqe_ptr, *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
-            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret;
+            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
     ensures ring_ok(r);
     ensures r->cq.head == \old(r->cq.head);
     ensures hr_wait_submit == 0;
@@ -223,7 +269,7 @@ static inline int hr_wait_cqes(struct hr_ring *r, struct hr_cqe **cqe_ptr, unsig
                r->cq.cqes + (0 .. r->cq.cqe_units - 1));
     assigns *cqe_ptr, *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
-            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret;
+            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
     ensures ring_ok(r);
     ensures r->cq.head == \old(r->cq.head);
     ensures hr_wait_submit == 0;
@@ -237,7 +283,7 @@ static inline int hr_wait_cqe_timeout(struct hr_ring *r, struct hr_cqe **cqe_ptr
                r->cq.cqes + (0 .. r->cq.cqe_units - 1));
     assigns *cqe_ptr, *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
-            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret;
+            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
     ensures ring_ok(r);
     ensures r->cq.head == \old(r->cq.head);
     ensures no_feature: !(r->features & IORING_FEAT_MIN_TIMEOUT) ==>
@@ -256,7 +302,7 @@ static inline int hr_wait_cqes_min_timeout(struct hr_ring *r, struct hr_cqe **cq
     assigns *cqe_ptr, r->sq.array[0 .. r->sq.entries - 1], *r->sq.ktail, r->sq.sqe_head,
             *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
-            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret;
+            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
     ensures ring_ok(r);
     ensures published: r->sq.sqe_head == r->sq.sqe_tail && r->cq.head == \old(r->cq.head);
     ensures hr_wait_submit <= r->sq.entries;
@@ -273,7 +319,7 @@ static inline int hr_submit_and_wait_timeout(struct hr_ring *r, struct hr_cqe **
     assigns *cqe_ptr, r->sq.array[0 .. r->sq.entries - 1], *r->sq.ktail, r->sq.sqe_head,
             *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
-            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret;
+            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
     ensures ring_ok(r);
     ensures r->cq.head == \old(r->cq.head);
     ensures no_feature: !(r->features & IORING_FEAT_MIN_TIMEOUT) ==>
@@ -305,7 +351,7 @@ static inline void hr__cq_ptrs(struct hr_ring *r, struct hr_cqe **out, uint32_t 
 
 /*@ requires ring_ok(r);
     assigns *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
-            r->cq.cqes[0 .. r->cq.cqe_units - 1];
+            r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_LOG;
     ensures ring_ok(r);
     ensures ring_fixed{Pre, Post}(r);
     ensures r->sq.sqe_head == \old(r->sq.sqe_head) && r->sq.sqe_tail == \old(r->sq.sqe_tail) &&
@@ -320,7 +366,7 @@ static inline int hr_get_events(struct hr_ring *r);
                r->cq.khead, r->cq.ktail, r->cq.koverflow,
                r->cq.cqes + (0 .. r->cq.cqe_units - 1));
     assigns cqes[0 .. count - 1], *r->sq.khead, *r->sq.kflags, *r->cq.ktail,
-            *r->cq.koverflow, r->cq.cqes[0 .. r->cq.cqe_units - 1];
+            *r->cq.koverflow, r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_LOG;
     ensures ring_ok(r);
     ensures r->cq.head == \old(r->cq.head);
     ensures range: \result <= count;
@@ -390,7 +436,7 @@ static inline int hr_cq_has_overflow(const struct hr_ring *r);
 /*@ requires ring_ok(r);
     assigns r->sq.array[0 .. r->sq.entries - 1], *r->sq.ktail, r->sq.sqe_head,
             *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
-            r->cq.cqes[0 .. r->cq.cqe_units - 1];
+            r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_LOG;
     ensures ring_ok(r);
     ensures published: r->sq.sqe_head == r->sq.sqe_tail && r->cq.head == \old(r->cq.head);
     ensures -4095 <= \result <= 0x7fffffff;
@@ -427,7 +473,7 @@ static inline int hr_cq_eventfd_toggle(struct hr_ring *r, int enabled);
 
 /*@ requires ring_ok(r);
     assigns *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
-            r->cq.cqes[0 .. r->cq.cqe_units - 1];
+            r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_LOG;
     ensures ring_ok(r);
     ensures r->cq.head == \old(r->cq.head) && r->sq.sqe_tail == \old(r->sq.sqe_tail);
     ensures no_sqpoll: !(r->flags & IORING_SETUP_SQPOLL) ==> \result == -HR_EINVAL;
@@ -444,7 +490,7 @@ static inline int hr_ring_dontfork(struct hr_ring *r);
 
 /*@ requires ring_ok(r);
     assigns *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
-            r->cq.cqes[0 .. r->cq.cqe_units - 1];
+            r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_LOG;
     ensures ring_ok(r);
     ensures ring_fixed{Pre, Post}(r);
     ensures r->sq.sqe_head == \old(r->sq.sqe_head) && r->sq.sqe_tail == \old(r->sq.sqe_tail) &&

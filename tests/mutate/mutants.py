@@ -65,12 +65,12 @@ mut("ring-pending-clamp", "arith", R,
     "pending = 0;            /* a lying head")
 mut("ring-copy-ignores-overflow", "overflow", R,
     "hr_copy_cqes does not enter when nothing is ready but the kernel flags overflow",
-    "if (HR_UNLIKELY(hr_cq_ready(r) == 0) && (wait_nr > 0 || hr_cq_ring_needs_flush(r))) {",
-    "if (HR_UNLIKELY(hr_cq_ready(r) == 0) && (wait_nr > 0)) {")
+    "        if (wait_nr > 0 || flagged) {",
+    "        if (wait_nr > 0) {")
 mut("ring-copy-enters-always", "enter", R,
     "hr_copy_cqes enters even when CQEs are ready",
-    "if (HR_UNLIKELY(hr_cq_ready(r) == 0) && (wait_nr > 0 || hr_cq_ring_needs_flush(r))) {",
-    "if (wait_nr > 0 || hr_cq_ring_needs_flush(r)) {")
+    "    if (HR_UNLIKELY(ready == 0)) {",
+    "    if (1) {")
 mut("ring-needs-flush-no-taskrun", "flags", R,
     "IORING_SQ_TASKRUN no longer makes the core enter",
     "(IORING_SQ_CQ_OVERFLOW | IORING_SQ_TASKRUN)) != 0;",
