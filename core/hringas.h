@@ -21,6 +21,7 @@
  *   hr_ring_spec.h / hr_ring.h     SQ/CQ protocol: contracts / inline bodies
  *   hr_prep_spec.h / hr_prep.h     prep helpers:   contracts / inline bodies
  *   hr_setup.h / hr_setup_spec.h   setup/teardown: prototypes / contracts
+ *   hr_mem.h / hr_mem_spec.h       rings in caller memory (NO_MMAP)
  */
 #ifndef HRINGAS_H
 #define HRINGAS_H
@@ -35,6 +36,7 @@ HR_BEGIN_DECLS
 #include "hr_wait.h"
 #include "hr_prep.h"
 #include "hr_setup.h"
+#include "hr_mem.h"
 #include "hr_api.h"
 #include "hr_register.h"
 #include "hr_bufring.h"
