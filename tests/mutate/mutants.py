@@ -220,8 +220,8 @@ mut("setup-params-not-returned", "setup", S,
     "\n\n")
 mut("setup-cq-want", "setup", S,
     "the default CQ size is expected equal to the SQ size",
-    ": 2u * sq_want;",
-    ": sq_want;")
+    ": 2u * (uint64_t)sq_want;",
+    ": (uint64_t)sq_want;")
 mut("setup-entries-zero", "safety", S,
     "0 entries pass the input check",
     "if (entries == 0 || (entries > HR_MAX_SQ_ENTRIES && !clamp))",

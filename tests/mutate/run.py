@@ -29,7 +29,7 @@ Options: MUTANTS="id1 id2" runs a subset; --test-only skips (a) (fast);
 MUTATE_OVERLAY="tests/sim_ring.c harness/live_core.c": those files are taken
 from the working tree, not from MUTATE_REV (to try a new test before
 committing it; never core/).  MUTATE_SUITES="sim": only these suites."""
-import os, shutil, subprocess, sys, time
+import json, os, re, shutil, subprocess, sys, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -43,6 +43,8 @@ WORK = os.environ.get("MUTATE_DIR", "/tmp/hringas-mutate")
 TIMEOUT = int(os.environ.get("MUTATE_TIMEOUT", "300"))
 PROVE_TIMEOUT = int(os.environ.get("MUTATE_PROVE_TIMEOUT", "3600"))
 KEEP = os.environ.get("MUTATE_KEEP", "") == "1"
+SCREEN = os.environ.get("MUTATE_SCREEN", "") == "1"   # development: pass 1 of WP only
+QUICK = int(os.environ.get("MUTATE_QUICK", "10"))   # first-pass WP timeout (0: none)
 
 
 def die(msg):
@@ -86,6 +88,104 @@ def units_of():
             for d in cols[2].split():
                 m[d] = cols[0]
     return m
+
+
+def unit_line(unit):
+    """(file, defs, flags) of a unit of proofs/units.tsv of the copy."""
+    for line in open(os.path.join(BASE, "proofs", "units.tsv")):
+        cols = [c for c in line.rstrip("\n").split("\t") if c]
+        if len(cols) >= 4 and cols[0] == unit:
+            return cols[1], cols[2], ("" if cols[3] == "-" else cols[3])
+    return None
+
+
+DEF_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_ *]*[ *]([a-z_][a-z0-9_]*)\(")
+
+
+def enclosing_function(src, pos, length):
+    """The function whose definition (first line at column 0, no ';', as
+    proofs/prove.sh's defs() finds them) holds src[pos:pos+length] in its
+    body, or None (a macro, a declaration, a contract, file scope)."""
+    lines = src.split("\n")
+    starts, off = [], 0
+    for l in lines:
+        starts.append(off)
+        off += len(l) + 1
+    for i in range(len(lines) - 1, -1, -1):
+        if starts[i] > pos:
+            continue
+        m = DEF_RE.match(lines[i])
+        if not m or ";" in lines[i]:
+            continue
+        # the body: from the first '{' after the definition line to its match
+        b = src.find("{", starts[i])
+        if b < 0:
+            return None
+        depth, j = 0, b
+        while j < len(src):
+            if src[j] == "{":
+                depth += 1
+            elif src[j] == "}":
+                depth -= 1
+                if depth == 0:
+                    break
+            j += 1
+        if b <= pos and pos + length <= j + 1:
+            return m.group(1)
+        return None
+    return None
+
+
+def wp_function(d, unit, fct, log, quick=None, props=None):
+    """WP on ONE function of a unit, as make prove runs that unit (same
+    flags, provers, smoke tests, the committed prover cache): (rc, proved,
+    total, names of the goals not proved).  WP is modular: a change inside
+    the body of f changes only f's own goals (callers use f's contract), so
+    this run decides what `make prove` would say of the unit's goals.
+    quick=T: a first pass with timeout T (< the unit's) -- every goal it
+    proves, make prove proves; props: only these properties (-wp-prop).
+    New prover answers go to the copy's cache (-wp-cache update), so a
+    second pass retries only what the first did not prove."""
+    file, _, flags = unit_line(unit)
+    extra = ""
+    if quick:        # smoke tests pass MORE easily at a short timeout: not here
+        extra += " -wp-timeout %d" % quick
+    if props:
+        extra += " -wp-prop " + ",".join(props)
+    cmd = ("cd %s && . proofs/wpenv.sh && frama-c $FC_PARSE %s $WP_COMMON -wp-cache update "
+           "%s-wp-fct %s -wp-prop=-@lemma -wp-prover $PROVERS %s%s "
+           "-wp-session proofs/sessions/%s -wp-report-json %s.json" %
+           (d, file, "" if quick else "-wp-smoke-tests ", fct, flags, extra, unit, log))
+    rc, out = sh(["bash", "-c", cmd], d, PROVE_TIMEOUT, log=log)
+    m = re.findall(r"Proved goals:\s*(\d+)\s*/\s*(\d+)", out)
+    bad = re.findall(r"^\[wp\] \[(?:Failed|Timeout|Unknown|Stepout)\] (?:Goal|Smoke-test) (\S+)", out, re.M)
+    if not m:
+        return rc, -1, -1, bad
+    return rc, int(m[-1][0]), int(m[-1][1]), bad
+
+
+def section_goals(log):
+    """function -> its number of goals, from the WP JSON report of a run."""
+    try:
+        fs = json.load(open(log + ".json"))["wp:functions"]
+    except (OSError, ValueError, KeyError):
+        return {}
+    return {f: v.get("wp:section", {}).get("wp:main", {}).get("total", 0) for f, v in fs.items()}
+
+
+def prop_of(goal, fct):
+    """WP goal name -> its property name for -wp-prop (a named property:
+    typed_<fct>_ensures_<name>, ..._assert_<name>, ..._loop_invariant_<name>),
+    or None (an unnamed property: the whole function is re-run)."""
+    g = re.sub(r"^typed_(ref_)?", "", goal)
+    if not g.startswith(fct + "_"):
+        return None
+    g = g[len(fct) + 1:]
+    for k in ("ensures_", "assert_", "loop_invariant_preserved_", "loop_invariant_established_",
+              "loop_invariant_"):
+        if g.startswith(k) and g[len(k):] and not g[len(k):].isdigit():
+            return re.sub(r"_\d+$", "", g[len(k):])
+    return None
 
 
 def suite_failed(rc, out, suite):
@@ -176,7 +276,7 @@ if not TEST_ONLY:
 ONLY_SUITES = os.environ.get("MUTATE_SUITES", "").split()   # development: these suites only
 suites_of = lambda m: ONLY_SUITES or m["suites"] or MT.SUITES.get(m["file"], [])
 need_suites = []
-for m in todo:
+for m in ([] if SCREEN else todo):
     for s in suites_of(m):
         if s not in need_suites:
             need_suites.append(s)
@@ -197,14 +297,44 @@ for s in need_suites:
         bad_suites.add(s)
         print("mutate: WARNING: suite %s fails on the unmutated tree (%s): it kills nothing" % (s, why))
 bad_units = set()
+# Where each mutant is proved: the one function whose body it changes
+# (wp_function), or, for a change outside any function body (a macro, a
+# contract, file scope) or with MUTATE_PROVE=unit, the whole unit replayed.
+WHOLE = os.environ.get("MUTATE_PROVE", "fct") == "unit"
+for m in todo:
+    m["fct"] = None
+    if not WHOLE and m["file"] in UNIT:
+        src = open(os.path.join(BASE, m["file"])).read()
+        m["fct"] = enclosing_function(src, src.index(m["old"]), len(m["old"]))
+base_fct = {}     # (unit, fct) -> goals of the unmutated function (all proved)
 if not TEST_ONLY:
-    for u in sorted({UNIT[m["file"]] for m in todo if m["file"] in UNIT}):
+    for u in sorted({UNIT[m["file"]] for m in todo if m["file"] in UNIT and not m["fct"] and not SCREEN}):
         rc, out = sh(["bash", "proofs/prove.sh", "replay"], BASE, PROVE_TIMEOUT,
                      env={"UNITS": u}, log=os.path.join(logs, "base-prove-%s.log" % u))
         if rc != 0:
             bad_units.add(u)
             print("mutate: WARNING: unit %s does not prove on the unmutated tree (%s): "
                   "its mutants are judged by the tests only" % (u, os.path.join(logs, "base-prove-%s.log" % u)))
+    per_unit = {}
+    for m in todo:
+        if m["fct"]:
+            per_unit.setdefault(UNIT[m["file"]], set()).add(m["fct"])
+    for u in ([] if SCREEN else sorted(per_unit)):
+        fs = ",".join(sorted(per_unit[u]))
+        lg = os.path.join(logs, "base-wp-%s.log" % u)
+        rc, p, t, bad = wp_function(BASE, u, fs, lg)
+        goals = section_goals(lg)
+        for f in per_unit[u]:
+            base_fct[(u, f)] = goals.get(f, 0)
+            if goals.get(f, 0) <= 0 or bad:
+                bad_units.add((u, f))
+                print("mutate: WARNING: %s of unit %s does not prove on the unmutated tree "
+                      "(%s): its mutants are judged by the tests only" % (f, u, lg))
+    rc, out = sh(["bash", "proofs/order/check.sh"], BASE, PROVE_TIMEOUT,
+                 log=os.path.join(logs, "base-order.log"))
+    ORDER_OK = rc == 0
+    if not ORDER_OK:
+        print("mutate: WARNING: the ordering check fails on the unmutated tree: it kills nothing")
 print("mutate: baseline done in %ds" % (time.time() - t0))
 
 # ---- one mutant at a time ----------------------------------------------------
@@ -229,14 +359,55 @@ for i, m in enumerate(todo, 1):
         err = [l.strip() for l in out.splitlines() if "error" in l][:1]
         verdict, by = "BUILD-ERROR", "; ".join(err)
         unit = None
-    if not TEST_ONLY and unit and unit not in bad_units:
+    if not TEST_ONLY and unit and m["fct"] and (unit, m["fct"]) not in bad_units:
+        # make prove = WP on every unit + the ordering check (+ the trust
+        # check, which reads contracts and hidden code, not bodies)
+        rc, out = sh(["bash", "proofs/order/check.sh"], d, PROVE_TIMEOUT,
+                     log=os.path.join(logs, "%s.order.log" % m["id"]))
+        if ORDER_OK and rc != 0:
+            bad = [l.strip() for l in out.splitlines() if "mismatch" in l or "FAIL" in l or "ordering:" in l]
+            verdict, by = "killed-by-prove", "ordering: " + "; ".join(bad[:2])
+        else:
+            lg = os.path.join(logs, "%s.prove.log" % m["id"])
+            # pass 1 at QUICK s: all proved -> make prove proves them too;
+            # otherwise pass 2 retries the goals it left, at the unit's own
+            # timeout (as make prove), the copy's cache holding the rest
+            rc, p, t, bad = wp_function(d, unit, m["fct"], lg, quick=QUICK)
+            base_t = base_fct.get((unit, m["fct"]), 0)
+            lg_full = lg           # the log of the run as make prove runs it
+            if SCREEN:   # development: the first pass only, no tests
+                verdict = "screen-unproved" if (t <= 0 or p != t) else "screen-PROVED"
+                by = "%s %s %d/%d %s" % (unit, m["fct"], p, t, " ".join(bad[:2]))
+            elif t > 0 and QUICK:
+                props = [prop_of(g, m["fct"]) for g in bad]
+                props = None if (not props or None in props) else sorted(set(props))
+                # all proved at QUICK s: the run of make prove (smoke tests,
+                # the unit's timeout); some not: retry exactly those
+                rc, p2, t2, bad = wp_function(d, unit, m["fct"], lg + "2", props=props)
+                if props is None:
+                    p, t, lg_full = p2, t2, lg + "2"
+                elif t2 > 0 and p2 != t2:
+                    p = t - (t2 - p2)
+                else:   # the retried goals hold at the unit's timeout
+                    rc, p, t, bad = wp_function(d, unit, m["fct"], lg + "3")
+                    lg_full = lg + "3"
+            if SCREEN:
+                pass
+            elif t <= 0:
+                verdict, by = "killed-by-prove", "%s %s: no WP result (exit %d)" % (unit, m["fct"], rc)
+            elif p != t:
+                verdict, by = "killed-by-prove", "%s %s %d/%d: %s" % (unit, m["fct"], p, t, " ".join(bad[:2]))
+            elif section_goals(lg_full).get(m["fct"], 0) < base_t:
+                verdict, by = "killed-by-prove", "%s %s: %d goals < %d (the proved_goals gate)" % (
+                    unit, m["fct"], section_goals(lg_full).get(m["fct"], 0), base_t)
+    elif not TEST_ONLY and unit and not m["fct"] and unit not in bad_units and not SCREEN:
         lg = os.path.join(logs, "%s.prove.log" % m["id"])
         rc, out = sh(["bash", "proofs/prove.sh", "replay"], d, PROVE_TIMEOUT, env={"UNITS": unit}, log=lg)
         if rc != 0:
             goal = [l.strip() for l in out.splitlines()
                     if l.startswith("[wp] [") or "Proved goals" in l or "fewer" in l or "FAIL" in l]
             verdict, by = "killed-by-prove", "%s: %s" % (unit, "; ".join(goal[:3]) or "exit %d" % rc)
-    if verdict == "SURVIVED":
+    if verdict == "SURVIVED" and not SCREEN:
         for s in suites_of(m):  # noqa: E741
             if s in bad_suites:
                 continue
