@@ -58,10 +58,6 @@ HR_HOT int hr_enter(struct hr_ring *r, uint32_t to_submit,
                     uint32_t min_complete, uint32_t flags,
                     const void *arg, uint64_t argsz)
 {
-    //@ ghost hr_enter_calls = hr_enter_calls + 1;
-    //@ ghost hr_enter_to_submit = to_submit;
-    //@ ghost hr_enter_min_complete = min_complete;
-    //@ ghost hr_enter_flags = flags;
     return hr__sys_enter(r, to_submit, min_complete, flags, arg, argsz);
 }
 

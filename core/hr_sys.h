@@ -2,8 +2,8 @@
  * wrappers over hr_arch.h.
  *   TRUSTED (hidden from WP; specs/TRUSTED.md): hr__syscall, the one
  *   primitive of the calls that write no memory the proofs track (T-SYS);
- *   hr_sys_io_uring_setup (T-SYS: the kernel writes *p); hr__sys_enter
- *   (T-ENTER).  Each body is the system call instruction's wrapper and the
+ *   hr_sys_io_uring_setup (T-SYS: the kernel writes *p);
+ *   hr__sys_io_uring_enter (T-ENTER).  Each body is the system call instruction's wrapper and the
  *   casts of its arguments; their contracts are in specs/hr_trusted.h.
  *   PROVED (unit setup): the wrappers below the hidden region, over
  *   hr__syscall; contracts in specs/hr_sys_spec.h. */
@@ -37,15 +37,29 @@ static inline int hr_sys_io_uring_setup(uint32_t entries, struct io_uring_params
     return (int)hr_syscall6(HR_NR_io_uring_setup, entries, (long)p, 0, 0, 0, 0);
 }
 
-/* io_uring_enter on this ring: the `syscall` instruction is inlined here. */
-HR_HOT int hr__sys_enter(struct hr_ring *r, uint32_t to_submit, uint32_t min_complete,
-                         uint32_t flags, const void *arg, uint64_t argsz)
+/* io_uring_enter(fd, to_submit, min_complete, flags | ring_flags, arg,
+   argsz): the `syscall` instruction is inlined here; r only names the
+   memory the kernel may write (its contract, T-ENTER). */
+HR_HOT int hr__sys_io_uring_enter(struct hr_ring *r, int fd, uint32_t to_submit,
+                                  uint32_t min_complete, uint32_t flags,
+                                  uint32_t ring_flags, const void *arg, uint64_t argsz)
 {
-    return (int)hr_syscall6(HR_NR_io_uring_enter, r->enter_fd, to_submit, min_complete,
-                            flags | r->enter_flags, (long)arg, (long)argsz);
+    (void)r;
+    return (int)hr_syscall6(HR_NR_io_uring_enter, fd, to_submit, min_complete,
+                            flags | ring_flags, (long)arg, (long)argsz);
 }
 
 #endif
+
+/* io_uring_enter on this ring (proved, unit setup): to its enter fd, with
+   its enter_flags or-ed in (IORING_ENTER_REGISTERED_RING once the ring fd
+   is registered). */
+HR_HOT int hr__sys_enter(struct hr_ring *r, uint32_t to_submit, uint32_t min_complete,
+                         uint32_t flags, const void *arg, uint64_t argsz)
+{
+    return hr__sys_io_uring_enter(r, r->enter_fd, to_submit, min_complete, flags,
+                                  r->enter_flags, arg, argsz);
+}
 
 #ifdef HR_KERNEL_CHECK
 #undef hr__sys_enter
@@ -76,9 +90,14 @@ static inline int hr_sys_io_uring_register(int fd, uint32_t opcode, const void *
     return ret;
 }
 
-static inline int hr_sys_munmap(void *addr, uint64_t len)
+static inline int hr_sys_munmap(uint8_t *addr, uint64_t len)
 {
-    return (int)hr__syscall(HR_NR_munmap, (long)(uintptr_t)addr, (long)len, 0, 0, 0, 0);
+    const int ret = (int)hr__syscall(HR_NR_munmap, (long)(uintptr_t)addr, (long)len, 0, 0, 0, 0);
+    /*@ ghost hr_ghost_unmap_prev_addr = hr_ghost_unmap_addr;
+              hr_ghost_unmap_prev_len = hr_ghost_unmap_len;
+              hr_ghost_unmap_addr = (uintptr_t)addr;  hr_ghost_unmap_len = len;
+              hr_ghost_unmaps = hr_ghost_unmaps == 0xffffffffu ? 0u : hr_ghost_unmaps + 1u; */
+    return ret;
 }
 
 /* madvise(addr, len, advice): 0 or -errno (hr_ring_dontfork). */

@@ -89,11 +89,9 @@ static inline int hr__wait_decide(struct hr_ring *r, uint32_t avail, uint32_t su
     return cq || sq;
 }
 
-#ifndef __FRAMAC__
-/* TRUSTED (T-ENTER, like hr__sys_enter; hidden from WP, which cannot prove
-   the frame of a call that takes the address of a local struct): one
-   io_uring_enter with IORING_ENTER_EXT_ARG and the struct
-   io_uring_getevents_arg built on the stack. */
+/* One io_uring_enter with IORING_ENTER_EXT_ARG and the struct
+   io_uring_getevents_arg built on the stack; the ghost log records the
+   struct as the kernel gets it. */
 HR_HOT int hr__sys_enter_ext(struct hr_ring *r, uint32_t to_submit, uint32_t min_complete,
                              uint32_t flags, const void *sigmask,
                              struct __kernel_timespec *ts, uint32_t min_wait_usec)
@@ -103,10 +101,11 @@ HR_HOT int hr__sys_enter_ext(struct hr_ring *r, uint32_t to_submit, uint32_t min
     arg.sigmask_sz = HR_SIGSET_SIZE;
     arg.min_wait_usec = min_wait_usec;
     arg.ts = HR_PTR64(ts);
+    /*@ ghost hr_ext_sigmask = arg.sigmask;  hr_ext_sigmask_sz = arg.sigmask_sz;
+              hr_ext_min_wait = arg.min_wait_usec;  hr_ext_ts = arg.ts; */
     return hr__sys_enter(r, to_submit, min_complete, flags | IORING_ENTER_EXT_ARG,
                          &arg, sizeof arg);
 }
-#endif
 
 /* The EXT_ARG enter with hr_enter's contract (one small proof, so that
    hr__wait_enter composes three calls whose contracts keep ring_ok). */
@@ -114,10 +113,6 @@ HR_HOT int hr__enter_ext(struct hr_ring *r, uint32_t to_submit, uint32_t min_com
                          uint32_t flags, const void *sigmask,
                          struct __kernel_timespec *ts, uint32_t min_wait_usec)
 {
-    //@ ghost hr_enter_calls = hr_enter_calls + 1;
-    //@ ghost hr_enter_to_submit = to_submit;
-    //@ ghost hr_enter_min_complete = min_complete;
-    //@ ghost hr_enter_flags = flags;
     return hr__sys_enter_ext(r, to_submit, min_complete, flags, sigmask, ts, min_wait_usec);
 }
 

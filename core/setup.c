@@ -277,7 +277,7 @@ static void ring_clear(struct hr_ring *r)
 /* Layout check, map, bind: 0 and a ring satisfying ring_ok, or an error with
    nothing mapped. */
 /*@ requires \valid(r) && \valid_read(q) && \valid(g) && \separated(r, q, g);
-    assigns *g, r->sq, r->cq, r->ring_mem, r->ring_len, r->sqe_mem, r->sqe_len;
+    assigns *g, r->sq, r->cq, r->ring_mem, r->ring_len, r->sqe_mem, r->sqe_len, HR_UNMAP_LOG;
     ensures \result <= 0;
     ensures ok: \result == 0 ==> ring_mem(r, r->sq.entries, r->sq.sqe_units, r->cq.cqe_units) &&
       sq_geom(r) && cq_geom(r) && sq_counters(r) && r->sq.sqe_head == r->sq.sqe_tail;

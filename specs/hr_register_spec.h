@@ -395,7 +395,7 @@ int hr_unregister_buf_ring(struct hr_ring *r, int bgid);
 /*@ requires r == \null || \valid(r);
     requires s == \null || \valid(s);
     assigns *s, hr_ghost_reg_fd, hr_ghost_reg_op, hr_ghost_reg_arg, hr_ghost_reg_nr,
-            hr_ghost_reg_ret, hr_ghost_regs, hr_ghost_breg;
+            hr_ghost_reg_ret, hr_ghost_regs, hr_ghost_breg, HR_UNMAP_LOG;
     behavior refused:
       assumes r == \null || s == \null;
       assigns \nothing;
@@ -408,6 +408,9 @@ int hr_unregister_buf_ring(struct hr_ring *r, int bgid);
       ensures cleared: s->bufs == \null && s->entries == 0 && s->mask == 0 &&
                        s->shift == 0 && s->tail == 0 && s->map_len == 0;
       ensures s->bgid == \old(s->bgid);
+      ensures unmapped: \old(s->map_len) != 0 ==> hr_ghost_unmap_len == \old(s->map_len) &&
+        hr_ghost_unmaps == (unsigned)(\old(hr_ghost_unmaps) + 1);
+      ensures not_mapped: \old(s->map_len) == 0 ==> hr_ghost_unmaps == \old(hr_ghost_unmaps);
     complete behaviors;
     disjoint behaviors;
 */

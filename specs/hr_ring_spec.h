@@ -49,30 +49,16 @@ static inline void hr__copy_seg(struct hr_cqe *dst, const struct hr_cqe *src, ui
 static inline void hr__copy_ring(struct hr_cqe *out, const struct hr_cqe *ring,
                                  uint32_t e, uint32_t first, uint32_t cnt);
 
-/* ---- the kernel boundary as a ghost log ---------------------------------
-
-   Every io_uring_enter the proved code makes goes through hr_enter (or the
-   EXT_ARG form hr__enter_ext), whose ghost code records it here: the number
-   of enters since a public function set the count to 0, and the arguments
-   of the last one (flags as passed, before the trusted body or-s in the
-   ring's own enter_flags).  The contracts of the public functions say with
-   these which enters they made.  hr_seen_sq_head, hr_seen_kflags,
-   hr_seen_cq_ready: the kernel words (and the CQEs ready) as a function's
-   decision read them. */
-//@ ghost uint32_t hr_enter_calls;
-//@ ghost uint32_t hr_enter_to_submit;
-//@ ghost uint32_t hr_enter_min_complete;
-//@ ghost uint32_t hr_enter_flags;
+/* ---- what the decisions read ------------------------------------------
+   The enter log (hr_enter_calls and the last enter's arguments) is kept by
+   the trusted enter itself (specs/hr_trusted.h).  hr_seen_sq_head,
+   hr_seen_kflags, hr_seen_cq_ready: the kernel words (and the CQEs ready)
+   as a function's decision read them. */
 //@ ghost uint32_t hr_seen_sq_head;
 //@ ghost uint32_t hr_seen_kflags;
 //@ ghost uint32_t hr_seen_cq_ready;
-#define HR_ENTER_LOG hr_enter_calls, hr_enter_to_submit, hr_enter_min_complete, hr_enter_flags
 
-/*@ // the last enter had these arguments
-  predicate entered{L}(integer to_submit, integer min_complete, integer flags) =
-    hr_enter_to_submit == to_submit && hr_enter_min_complete == min_complete &&
-    hr_enter_flags == flags;
-
+/*@
   // what a submit passes as to_submit: the SQEs published and not yet
   // consumed according to the head h it read, clamped like the kernel
   logic integer sq_pending(integer h, integer published, integer entries) =
@@ -88,7 +74,7 @@ static inline void hr__copy_ring(struct hr_cqe *out, const struct hr_cqe *ring,
    logged. */
 /*@ requires ring_ok(r);
     assigns *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
-            r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_LOG;
+            r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_ARGS;
     ensures ring_ok(r);
     ensures ring_fixed{Pre, Post}(r);
     ensures r->sq.sqe_head == \old(r->sq.sqe_head) &&
@@ -96,6 +82,8 @@ static inline void hr__copy_ring(struct hr_cqe *out, const struct hr_cqe *ring,
     ensures -4095 <= \result <= 0x7fffffff;
     ensures logged: hr_enter_calls == (uint32_t)(\old(hr_enter_calls) + 1) &&
       entered(to_submit, min_complete, flags);
+    ensures logged_to: hr_enter_fd == r->enter_fd && hr_enter_ring_flags == r->enter_flags &&
+      hr_enter_arg == arg && hr_enter_argsz == argsz;
 */
 static inline int hr_enter(struct hr_ring *r, uint32_t to_submit,
                            uint32_t min_complete, uint32_t flags,

@@ -187,8 +187,9 @@ int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr
    asked.  On failure nothing stays mapped (the ring region is unmapped if
    the SQE region fails). */
 /*@ requires \valid(r) && \valid_read(p) && \separated(r, p);
-    assigns r->ring_mem, r->ring_len, r->sqe_mem, r->sqe_len;
+    assigns r->ring_mem, r->ring_len, r->sqe_mem, r->sqe_len, HR_UNMAP_LOG;
     ensures -4095 <= \result <= 0;
+    ensures kept: \result == 0 ==> hr_ghost_unmaps == \old(hr_ghost_unmaps);
     ensures \result == 0 ==>
       r->ring_len == ring_len && r->sqe_len == sqes_len &&
       \valid(r->ring_mem + (0 .. ring_len - 1)) &&
@@ -198,10 +199,27 @@ int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr
 int hr__map_rings(struct hr_ring *r, const struct io_uring_params *p, int fd,
                   uint64_t ring_len, uint64_t sqes_len);
 
-/* munmap whatever hr__map_rings mapped (NULL regions are skipped). */
+/* munmap whatever hr__map_rings mapped (NULL regions are skipped): the
+   SQE region, then the ring region, each once, with its own length. */
 /*@ requires \valid(r);
-    assigns r->ring_mem, r->ring_len, r->sqe_mem, r->sqe_len;
+    assigns r->ring_mem, r->ring_len, r->sqe_mem, r->sqe_len, HR_UNMAP_LOG;
     ensures r->ring_mem == \null && r->sqe_mem == \null;
+    ensures both: \old(r->sqe_mem) != \null && \old(r->ring_mem) != \null ==>
+      hr_ghost_unmaps == (unsigned)(\old(hr_ghost_unmaps) + 2) &&
+      hr_ghost_unmap_prev_addr == (uintptr_t)\old(r->sqe_mem) &&
+      hr_ghost_unmap_prev_len == \old(r->sqe_len) &&
+      hr_ghost_unmap_addr == (uintptr_t)\old(r->ring_mem) &&
+      hr_ghost_unmap_len == \old(r->ring_len);
+    ensures ring_only: \old(r->sqe_mem) == \null && \old(r->ring_mem) != \null ==>
+      hr_ghost_unmaps == (unsigned)(\old(hr_ghost_unmaps) + 1) &&
+      hr_ghost_unmap_addr == (uintptr_t)\old(r->ring_mem) &&
+      hr_ghost_unmap_len == \old(r->ring_len);
+    ensures sqes_only: \old(r->sqe_mem) != \null && \old(r->ring_mem) == \null ==>
+      hr_ghost_unmaps == (unsigned)(\old(hr_ghost_unmaps) + 1) &&
+      hr_ghost_unmap_addr == (uintptr_t)\old(r->sqe_mem) &&
+      hr_ghost_unmap_len == \old(r->sqe_len);
+    ensures none: \old(r->sqe_mem) == \null && \old(r->ring_mem) == \null ==>
+      hr_ghost_unmaps == \old(hr_ghost_unmaps);
 */
 void hr__unmap_rings(struct hr_ring *r);
 
@@ -211,7 +229,7 @@ void hr__unmap_rings(struct hr_ring *r);
    and the number of closes, so that teardown can say which fd it closed. */
 
 /*@ requires \valid(r) && \valid(p) && \separated(r, p);
-    assigns *r, *p, hr_ghost_closed_fd, hr_ghost_closes;
+    assigns *r, *p, hr_ghost_closed_fd, hr_ghost_closes, HR_UNMAP_LOG;
     ensures \result <= 0;
     ensures ok: \result == 0 ==> ring_ok(r) && cq_flags_ok(r) && r->sq.sqe_head == r->sq.sqe_tail &&
       r->ring_fd >= 0 && r->enter_fd == r->ring_fd && r->enter_flags == 0;
@@ -228,7 +246,7 @@ void hr__unmap_rings(struct hr_ring *r);
 int hr_ring_init_params(struct hr_ring *r, uint32_t entries, struct io_uring_params *p);
 
 /*@ requires \valid(r);
-    assigns *r, hr_ghost_closed_fd, hr_ghost_closes;
+    assigns *r, hr_ghost_closed_fd, hr_ghost_closes, HR_UNMAP_LOG;
     ensures \result <= 0;
     ensures ok: \result == 0 ==> ring_ok(r) && cq_flags_ok(r) && r->sq.sqe_head == r->sq.sqe_tail &&
       r->ring_fd >= 0 && r->enter_fd == r->ring_fd && r->enter_flags == 0;
@@ -246,12 +264,27 @@ int hr_ring_init(struct hr_ring *r, uint32_t entries, uint32_t flags);
 /*@ requires \valid(r);
     assigns *r, hr_ghost_closed_fd, hr_ghost_closes,
             hr_ghost_reg_fd, hr_ghost_reg_op, hr_ghost_reg_arg, hr_ghost_reg_nr,
-            hr_ghost_reg_ret, hr_ghost_regs, hr_ghost_ringfd;
+            hr_ghost_reg_ret, hr_ghost_regs, hr_ghost_ringfd, HR_UNMAP_LOG;
     behavior live:
       assumes r->ring_fd >= 0 && r->ring_mem != \null;
       ensures closed_ring_fd: hr_ghost_closed_fd == \old(r->ring_fd) &&
                               hr_ghost_closes == (unsigned)(\old(hr_ghost_closes) + 1);
       ensures torn_down: r->ring_fd == -1 && r->ring_mem == \null && r->sqe_mem == \null;
+      ensures unregistered: (\old(r->enter_flags) & IORING_ENTER_REGISTERED_RING) != 0 ==>
+        hr_ghost_reg_op == IORING_UNREGISTER_RING_FDS &&
+        hr_ghost_regs == (unsigned)(\old(hr_ghost_regs) + 1);
+      ensures unmapped: \old(r->sqe_mem) != \null ==>
+        hr_ghost_unmaps == (unsigned)(\old(hr_ghost_unmaps) + 2) &&
+        hr_ghost_unmap_prev_addr == (uintptr_t)\old(r->sqe_mem) &&
+        hr_ghost_unmap_prev_len == \old(r->sqe_len) &&
+        hr_ghost_unmap_addr == (uintptr_t)\old(r->ring_mem) &&
+        hr_ghost_unmap_len == \old(r->ring_len);
+      ensures ring_unmapped: \old(r->sqe_mem) == \null ==>
+        hr_ghost_unmaps == (unsigned)(\old(hr_ghost_unmaps) + 1) &&
+        hr_ghost_unmap_addr == (uintptr_t)\old(r->ring_mem) &&
+        hr_ghost_unmap_len == \old(r->ring_len);
+      ensures never_registered: (\old(r->enter_flags) & IORING_ENTER_REGISTERED_RING) == 0 ==>
+        hr_ghost_regs == \old(hr_ghost_regs);
     behavior no_ring:
       assumes r->ring_fd < 0 || r->ring_mem == \null;
       assigns \nothing;

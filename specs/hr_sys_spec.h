@@ -6,6 +6,23 @@
 #ifndef HRINGAS_SPEC_SYS_H
 #define HRINGAS_SPEC_SYS_H
 
+/* io_uring_enter(2) on this ring: to the ring's enter fd (the registered
+   index once hr_register_ring_fd made it so), with the ring's enter_flags
+   (IORING_ENTER_REGISTERED_RING then) or-ed into the caller's flags.  The
+   kernel may change the words it owns (T-ENTER); the enter is logged. */
+/*@ requires ring_ok(r);
+    assigns *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
+            r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_ARGS;
+    ensures -4095 <= \result <= 0x7fffffff;
+    ensures logged: hr_enter_calls == (uint32_t)(\old(hr_enter_calls) + 1) &&
+      entered(to_submit, min_complete, flags);
+    ensures logged_to: hr_enter_fd == r->enter_fd && hr_enter_ring_flags == r->enter_flags &&
+      hr_enter_arg == arg && hr_enter_argsz == argsz;
+*/
+static inline int hr__sys_enter(struct hr_ring *r, uint32_t to_submit,
+                                uint32_t min_complete, uint32_t flags,
+                                const void *arg, uint64_t argsz);
+
 /* Ghost log of close(2): the fd of the last close and a (wrapping) count
    of closes, so that the contracts of teardown say WHICH fd they closed and
    how often.  Ghost state only: no code reads it. */
@@ -49,12 +66,27 @@ static inline int hr_sys_close(int fd);
 static inline int hr_sys_io_uring_register(int fd, uint32_t opcode, const void *arg,
                                            uint32_t nr_args);
 
+/* Ghost log of munmap(2): the address (as an integer) and length of the
+   last two unmaps and a (wrapping) count, so that the contracts of
+   teardown say WHICH mappings they unmapped.  Ghost state only. */
+//@ ghost unsigned hr_ghost_unmaps;
+//@ ghost uintptr_t hr_ghost_unmap_addr;
+//@ ghost uint64_t hr_ghost_unmap_len;
+//@ ghost uintptr_t hr_ghost_unmap_prev_addr;
+//@ ghost uint64_t hr_ghost_unmap_prev_len;
+#define HR_UNMAP_LOG hr_ghost_unmaps, hr_ghost_unmap_addr, hr_ghost_unmap_len, \
+    hr_ghost_unmap_prev_addr, hr_ghost_unmap_prev_len
+
 /* munmap(2) (hr__unmap_rings, hr_free_buf_ring): ends a mapping and writes
    no memory WP tracks; the callers clear every pointer into it. */
-/*@ assigns \nothing;
+/*@ assigns HR_UNMAP_LOG;
     ensures -4095 <= \result <= 0;
+    ensures unmapped: hr_ghost_unmap_addr == (uintptr_t)addr && hr_ghost_unmap_len == len &&
+      hr_ghost_unmaps == (unsigned)(\old(hr_ghost_unmaps) + 1);
+    ensures before: hr_ghost_unmap_prev_addr == \old(hr_ghost_unmap_addr) &&
+      hr_ghost_unmap_prev_len == \old(hr_ghost_unmap_len);
 */
-static inline int hr_sys_munmap(void *addr, uint64_t len);
+static inline int hr_sys_munmap(uint8_t *addr, uint64_t len);
 
 /* madvise(2) (hr_ring_dontfork): changes how the pages are inherited by a
    fork, never their contents. */

@@ -44,20 +44,61 @@ static inline void hr_store_release16(uint16_t *p, uint16_t v);
 static inline void hr_fence_full(void);
 
 /* ---- T-ENTER: io_uring_enter(2) on a valid ring ------------------------ */
+
+/* The kernel boundary as a ghost log: the trusted enter below records the
+   arguments it passes to the kernel, so every proved caller can say which
+   enters it made and with what.  hr_enter_calls counts enters since a
+   public function set it to 0; the others are the last enter's arguments:
+   hr_enter_flags the flags of the caller (hr_enter_ring_flags, the ring's
+   own enter_flags, is or-ed in by the system call itself), hr_enter_fd the
+   fd it went to, hr_enter_arg / hr_enter_argsz the argument pointer and
+   size.  hr_ext_*: the struct io_uring_getevents_arg of the last EXT_ARG
+   enter as it was in memory when the kernel got it (recorded by the proved
+   hr__sys_enter_ext, core/hr_wait.h).  Ghost state only: no code reads it. */
+//@ ghost uint32_t hr_enter_calls;
+//@ ghost uint32_t hr_enter_to_submit;
+//@ ghost uint32_t hr_enter_min_complete;
+//@ ghost uint32_t hr_enter_flags;
+//@ ghost uint32_t hr_enter_ring_flags;
+//@ ghost int hr_enter_fd;
+//@ ghost const void *hr_enter_arg;
+//@ ghost uint64_t hr_enter_argsz;
+//@ ghost uint64_t hr_ext_sigmask;
+//@ ghost uint32_t hr_ext_sigmask_sz;
+//@ ghost uint32_t hr_ext_min_wait;
+//@ ghost uint64_t hr_ext_ts;
+/* what one enter writes, and what a caller making enters of either kind may */
+#define HR_ENTER_ARGS hr_enter_calls, hr_enter_to_submit, hr_enter_min_complete, \
+    hr_enter_flags, hr_enter_ring_flags, hr_enter_fd, hr_enter_arg, hr_enter_argsz
+#define HR_ENTER_LOG HR_ENTER_ARGS, hr_ext_sigmask, hr_ext_sigmask_sz, hr_ext_min_wait, hr_ext_ts
+
+/*@ // the last enter had these arguments
+  predicate entered{L}(integer to_submit, integer min_complete, integer flags) =
+    hr_enter_to_submit == to_submit && hr_enter_min_complete == min_complete &&
+    hr_enter_flags == flags;
+*/
+
 /* The kernel may consume SQEs (moving the SQ head), set SQ flags, post CQEs
    and move the CQ tail and overflow count: all of those are assigned, so no
    fact about them survives the call.  It does not write our SQ tail, our CQ
-   head, the SQ array or the SQEs (K-SQTAIL, K-CQHEAD in TRUSTED.md).  The
-   ring code calls it through hr_enter (specs/hr_ring_spec.h), whose proof
-   re-establishes ring_ok from this assigns clause once for all callers. */
+   head, the SQ array or the SQEs (K-SQTAIL, K-CQHEAD in TRUSTED.md).  r is
+   passed for this frame only; the system call gets fd, to_submit,
+   min_complete, flags | ring_flags, arg, argsz, and the log records them.
+   The ring code calls it through the proved hr__sys_enter (hr_sys_spec.h)
+   and hr_enter (specs/hr_ring_spec.h), whose proof re-establishes ring_ok
+   from this assigns clause once for all callers. */
 /*@ requires ring_ok(r);
     assigns *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
-            r->cq.cqes[0 .. r->cq.cqe_units - 1];
+            r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_ARGS;
     ensures -4095 <= \result <= 0x7fffffff;
+    ensures logged: hr_enter_calls == (uint32_t)(\old(hr_enter_calls) + 1) &&
+      entered(to_submit, min_complete, flags) && hr_enter_ring_flags == ring_flags &&
+      hr_enter_fd == fd && hr_enter_arg == arg && hr_enter_argsz == argsz;
 */
-static inline int hr__sys_enter(struct hr_ring *r, uint32_t to_submit,
-                                uint32_t min_complete, uint32_t flags,
-                                const void *arg, uint64_t argsz);
+static inline int hr__sys_io_uring_enter(struct hr_ring *r, int fd, uint32_t to_submit,
+                                         uint32_t min_complete, uint32_t flags,
+                                         uint32_t ring_flags, const void *arg,
+                                         uint64_t argsz);
 
 /* ---- T-SYS: the other system calls (bodies core/hr_sys.h) --------------- */
 

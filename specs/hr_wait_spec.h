@@ -145,22 +145,37 @@ static inline int hr__cq_need(struct hr_ring *r, uint32_t avail, uint32_t submit
 static inline int hr__wait_decide(struct hr_ring *r, uint32_t avail, uint32_t submit,
                                   uint32_t wait_nr, uint32_t looped, uint32_t *flags);
 
-/* TRUSTED (T-ENTER, specs/TRUSTED.md): io_uring_enter with
-   IORING_ENTER_EXT_ARG; the same contract as hr__sys_enter. */
+/*@ // the struct io_uring_getevents_arg of the last EXT_ARG enter, as the
+    // kernel got it: these sigmask (and its size), timeout and min wait
+  predicate ext_arg_is(void *sigmask, struct __kernel_timespec *ts,
+                       integer min_wait) =
+    hr_ext_sigmask == (uint64_t)(uintptr_t)sigmask &&
+    hr_ext_sigmask_sz == HR_SIGSET_SIZE && hr_ext_min_wait == min_wait &&
+    hr_ext_ts == (uint64_t)(uintptr_t)ts;
+*/
+
+/* io_uring_enter with IORING_ENTER_EXT_ARG: the flags or-ed with it, the
+   argument a struct io_uring_getevents_arg of sigmask, ts and min_wait_usec
+   (T-ENTER through the proved hr__sys_enter). */
 /*@ requires ring_ok(r);
     assigns *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
-            r->cq.cqes[0 .. r->cq.cqe_units - 1];
+            r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_LOG;
     ensures -4095 <= \result <= 0x7fffffff;
+    ensures logged: hr_enter_calls == (uint32_t)(\old(hr_enter_calls) + 1) &&
+      entered(to_submit, min_complete, flags | IORING_ENTER_EXT_ARG);
+    ensures logged_to: hr_enter_fd == r->enter_fd && hr_enter_ring_flags == r->enter_flags &&
+      hr_enter_argsz == sizeof(struct hr_getevents_arg);
+    ensures ext_arg: ext_arg_is(sigmask, ts, min_wait_usec);
 */
 static inline int hr__sys_enter_ext(struct hr_ring *r, uint32_t to_submit,
                                     uint32_t min_complete, uint32_t flags,
                                     const void *sigmask, struct __kernel_timespec *ts,
                                     uint32_t min_wait_usec);
 
-/* io_uring_enter with IORING_ENTER_EXT_ARG on this ring, proved over the
-   trusted hr__sys_enter_ext exactly as hr_enter is over hr__sys_enter: the
-   kernel may change the words it owns; everything ring_ok and our counters
-   rest on is kept. */
+/* io_uring_enter with IORING_ENTER_EXT_ARG on this ring, proved over
+   hr__sys_enter_ext exactly as hr_enter is over hr__sys_enter: the kernel
+   may change the words it owns; everything ring_ok and our counters rest
+   on is kept. */
 /*@ requires ring_ok(r);
     assigns *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_LOG;
@@ -170,7 +185,9 @@ static inline int hr__sys_enter_ext(struct hr_ring *r, uint32_t to_submit,
             r->sq.sqe_tail == \old(r->sq.sqe_tail) && r->cq.head == \old(r->cq.head);
     ensures -4095 <= \result <= 0x7fffffff;
     ensures logged: hr_enter_calls == (uint32_t)(\old(hr_enter_calls) + 1) &&
-      entered(to_submit, min_complete, flags);
+      entered(to_submit, min_complete, flags | IORING_ENTER_EXT_ARG);
+    ensures logged_to: hr_enter_argsz == sizeof(struct hr_getevents_arg);
+    ensures ext_arg: ext_arg_is(sigmask, ts, min_wait_usec);
 */
 static inline int hr__enter_ext(struct hr_ring *r, uint32_t to_submit, uint32_t min_complete,
                                 uint32_t flags, const void *sigmask,
@@ -188,7 +205,16 @@ static inline int hr__enter_ext(struct hr_ring *r, uint32_t to_submit, uint32_t 
             r->cq.head == \old(r->cq.head);
     ensures -4095 <= \result <= 0x7fffffff;
     ensures logged: hr_enter_calls == (uint32_t)(\old(hr_enter_calls) + 1) &&
-      entered(to_submit, min_complete, flags);
+      hr_enter_to_submit == to_submit && hr_enter_min_complete == min_complete;
+    ensures no_arg: (flags & IORING_ENTER_GETEVENTS) == 0 ==>
+      hr_enter_flags == flags && hr_enter_arg == \null && hr_enter_argsz == 0;
+    ensures sigset: (flags & IORING_ENTER_GETEVENTS) != 0 && ext == 0 ==>
+      hr_enter_flags == flags && hr_enter_arg == sigmask &&
+      hr_enter_argsz == (sigmask != \null ? HR_SIGSET_SIZE : 0);
+    ensures ext_arg: (flags & IORING_ENTER_GETEVENTS) != 0 && ext != 0 ==>
+      hr_enter_flags == (flags | IORING_ENTER_EXT_ARG) &&
+      hr_enter_argsz == sizeof(struct hr_getevents_arg) &&
+      ext_arg_is(sigmask, ts, min_wait_usec);
 */
 static inline int hr__wait_enter(struct hr_ring *r, uint32_t to_submit, uint32_t min_complete,
                                  uint32_t flags, int ext, const void *sigmask,
