@@ -87,15 +87,47 @@ int io_uring_queue_init_params(unsigned entries, struct io_uring *ring,
     return 0;
 }
 
+/* Rings in caller memory (IORING_SETUP_NO_MMAP): the core's
+   hr_ring_init_mem (entry counts as the kernel rounds them).  Returns the
+   bytes of buf used, as liburing. */
+int io_uring_queue_init_mem(unsigned entries, struct io_uring *ring,
+                            struct io_uring_params *p, void *buf, size_t buf_size)
+{
+    int ret;
+
+    memset(ring, 0, sizeof(*ring));
+    ret = hr_ring_init_mem(&ring->hr, entries, p, buf, buf_size);
+    if (ret < 0) {
+        ring->ring_fd = -1;
+        ring->enter_ring_fd = -1;
+        return ret;
+    }
+    mirror(ring, p);
+    return ret;
+}
+
+ssize_t io_uring_memory_size_params(unsigned entries, struct io_uring_params *p)
+{
+    return hr_ring_memory_size_params(entries, p);
+}
+
+ssize_t io_uring_memory_size(unsigned entries, unsigned flags)
+{
+    return hr_ring_memory_size(entries, flags);
+}
+
 /* liburing's internal entry point (exported; liburing's test/helpers.h calls
-   it).  Without caller memory (buf == NULL) it is io_uring_queue_init_params;
-   caller memory means IORING_SETUP_NO_MMAP, which the core does not drive.
-   liburing here omits IORING_SETUP_NO_SQARRAY; the core adds it (see
-   DIFFERENCES.md), so sq.array may be NULL. */
+   it).  With caller memory it is io_uring_queue_init_mem (NO_MMAP, bytes
+   used on success); without, io_uring_queue_init_params (liburing then
+   allocates the rings itself with NO_MMAP; the core refuses NO_MMAP without
+   caller memory: -EINVAL).  liburing here omits IORING_SETUP_NO_SQARRAY;
+   the core adds it (see DIFFERENCES.md), so sq.array may be NULL. */
 int __io_uring_queue_init_params(unsigned entries, struct io_uring *ring,
                                  struct io_uring_params *p, void *buf, size_t buf_size)
 {
-    if (buf != NULL || buf_size != 0)
+    if (buf != NULL)
+        return io_uring_queue_init_mem(entries, ring, p, buf, buf_size);
+    if (buf_size != 0)
         return -EINVAL;
     return io_uring_queue_init_params(entries, ring, p);
 }
