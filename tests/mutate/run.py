@@ -5,11 +5,22 @@ Applies each mutant of tests/mutate/mutants.py, ONE at a time, to a scratch
 copy of the committed tree (git archive of MUTATE_REV, default HEAD, under
 MUTATE_DIR, default /tmp/hringas-mutate; the working tree's core/ is never
 touched), then
-  (a) replays the proof unit that proves the mutated file (proofs/units.tsv:
-      the unit whose `defs` column names it):
+  (a) proves the mutant as `make prove` would: the proof ordering check
+      (proofs/order/check.sh), then WP on the ONE function whose body the
+      mutant changes (the unit of proofs/units.tsv whose `defs` name the
+      file; same flags, provers, smoke tests and prover cache).  WP is
+      modular -- a caller sees a function's contract, never its body -- so
+      no other goal of the unit can change.  A first pass at MUTATE_QUICK
+      seconds (default 10; no smoke tests, which pass MORE easily at a short
+      timeout): if it proves everything, the function is re-run exactly as
+      make prove runs it; else the goals it left are retried at the unit's
+      own timeout, and one that still fails kills the mutant.  Fewer goals
+      than the unmutated function has (the proved_goals gate) also kills.
+      A mutant outside every function body (a macro, file scope) and
+      MUTATE_PROVE=unit: the whole unit is replayed
           UNITS=<unit> bash proofs/prove.sh replay
-      in the copy, with the committed prover cache plus the working tree's
-      proofs/sessions/*/cache; a failing replay kills the mutant;
+      with the committed prover cache plus the working tree's;
+      MUTATE_SCREEN=1 (development): the first pass only, no tests;
   (b) if the proof did not kill it, runs the host suites that exercise the
       file (make suite-X in the copy; no VM suites, no bench); a failing or
       hanging (MUTATE_TIMEOUT seconds, default 300) suite kills it.
