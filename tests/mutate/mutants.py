@@ -22,6 +22,7 @@ SUITES = {
     "core/hr_bufring.h":  ["bufring", "sim"],
     "core/hr_recvmsg.h":  ["recvmsg-unit", "recvmsg"],
     "core/hr_prep.h":     ["sqe-diff", "ops", "core", "bufring"],
+    "core/hr_sys.h":      ["core", "register", "wait", "misuse"],
 }
 
 M = []
@@ -33,6 +34,7 @@ def mut(id, cat, file, what, old, new, suites=None):
 
 R, W, S, G = "core/hr_ring.h", "core/hr_wait.h", "core/setup.c", "core/register.c"
 BR, BC, RM, P = "core/hr_bufring.h", "core/bufring.c", "core/hr_recvmsg.h", "core/hr_prep.h"
+Y = "core/hr_sys.h"
 
 # ---- ring: enter arguments and flags (hr_submit_and_wait, hr_copy_cqes) ----
 mut("ring-sw-no-getevents", "enter", R,
@@ -290,7 +292,7 @@ mut("reg-unreg-buf-ring-bgid", "register", G,
     "breg.bgid         = 0;")
 mut("reg-free-buf-ring-no-munmap", "teardown", G,
     "hr_free_buf_ring leaves a kernel-allocated ring mapped",
-    "hr_sys_munmap(s->bufs, s->map_len);     /* mapped by hr_setup_buf_ring */",
+    "hr_sys_munmap((uint8_t *)s->bufs, s->map_len);     /* mapped by hr_setup_buf_ring */",
     "/* mapped by hr_setup_buf_ring */")
 mut("reg-unreg-personality-id", "register", G,
     "hr_unregister_personality passes id 0",
@@ -378,3 +380,29 @@ mut("prep-msg-ring-pass", "prep", P,
     "hr_prep_msg_ring_cqe_flags omits IORING_MSG_RING_FLAGS_PASS",
     "sqe->op_flags = IORING_MSG_RING_FLAGS_PASS | flags;",
     "sqe->op_flags = flags;")
+
+# ---- the system call wrappers: what reaches the kernel -----------------------
+mut("sys-enter-ring-fd", "enter", Y,
+    "io_uring_enter goes to ring_fd even when the ring fd is registered",
+    "return hr__sys_io_uring_enter(r, r->enter_fd, to_submit, min_complete, flags,",
+    "return hr__sys_io_uring_enter(r, r->ring_fd, to_submit, min_complete, flags,")
+mut("sys-enter-no-ring-flags", "enter", Y,
+    "IORING_ENTER_REGISTERED_RING is not or-ed in for a registered ring fd",
+    "                                  r->enter_flags, arg, argsz);",
+    "                                  0, arg, argsz);")
+mut("wait-ext-sigmask-size", "enter", W,
+    "the EXT_ARG struct says the sigset is 0 bytes",
+    "arg.sigmask_sz = HR_SIGSET_SIZE;",
+    "arg.sigmask_sz = 0;")
+mut("sys-munmap-len", "teardown", Y,
+    "munmap is passed half the length",
+    "(long)(uintptr_t)addr, (long)len, 0, 0, 0, 0);\n    /*@ ghost hr_ghost_unmap_prev_addr",
+    "(long)(uintptr_t)addr, (long)len / 2, 0, 0, 0, 0);\n    /*@ ghost hr_ghost_unmap_prev_addr")
+mut("unmap-order-ring-first", "teardown", S,
+    "the ring region is unmapped twice and the SQE region never",
+    "hr_sys_munmap(r->sqe_mem, r->sqe_len);",
+    "hr_sys_munmap(r->ring_mem, r->ring_len);")
+mut("ring-wait-nr-eagain-ok", "wait", R,
+    "hr_wait_cqe_nr returns 0 with no CQE ready",
+    "    hr__put_cqe(r, cqe, c);\n    return ret;",
+    "    hr__put_cqe(r, cqe, c);\n    return ret == -HR_EAGAIN ? 0 : ret;")
