@@ -184,9 +184,10 @@ int hr__map_rings(struct hr_ring *r, const struct io_uring_params *p, int fd,
 
 void hr__unmap_rings(struct hr_ring *r)
 {
-    if (r->sqe_mem)
+    /* length 0: the caller's memory (hr_ring_init_mem), not ours to unmap */
+    if (r->sqe_mem && r->sqe_len)
         hr_sys_munmap(r->sqe_mem, r->sqe_len);
-    if (r->ring_mem)
+    if (r->ring_mem && r->ring_len)
         hr_sys_munmap(r->ring_mem, r->ring_len);
     r->sqe_mem = 0;
     r->ring_mem = 0;

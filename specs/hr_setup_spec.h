@@ -199,27 +199,36 @@ int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr
 int hr__map_rings(struct hr_ring *r, const struct io_uring_params *p, int fd,
                   uint64_t ring_len, uint64_t sqes_len);
 
-/* munmap whatever hr__map_rings mapped (NULL regions are skipped): the
-   SQE region, then the ring region, each once, with its own length. */
+/*@ // a region teardown must unmap: ours (hr__map_rings), not the caller's
+    // memory of a NO_MMAP ring, which is recorded with length 0
+  predicate owned_map(uint8_t *p, uint64_t len) = p != \null && len != 0;
+
+  // the unmaps of a teardown that found the SQE region (s, sl) and the ring
+  // region (m, ml): the SQE region, then the ring region, each once with
+  // its own length, skipping what is not owned_map; n0 the count before
+  predicate unmapped_rings(uint8_t *s, uint64_t sl, uint8_t *m, uint64_t ml, unsigned n0) =
+    (owned_map(s, sl) && owned_map(m, ml) ==>
+       hr_ghost_unmaps == (unsigned)(n0 + 2) &&
+       hr_ghost_unmap_prev_addr == (uintptr_t)s && hr_ghost_unmap_prev_len == sl &&
+       hr_ghost_unmap_addr == (uintptr_t)m && hr_ghost_unmap_len == ml) &&
+    (!owned_map(s, sl) && owned_map(m, ml) ==>
+       hr_ghost_unmaps == (unsigned)(n0 + 1) &&
+       hr_ghost_unmap_addr == (uintptr_t)m && hr_ghost_unmap_len == ml) &&
+    (owned_map(s, sl) && !owned_map(m, ml) ==>
+       hr_ghost_unmaps == (unsigned)(n0 + 1) &&
+       hr_ghost_unmap_addr == (uintptr_t)s && hr_ghost_unmap_len == sl) &&
+    (!owned_map(s, sl) && !owned_map(m, ml) ==> hr_ghost_unmaps == n0);
+*/
+
+/* munmap whatever hr__map_rings mapped (NULL or 0-length regions are
+   skipped): the SQE region, then the ring region, each once, with its own
+   length. */
 /*@ requires \valid(r);
     assigns r->ring_mem, r->ring_len, r->sqe_mem, r->sqe_len, HR_UNMAP_LOG;
     ensures r->ring_mem == \null && r->sqe_mem == \null;
-    ensures both: \old(r->sqe_mem) != \null && \old(r->ring_mem) != \null ==>
-      hr_ghost_unmaps == (unsigned)(\old(hr_ghost_unmaps) + 2) &&
-      hr_ghost_unmap_prev_addr == (uintptr_t)\old(r->sqe_mem) &&
-      hr_ghost_unmap_prev_len == \old(r->sqe_len) &&
-      hr_ghost_unmap_addr == (uintptr_t)\old(r->ring_mem) &&
-      hr_ghost_unmap_len == \old(r->ring_len);
-    ensures ring_only: \old(r->sqe_mem) == \null && \old(r->ring_mem) != \null ==>
-      hr_ghost_unmaps == (unsigned)(\old(hr_ghost_unmaps) + 1) &&
-      hr_ghost_unmap_addr == (uintptr_t)\old(r->ring_mem) &&
-      hr_ghost_unmap_len == \old(r->ring_len);
-    ensures sqes_only: \old(r->sqe_mem) != \null && \old(r->ring_mem) == \null ==>
-      hr_ghost_unmaps == (unsigned)(\old(hr_ghost_unmaps) + 1) &&
-      hr_ghost_unmap_addr == (uintptr_t)\old(r->sqe_mem) &&
-      hr_ghost_unmap_len == \old(r->sqe_len);
-    ensures none: \old(r->sqe_mem) == \null && \old(r->ring_mem) == \null ==>
-      hr_ghost_unmaps == \old(hr_ghost_unmaps);
+    ensures unmapped: unmapped_rings(\old(r->sqe_mem), \old(r->sqe_len),
+                                     \old(r->ring_mem), \old(r->ring_len),
+                                     \old(hr_ghost_unmaps));
 */
 void hr__unmap_rings(struct hr_ring *r);
 
@@ -260,7 +269,9 @@ int hr_ring_init(struct hr_ring *r, uint32_t entries, uint32_t flags);
 
 /* Tear down: unregister the ring fd if registered, unmap both regions,
    close the ring fd.  Exactly once: a second call, a call after a failed
-   init, or a call on an all-zero struct does nothing. */
+   init, or a call on an all-zero struct does nothing.  A ring in caller
+   memory (hr_ring_init_mem: ring_len == sqe_len == 0) is not unmapped:
+   only its fd is closed, the memory stays the caller's. */
 /*@ requires \valid(r);
     assigns *r, hr_ghost_closed_fd, hr_ghost_closes,
             hr_ghost_reg_fd, hr_ghost_reg_op, hr_ghost_reg_arg, hr_ghost_reg_nr,
@@ -273,16 +284,9 @@ int hr_ring_init(struct hr_ring *r, uint32_t entries, uint32_t flags);
       ensures unregistered: (\old(r->enter_flags) & IORING_ENTER_REGISTERED_RING) != 0 ==>
         hr_ghost_reg_op == IORING_UNREGISTER_RING_FDS &&
         hr_ghost_regs == (unsigned)(\old(hr_ghost_regs) + 1);
-      ensures unmapped: \old(r->sqe_mem) != \null ==>
-        hr_ghost_unmaps == (unsigned)(\old(hr_ghost_unmaps) + 2) &&
-        hr_ghost_unmap_prev_addr == (uintptr_t)\old(r->sqe_mem) &&
-        hr_ghost_unmap_prev_len == \old(r->sqe_len) &&
-        hr_ghost_unmap_addr == (uintptr_t)\old(r->ring_mem) &&
-        hr_ghost_unmap_len == \old(r->ring_len);
-      ensures ring_unmapped: \old(r->sqe_mem) == \null ==>
-        hr_ghost_unmaps == (unsigned)(\old(hr_ghost_unmaps) + 1) &&
-        hr_ghost_unmap_addr == (uintptr_t)\old(r->ring_mem) &&
-        hr_ghost_unmap_len == \old(r->ring_len);
+      ensures unmapped: unmapped_rings(\old(r->sqe_mem), \old(r->sqe_len),
+                                       \old(r->ring_mem), \old(r->ring_len),
+                                       \old(hr_ghost_unmaps));
       ensures never_registered: (\old(r->enter_flags) & IORING_ENTER_REGISTERED_RING) == 0 ==>
         hr_ghost_regs == \old(hr_ghost_regs);
     behavior no_ring:
