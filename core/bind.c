@@ -3,7 +3,8 @@
  * mapped rings (pointer casts).  Every offset, length and error test they
  * rely on is proved in setup.c (hr__layout_check, hr__ring_bytes, and
  * hr__map_rings / hr__unmap_rings: the mmap error tests and the unmapping
- * on failure).  Contracts: specs/hr_setup_spec.h. */
+ * on failure).  Contracts: specs/hr_setup_spec.h.  Also the `void *`
+ * entry of hr_ring_init_mem (specs/hr_mem_spec.h). */
 #include "hringas.h"
 
 
@@ -59,8 +60,9 @@ int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr
     return 0;
 }
 
-/* T-BYTES: the caller's buffer as bytes (a cast WP's Typed model does not
-   follow); everything else is hr__ring_init_mem, proved in core/mem.c. */
+/* The caller's buffer as bytes (a cast WP's Typed model does not follow:
+   proofs/no_contract.txt); everything else is hr__ring_init_mem, proved in
+   core/mem.c (unit mem). */
 int hr_ring_init_mem(struct hr_ring *r, uint32_t entries, struct io_uring_params *p,
                      void *buf, size_t buf_size)
 {

@@ -52,6 +52,7 @@ HR_BEGIN_DECLS
 long hr_ring_memory_size_params(uint32_t entries, const struct io_uring_params *p);
 
 /* hr_ring_memory_size_params with only IORING_SETUP_* `flags` set.
+ * Returns the size or -EINVAL, as hr_ring_memory_size_params.
  * Matches io_uring_memory_size in liburing. */
 long hr_ring_memory_size(uint32_t entries, uint32_t flags);
 

@@ -125,7 +125,8 @@ long hr_ring_memory_size(uint32_t entries, uint32_t flags)
       1 <= m->sq_entries <= HR_MAX_SQ_ENTRIES && 1 <= m->cq_entries <= HR_MAX_CQ_ENTRIES &&
       m->sqes_region == mem_sqes_region(m->sq_entries, \old(q->flags)) &&
       m->rings_region == mem_rings_region(m->sq_entries, m->cq_entries, \old(q->flags)) &&
-      m->sqes_region + m->rings_region <= buf_size;
+      m->sqes_region + m->rings_region <= buf_size &&
+      m->sqes_region + m->rings_region <= HR_MEM_MAX;
     ensures nomem: \result == -HR_ENOMEM ==> mem_entries_ok(entries, \old(q->cq_entries), \old(q->flags));
 */
 static int mem_setup(uint32_t entries, struct io_uring_params *q, struct mem_layout *m,
@@ -200,7 +201,10 @@ static int mem_attach(struct hr_ring *r, const struct io_uring_params *q, struct
     r->ring_mem = mem + m->sqes_region;
     r->ring_len = 0;
     //@ assert same_entries: g->sq_entries == q->sq_entries && g->cq_entries == q->cq_entries;
-    return hr__bind(r, q, g);
+    ret = hr__bind(r, q, g);
+    //@ assert bound: ret == 0 ==> r->sq.entries == g->sq_entries && r->cq.entries == g->cq_entries;
+    //@ assert still_same: g->sq_entries == q->sq_entries && g->cq_entries == q->cq_entries;
+    return ret;
 }
 
 /* The request with NO_SQARRAY, then (kernel 6.5: -EINVAL) without it; *q
@@ -211,32 +215,47 @@ static int mem_attach(struct hr_ring *r, const struct io_uring_params *q, struct
     requires \separated(p, q, m, sent, mem + (0 .. buf_size - 1));
     assigns *q, *m, *sent;
     ensures -4095 <= \result <= 0x7fffffff;
-    ensures \result >= 0 ==> (*sent & IORING_SETUP_NO_MMAP) != 0 &&
-      mem_entries_ok(entries, p->cq_entries, *sent) &&
-      m->sq_entries == mem_sq(entries) &&
-      m->cq_entries == mem_cq(entries, p->cq_entries, *sent) &&
-      1 <= m->sq_entries <= HR_MAX_SQ_ENTRIES && 1 <= m->cq_entries <= HR_MAX_CQ_ENTRIES &&
+    ensures entries_ok: \result >= 0 ==> mem_entries_ok(entries, \old(p->cq_entries), *sent);
+    ensures entries: \result >= 0 ==> m->sq_entries == mem_sq(entries) &&
+      m->cq_entries == mem_cq(entries, \old(p->cq_entries), *sent);
+    ensures bounds: \result >= 0 ==>
+      1 <= m->sq_entries <= HR_MAX_SQ_ENTRIES && 1 <= m->cq_entries <= HR_MAX_CQ_ENTRIES;
+    ensures regions: \result >= 0 ==>
       m->sqes_region == mem_sqes_region(m->sq_entries, *sent) &&
-      m->rings_region == mem_rings_region(m->sq_entries, m->cq_entries, *sent) &&
-      m->sqes_region + m->rings_region <= buf_size;
+      m->rings_region == mem_rings_region(m->sq_entries, m->cq_entries, *sent);
+    ensures fits: \result >= 0 ==>
+      m->sqes_region + m->rings_region <= buf_size &&
+      m->sqes_region + m->rings_region <= HR_MEM_MAX;
 */
 static int mem_request(uint32_t entries, const struct io_uring_params *p,
                        struct io_uring_params *q, struct mem_layout *m, uint32_t *sent,
                        uint8_t *mem, uint64_t buf_size)
 {
+    const struct io_uring_params orig = *p;  /* *p as it was: the retry starts from it */
+    //@ ghost uint32_t cq_entries = orig.cq_entries;
+    uint32_t flags = orig.flags | IORING_SETUP_NO_MMAP | IORING_SETUP_NO_SQARRAY;
     int fd;
-    *sent = p->flags | IORING_SETUP_NO_MMAP | IORING_SETUP_NO_SQARRAY;
-    *q = *p;
+
+    *q = orig;
     q->features = 0;
-    q->flags = *sent;
+    q->flags = flags;
+    //@ assert asked_flags: q->flags == flags;
+    //@ assert asked: q->cq_entries == cq_entries;
     fd = mem_setup(entries, q, m, mem, buf_size);
-    if (fd == -HR_EINVAL && !(p->flags & IORING_SETUP_NO_SQARRAY)) {
-        *sent = p->flags | IORING_SETUP_NO_MMAP;   /* kernel 6.5: with the SQ array */
-        *q = *p;
+    if (fd == -HR_EINVAL && !(orig.flags & IORING_SETUP_NO_SQARRAY)) {
+        flags = orig.flags | IORING_SETUP_NO_MMAP;   /* kernel 6.5: with the SQ array */
+        *q = orig;
         q->features = 0;
-        q->flags = *sent;
+        q->flags = flags;
+        //@ assert asked_again: q->flags == flags && q->cq_entries == cq_entries;
         fd = mem_setup(entries, q, m, mem, buf_size);
     }
+    /*@ assert counts: fd >= 0 ==> mem_entries_ok(entries, cq_entries, flags) &&
+          m->sq_entries == mem_sq(entries) && m->cq_entries == mem_cq(entries, cq_entries, flags) &&
+          1 <= m->sq_entries <= HR_MAX_SQ_ENTRIES && 1 <= m->cq_entries <= HR_MAX_CQ_ENTRIES; */
+    *sent = flags;
+    //@ assert same_sent: *sent == flags;
+    //@ assert same_p: \at(p->cq_entries, Pre) == cq_entries;
     return fd;
 }
 
@@ -257,6 +276,9 @@ int hr__ring_init_mem(struct hr_ring *r, uint32_t entries, struct io_uring_param
     if (fd < 0)
         return fd;
     //@ ghost uint32_t cq_asked = p->cq_entries;
+    //@ assert asked: cq_asked == \at(p->cq_entries, Pre);
+    const uint64_t used = m.sqes_region + m.rings_region;
+    //@ assert used: used <= HR_MEM_MAX && used <= buf_size;
     *p = q;
     /* The kernel's answer must be the request the regions were sized for. */
     ret = (q.sq_entries == m.sq_entries && q.cq_entries == m.cq_entries && q.flags == sent)
@@ -267,11 +289,19 @@ int hr__ring_init_mem(struct hr_ring *r, uint32_t entries, struct io_uring_param
         return ret;
     }
     //@ assert attached: ring_ok(r);
-    //@ assert sized: m.sqes_region + m.rings_region == mem_size(entries, cq_asked, sent);
+    //@ assert answer: q.flags == sent && r->sq.entries == m.sq_entries && r->cq.entries == m.cq_entries;
+    //@ assert sized: used == mem_size(entries, cq_asked, sent);
     r->flags       = q.flags;
     r->features    = q.features;
     r->ring_fd     = fd;
     r->enter_fd    = fd;
     r->enter_flags = 0;
-    return (int)(m.sqes_region + m.rings_region);
+    /*@ assert final_answer: r->flags == p->flags && r->features == p->features &&
+          r->sq.entries == p->sq_entries && r->cq.entries == p->cq_entries; */
+    /*@ assert final: (int)used >= 0 && (int)used <= buf_size &&
+          (int)used == mem_size(entries, \at(p->cq_entries, Pre), p->flags) &&
+          r->sq.entries == mem_sq(entries) &&
+          r->cq.entries == mem_cq(entries, \at(p->cq_entries, Pre), p->flags) &&
+          r->sqe_mem == mem && r->ring_mem == mem + mem_sqes_region(r->sq.entries, p->flags); */
+    return (int)used;
 }

@@ -36,6 +36,7 @@ NEWER_THAN_2_3 = {
     "io_uring_prep_read_multishot", "io_uring_prep_waitid", "io_uring_prep_futex_wait",
     "io_uring_prep_futex_wake", "io_uring_prep_futex_waitv", "io_uring_buf_ring_available",
     "io_uring_prep_recv_multishot", "io_uring_prep_cancel_fd",
+    "io_uring_queue_init_mem", "io_uring_memory_size", "io_uring_memory_size_params",
     # 2.6
     "io_uring_prep_ftruncate", "io_uring_submit_and_wait_reg", "io_uring_enable_rings",
     "io_uring_prep_socket_direct_alloc",
