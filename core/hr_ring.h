@@ -456,6 +456,10 @@ HR_HOT int hr_wait_cqe_nr(struct hr_ring *r, struct hr_cqe **cqe, uint32_t wait_
                 break;
         }
     }
+    /*@ assert got: ret == 0 ==>
+          c == r->cq.cqes + units(slot(r->cq.head, r->cq.shift), r->cq.cqe_shift) &&
+          \valid(c + (0 .. units(1, r->cq.cqe_shift) - 1)) &&
+          1 <= u32_dist(r->cq.head, *r->cq.ktail) <= r->cq.entries; */
     hr__put_cqe(r, cqe, c);
     return ret;
 }

@@ -395,12 +395,12 @@ static inline void hr__cq_republish(struct hr_ring *r);
       *cqe == r->cq.cqes + units(slot(r->cq.head, r->cq.shift), r->cq.cqe_shift) &&
       \valid(*cqe + (0 .. units(1, r->cq.cqe_shift) - 1));
     ensures -4095 <= \result <= 0;
-    // 0 only with a CQE ready at our head; otherwise no CQE is handed out
-    ensures ready: \result == 0 ==> 1 <= u32_dist(r->cq.head, *r->cq.ktail) <= r->cq.entries;
-    ensures none: \result != 0 ==> *cqe == \null;
     // every enter reaps only: nothing to submit, wait for wait_nr, GETEVENTS
     ensures enters: hr_enter_calls <= HR_WAIT_ROUNDS &&
       (hr_enter_calls > 0 ==> entered(0, wait_nr, IORING_ENTER_GETEVENTS));
+    // 0 only with a CQE ready at our head; otherwise no CQE is handed out
+    ensures ready: \result == 0 ==> 1 <= u32_dist(r->cq.head, *r->cq.ktail) <= r->cq.entries;
+    ensures none: \result != 0 ==> *cqe == \null;
 */
 static inline int hr_wait_cqe_nr(struct hr_ring *r, struct hr_cqe **cqe, uint32_t wait_nr);
 
