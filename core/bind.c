@@ -1,4 +1,4 @@
-/* bind.c -- TRUSTED (T-MAP, T-BIND in specs/TRUSTED.md).  Never given to WP:
+/* bind.c -- TRUSTED (T-MAP, T-BIND, T-BYTES in specs/TRUSTED.md).  Never given to WP:
  * the mmap call whose result becomes a pointer, and the typed view of the
  * mapped rings (pointer casts).  Every offset, length and error test they
  * rely on is proved in setup.c (hr__layout_check, hr__ring_bytes, and
@@ -60,8 +60,8 @@ int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr
     return 0;
 }
 
-/* The caller's buffer as bytes (a cast WP's Typed model does not follow:
-   proofs/no_contract.txt); everything else is hr__ring_init_mem, proved in
+/* T-BYTES: the caller's buffer as bytes (a cast WP's Typed model does not
+   follow); everything else is hr__ring_init_mem, proved in
    core/mem.c (unit mem). */
 int hr_ring_init_mem(struct hr_ring *r, uint32_t entries, struct io_uring_params *p,
                      void *buf, size_t buf_size)

@@ -119,11 +119,10 @@ long hr_ring_memory_size(uint32_t entries, uint32_t flags);
 int hr__ring_init_mem(struct hr_ring *r, uint32_t entries, struct io_uring_params *p,
                       uint8_t *mem, uint64_t buf_size);
 
-/* ---- not proved: body in core/bind.c (never given to WP) ---------------- */
+/* ---- T-BYTES: trusted, body in core/bind.c (never given to WP) ---------- */
 
 /* hr__ring_init_mem on the bytes of buf: the one cast `void *` ->
-   `uint8_t *` (WP's Typed model does not follow it, see
-   proofs/no_contract.txt); the contract is hr__ring_init_mem's, stated
+   `uint8_t *` (WP's Typed model does not follow it); the contract is hr__ring_init_mem's, stated
    over the same bytes. */
 /*@ requires \valid(r) && \valid(p) && \separated(r, p);
     requires \valid((char *)buf + (0 .. buf_size - 1));
