@@ -348,6 +348,38 @@ if not TEST_ONLY:
         print("mutate: WARNING: the ordering check fails on the unmutated tree: it kills nothing")
 print("mutate: baseline done in %ds" % (time.time() - t0))
 
+def prove_function(d, unit, fct, lg):
+    """The verdict of `make prove` on ONE function of a mutated copy.
+    Pass 1 at QUICK s: if it proves everything, the function is run again
+    exactly as make prove runs it (smoke tests, the unit's timeout); if not,
+    exactly the goals it left are retried at the unit's timeout, the copy's
+    cache holding the rest.  MUTATE_SCREEN: pass 1 only."""
+    rc, p, t, bad = wp_function(d, unit, fct, lg, quick=QUICK)
+    if SCREEN:
+        return ("screen-unproved" if (t <= 0 or p != t) else "screen-PROVED",
+                "%s %s %d/%d %s" % (unit, fct, p, t, " ".join(bad[:2])))
+    full = lg                  # the log of the run made as make prove runs it
+    if t > 0 and QUICK:
+        props = [prop_of(g, fct) for g in bad]
+        props = None if (not props or None in props) else sorted(set(props))
+        rc, p2, t2, bad = wp_function(d, unit, fct, lg + "2", props=props)
+        if props is None:
+            p, t, full = p2, t2, lg + "2"
+        elif t2 > 0 and p2 != t2:
+            p = t - (t2 - p2)
+        else:                  # the retried goals hold at the unit's timeout
+            rc, p, t, bad = wp_function(d, unit, fct, lg + "3")
+            full = lg + "3"
+    if t <= 0:
+        return "killed-by-prove", "%s %s: no WP result (exit %d)" % (unit, fct, rc)
+    if p != t:
+        return "killed-by-prove", "%s %s %d/%d: %s" % (unit, fct, p, t, " ".join(bad[:2]))
+    n, base_n = section_goals(full).get(fct, 0), base_fct.get((unit, fct), 0)
+    if n < base_n:
+        return "killed-by-prove", "%s %s: %d goals < %d (the proved_goals gate)" % (unit, fct, n, base_n)
+    return "SURVIVED", ""
+
+
 # ---- one mutant at a time ----------------------------------------------------
 results = []
 for i, m in enumerate(todo, 1):
@@ -379,38 +411,8 @@ for i, m in enumerate(todo, 1):
             bad = [l.strip() for l in out.splitlines() if "mismatch" in l or "FAIL" in l or "ordering:" in l]
             verdict, by = "killed-by-prove", "ordering: " + "; ".join(bad[:2])
         else:
-            lg = os.path.join(logs, "%s.prove.log" % m["id"])
-            # pass 1 at QUICK s: all proved -> make prove proves them too;
-            # otherwise pass 2 retries the goals it left, at the unit's own
-            # timeout (as make prove), the copy's cache holding the rest
-            rc, p, t, bad = wp_function(d, unit, m["fct"], lg, quick=QUICK)
-            base_t = base_fct.get((unit, m["fct"]), 0)
-            lg_full = lg           # the log of the run as make prove runs it
-            if SCREEN:   # development: the first pass only, no tests
-                verdict = "screen-unproved" if (t <= 0 or p != t) else "screen-PROVED"
-                by = "%s %s %d/%d %s" % (unit, m["fct"], p, t, " ".join(bad[:2]))
-            elif t > 0 and QUICK:
-                props = [prop_of(g, m["fct"]) for g in bad]
-                props = None if (not props or None in props) else sorted(set(props))
-                # all proved at QUICK s: the run of make prove (smoke tests,
-                # the unit's timeout); some not: retry exactly those
-                rc, p2, t2, bad = wp_function(d, unit, m["fct"], lg + "2", props=props)
-                if props is None:
-                    p, t, lg_full = p2, t2, lg + "2"
-                elif t2 > 0 and p2 != t2:
-                    p = t - (t2 - p2)
-                else:   # the retried goals hold at the unit's timeout
-                    rc, p, t, bad = wp_function(d, unit, m["fct"], lg + "3")
-                    lg_full = lg + "3"
-            if SCREEN:
-                pass
-            elif t <= 0:
-                verdict, by = "killed-by-prove", "%s %s: no WP result (exit %d)" % (unit, m["fct"], rc)
-            elif p != t:
-                verdict, by = "killed-by-prove", "%s %s %d/%d: %s" % (unit, m["fct"], p, t, " ".join(bad[:2]))
-            elif section_goals(lg_full).get(m["fct"], 0) < base_t:
-                verdict, by = "killed-by-prove", "%s %s: %d goals < %d (the proved_goals gate)" % (
-                    unit, m["fct"], section_goals(lg_full).get(m["fct"], 0), base_t)
+            verdict, by = prove_function(d, unit, m["fct"],
+                                         os.path.join(logs, "%s.prove.log" % m["id"]))
     elif not TEST_ONLY and unit and not m["fct"] and unit not in bad_units and not SCREEN:
         lg = os.path.join(logs, "%s.prove.log" % m["id"])
         rc, out = sh(["bash", "proofs/prove.sh", "replay"], d, PROVE_TIMEOUT, env={"UNITS": unit}, log=lg)
