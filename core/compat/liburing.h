@@ -132,14 +132,22 @@ struct io_uring {
     __u8 pad[3];
     unsigned pad2;
 
+    /* Ring memory this layer mapped for IORING_SETUP_NO_MMAP without caller
+       memory (liburing allocates it too), unmapped by io_uring_queue_exit;
+       NULL otherwise (a caller's buffer is never unmapped here). */
+    void *hrc_mem;
+    size_t hrc_mem_len;
+
     struct hr_ring hr;          /* the verified core's ring: the real state */
 };
 
 /* int_flags bits, liburing 2.15's values (src/int_flags.h): a registered
-   ring fd, the kernel's IORING_FEAT_REG_REG_RING with it, and
+   ring fd, the kernel's IORING_FEAT_REG_REG_RING with it, a ring in the
+   caller's memory (io_uring_queue_init_mem), and
    io_uring_set_iowait(ring, false).  The enter flags among them are also in
    hr.enter_flags, which the core ORs into every io_uring_enter. */
 #define HRC_INT_FLAG_REG_REG_RING   1u
+#define HRC_INT_FLAG_APP_MEM        2u       /* rings in the caller's memory */
 #define HRC_INT_FLAG_REG_RING       16u      /* IORING_ENTER_REGISTERED_RING */
 #define HRC_INT_FLAG_NO_IOWAIT      128u     /* IORING_ENTER_NO_IOWAIT */
 

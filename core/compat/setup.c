@@ -3,6 +3,7 @@
  * hr_ring_init_params / hr_ring_exit and the core's system-call layer. */
 #define _GNU_SOURCE
 #include "liburing.h"
+#include <errno.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
@@ -62,12 +63,77 @@ static void mirror(struct io_uring *ring, const struct io_uring_params *p)
     ring->int_flags = 0;
 }
 
+/* Rings in caller memory (IORING_SETUP_NO_MMAP): the core's
+   hr_ring_init_mem (entry counts as the kernel rounds them).  Returns the
+   bytes of buf used, -ENOMEM when buf_size is too small, or -errno; the
+   caller's buffer is never unmapped by io_uring_queue_exit.
+   Matches io_uring_queue_init_mem in liburing. */
+int io_uring_queue_init_mem(unsigned entries, struct io_uring *ring,
+                            struct io_uring_params *p, void *buf, size_t buf_size)
+{
+    int ret;
+
+    memset(ring, 0, sizeof(*ring));
+    ret = hr_ring_init_mem(&ring->hr, entries, p, buf, buf_size);
+    if (ret < 0) {
+        ring->ring_fd = -1;
+        ring->enter_ring_fd = -1;
+        return ret;
+    }
+    mirror(ring, p);
+    ring->int_flags = HRC_INT_FLAG_APP_MEM;
+    return ret;
+}
+
+/* IORING_SETUP_NO_MMAP without caller memory: as liburing, this layer
+   allocates the ring memory (one anonymous shared mapping of the size the
+   core computes for the request, hr_ring_memory_size_params) and sets the
+   ring up in it with hr_ring_init_mem; io_uring_queue_exit unmaps it.
+   Any sq_off / cq_off.user_addr in *p is replaced, as liburing does.
+   Returns the bytes used, or -errno: -EINVAL for a bad request, mmap's
+   error (-ENOMEM) when the memory cannot be had, the kernel's error; on
+   failure nothing stays mapped or open. */
+static int init_own_mem(unsigned entries, struct io_uring *ring, struct io_uring_params *p)
+{
+    const ssize_t len = io_uring_memory_size_params(entries, p);
+    void *mem;
+    int ret;
+
+    memset(ring, 0, sizeof(*ring));
+    ring->ring_fd = -1;
+    ring->enter_ring_fd = -1;
+    if (len < 0)
+        return (int)len;
+    mem = mmap(NULL, (size_t)len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (mem == MAP_FAILED)
+        return errno ? -errno : -ENOMEM;
+    ret = io_uring_queue_init_mem(entries, ring, p, mem, (size_t)len);
+    if (ret < 0) {
+        munmap(mem, (size_t)len);
+        return ret;
+    }
+    ring->int_flags = 0;                  /* not the caller's memory */
+    ring->hrc_mem = mem;
+    ring->hrc_mem_len = (size_t)len;
+    ring->sq.sqes_sz = (unsigned)len;     /* liburing: the one mapping's size */
+    return ret;
+}
+
+/* Set up a ring from *p (entry counts rounded up to a power of two, and
+   clamped with IORING_SETUP_CLAMP, as the kernel does); *p receives the
+   kernel's answer.  With IORING_SETUP_NO_MMAP the ring memory is allocated
+   here and freed by io_uring_queue_exit.  Returns 0 or -errno.
+   Matches io_uring_queue_init_params in liburing. */
 int io_uring_queue_init_params(unsigned entries, struct io_uring *ring,
                                struct io_uring_params *p)
 {
     unsigned e = entries;
     int ret;
 
+    if (p->flags & IORING_SETUP_NO_MMAP) {
+        ret = init_own_mem(entries, ring, p);
+        return ret < 0 ? ret : 0;
+    }
     memset(ring, 0, sizeof(*ring));
     if (p->flags & IORING_SETUP_CLAMP) {
         if (e > HRC_MAX_SQ)
@@ -87,51 +153,40 @@ int io_uring_queue_init_params(unsigned entries, struct io_uring *ring,
     return 0;
 }
 
-/* Rings in caller memory (IORING_SETUP_NO_MMAP): the core's
-   hr_ring_init_mem (entry counts as the kernel rounds them).  Returns the
-   bytes of buf used, as liburing. */
-int io_uring_queue_init_mem(unsigned entries, struct io_uring *ring,
-                            struct io_uring_params *p, void *buf, size_t buf_size)
-{
-    int ret;
-
-    memset(ring, 0, sizeof(*ring));
-    ret = hr_ring_init_mem(&ring->hr, entries, p, buf, buf_size);
-    if (ret < 0) {
-        ring->ring_fd = -1;
-        ring->enter_ring_fd = -1;
-        return ret;
-    }
-    mirror(ring, p);
-    return ret;
-}
-
+/* Bytes of memory a NO_MMAP ring of this request needs (the core's
+   hr_ring_memory_size_params: the kernel's exact need), or -EINVAL.
+   Matches io_uring_memory_size_params in liburing. */
 ssize_t io_uring_memory_size_params(unsigned entries, struct io_uring_params *p)
 {
     return hr_ring_memory_size_params(entries, p);
 }
 
+/* io_uring_memory_size_params with only setup `flags`.
+   Matches io_uring_memory_size in liburing. */
 ssize_t io_uring_memory_size(unsigned entries, unsigned flags)
 {
     return hr_ring_memory_size(entries, flags);
 }
 
 /* liburing's internal entry point (exported; liburing's test/helpers.h calls
-   it).  With caller memory it is io_uring_queue_init_mem (NO_MMAP, bytes
-   used on success); without, io_uring_queue_init_params (liburing then
-   allocates the rings itself with NO_MMAP; the core refuses NO_MMAP without
-   caller memory: -EINVAL).  liburing here omits IORING_SETUP_NO_SQARRAY;
-   the core adds it (see DIFFERENCES.md), so sq.array may be NULL. */
+   it).  With IORING_SETUP_NO_MMAP: the rings in buf (io_uring_queue_init_mem)
+   or, buf NULL, in memory allocated here; bytes used on success.  Without
+   it, buf is ignored, as in liburing: io_uring_queue_init_params, 0 on
+   success.  liburing here omits IORING_SETUP_NO_SQARRAY; the core adds it
+   (see DIFFERENCES.md), so sq.array may be NULL.
+   Matches __io_uring_queue_init_params in liburing. */
 int __io_uring_queue_init_params(unsigned entries, struct io_uring *ring,
                                  struct io_uring_params *p, void *buf, size_t buf_size)
 {
+    if (!(p->flags & IORING_SETUP_NO_MMAP))
+        return io_uring_queue_init_params(entries, ring, p);
     if (buf != NULL)
         return io_uring_queue_init_mem(entries, ring, p, buf, buf_size);
-    if (buf_size != 0)
-        return -EINVAL;
-    return io_uring_queue_init_params(entries, ring, p);
+    return init_own_mem(entries, ring, p);
 }
 
+/* io_uring_queue_init_params with only setup `flags`.
+   Matches io_uring_queue_init in liburing. */
 int io_uring_queue_init(unsigned entries, struct io_uring *ring, unsigned flags)
 {
     struct io_uring_params p;
@@ -141,16 +196,34 @@ int io_uring_queue_init(unsigned entries, struct io_uring *ring, unsigned flags)
     return io_uring_queue_init_params(entries, ring, &p);
 }
 
+/* Tear the ring down (the core's hr_ring_exit: unregisters a registered
+   ring fd, unmaps the kernel's mappings, closes the fd), then unmap the
+   memory io_uring_queue_init* allocated for a NO_MMAP ring, once; a
+   caller's buffer (io_uring_queue_init_mem) stays.
+   Matches io_uring_queue_exit in liburing. */
 void io_uring_queue_exit(struct io_uring *ring)
 {
+    void *mem = ring->hrc_mem;
+    const size_t len = ring->hrc_mem_len;
+
     hr_ring_exit(hrc_ring(ring));
+    ring->hrc_mem = NULL;
+    ring->hrc_mem_len = 0;
+    if (mem != NULL)
+        munmap(mem, len);
     ring->ring_fd = -1;
     ring->enter_ring_fd = -1;
     ring->int_flags = 0;
 }
 
+/* madvise(MADV_DONTFORK) on the ring memory: the core's hr_ring_dontfork
+   (the kernel's mappings; nothing for a caller's buffer), or the memory
+   allocated here for a NO_MMAP ring.  0 or -errno.
+   Matches io_uring_ring_dontfork in liburing. */
 int io_uring_ring_dontfork(struct io_uring *ring)
 {
+    if (ring->hrc_mem != NULL)
+        return madvise(ring->hrc_mem, ring->hrc_mem_len, MADV_DONTFORK) ? -errno : 0;
     return hr_ring_dontfork(&ring->hr);
 }
 
