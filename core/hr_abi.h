@@ -140,6 +140,47 @@ struct futex_waitv;
 #define IORING_REGISTER_USE_REGISTERED_RING (1U << 31)
 #endif
 
+/* Registered wait regions (Linux 6.13): IORING_REGISTER_MEM_REGION with
+ * IORING_MEM_REGION_REG_WAIT_ARG makes an array of struct io_uring_reg_wait
+ * in our memory the ring's wait-argument table; an enter with
+ * IORING_ENTER_EXT_ARG | IORING_ENTER_EXT_ARG_REG passes the byte offset of
+ * one entry as its argument.  Newer than Debian 12's uapi header: mirrored
+ * here with their 6.13 layout (pinned below by size and offset). */
+#define HR_REGISTER_MEM_REGION        34u   /* IORING_REGISTER_MEM_REGION     */
+#define HR_MEM_REGION_TYPE_USER       1u    /* IORING_MEM_REGION_TYPE_USER    */
+#define HR_MEM_REGION_REG_WAIT_ARG    1u    /* IORING_MEM_REGION_REG_WAIT_ARG */
+#define HR_ENTER_EXT_ARG_REG          (1U << 6)  /* IORING_ENTER_EXT_ARG_REG  */
+#define HR_REG_WAIT_TS                (1U << 0)  /* IORING_REG_WAIT_TS        */
+
+/* struct io_uring_reg_wait: one wait's parameters, filled by the caller. */
+struct hr_reg_wait {
+    int64_t  ts_sec;          /* struct __kernel_timespec ts (with HR_REG_WAIT_TS) */
+    int64_t  ts_nsec;
+    uint32_t min_wait_usec;
+    uint32_t flags;           /* HR_REG_WAIT_TS                                    */
+    uint64_t sigmask;         /* a kernel sigset's address, or 0                   */
+    uint32_t sigmask_sz;
+    uint32_t pad[3];
+    uint64_t pad2[2];
+};
+
+/* struct io_uring_region_desc */
+struct hr_region_desc {
+    uint64_t user_addr;
+    uint64_t size;
+    uint32_t flags;           /* HR_MEM_REGION_TYPE_USER: our memory, pinned */
+    uint32_t id;
+    uint64_t mmap_offset;
+    uint64_t resv[4];
+};
+
+/* struct io_uring_mem_region_reg */
+struct hr_mem_region_reg {
+    uint64_t region_uptr;     /* struct hr_region_desc *                  */
+    uint64_t flags;           /* HR_MEM_REGION_REG_WAIT_ARG                */
+    uint64_t resv[2];
+};
+
 /* opcodes after IORING_OP_SENDMSG_ZC (uapi 6.1) */
 #define HR_OP_READ_MULTISHOT   49
 #define HR_OP_WAITID           50
@@ -223,6 +264,13 @@ struct futex_waitv;
 HR_STATIC_ASSERT(sizeof(struct hr_sqe) == 64 && sizeof(struct io_uring_sqe) == 64, "sqe size");
 HR_STATIC_ASSERT(sizeof(struct hr_cqe) == 16 && sizeof(struct io_uring_cqe) == 16, "cqe size");
 HR_STATIC_ASSERT(sizeof(struct hr_buf) == sizeof(struct io_uring_buf), "buf size");
+HR_STATIC_ASSERT(sizeof(struct hr_reg_wait) == 64 &&
+                 offsetof(struct hr_reg_wait, min_wait_usec) == 16 &&
+                 offsetof(struct hr_reg_wait, sigmask) == 24 &&
+                 offsetof(struct hr_reg_wait, sigmask_sz) == 32, "reg_wait layout");
+HR_STATIC_ASSERT(sizeof(struct hr_region_desc) == 64 &&
+                 offsetof(struct hr_region_desc, mmap_offset) == 24, "region_desc layout");
+HR_STATIC_ASSERT(sizeof(struct hr_mem_region_reg) == 32, "mem_region_reg layout");
 HR_SAME_FIELD(struct hr_sqe, opcode,      struct io_uring_sqe, opcode);
 HR_SAME_FIELD(struct hr_sqe, flags,       struct io_uring_sqe, flags);
 HR_SAME_FIELD(struct hr_sqe, ioprio,      struct io_uring_sqe, ioprio);

@@ -9,6 +9,7 @@
 #define HR_EIO         5
 #define HR_EBADF       9
 #define HR_EAGAIN     11
+#define HR_EFAULT     14
 #define HR_EEXIST     17
 #define HR_EINVAL     22
 #define HR_EDOM       33

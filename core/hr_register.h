@@ -188,6 +188,18 @@ int hr_probe_opcode_supported(const struct io_uring_probe *p, int op);
  * Matches io_uring_register_ring_fd in liburing. */
 int hr_register_ring_fd(struct hr_ring *r);
 
+/* Close the ring's plain fd once it is registered (hr_register_ring_fd),
+ * so that no fd of the process refers to the ring: enters use the
+ * registered index already, registrations go to it from then on (with
+ * IORING_REGISTER_USE_REGISTERED_RING), and hr_ring_exit unregisters it and
+ * unmaps the ring without closing anything.  Things that need a real fd
+ * stop working: mmap of kernel-allocated buffer rings, passing the ring to
+ * another ring (IORING_SETUP_ATTACH_WQ, msg_ring).
+ * Returns 1, or -errno: -EOPNOTSUPP without IORING_FEAT_REG_REG_RING (6.3),
+ * -EINVAL when the ring fd is not registered, -EBADF when already closed.
+ * Matches io_uring_close_ring_fd in liburing. */
+int hr_close_ring_fd(struct hr_ring *r);
+
 /* Unregister the ring fd registered by hr_register_ring_fd; enter uses the
  * plain fd again.  Writes only r->enter_fd and r->enter_flags.
  * Returns 1 or -errno (-EINVAL: not registered).
@@ -243,6 +255,24 @@ int hr_enable_rings(struct hr_ring *r);
  * Returns 0 or -errno (-EINVAL: reg NULL; -ENOENT: nothing matched).
  * Matches io_uring_register_sync_cancel in liburing. */
 int hr_register_sync_cancel(struct hr_ring *r, struct io_uring_sync_cancel_reg *reg);
+
+/* ---- registered wait region (Linux 6.13) ------------------------------------ */
+
+/* Register entries[0 .. nr-1] (caller memory: page-aligned, nr * 64 bytes a
+ * multiple of the page size, kept until the ring is torn down) as the
+ * ring's registered wait region (IORING_REGISTER_MEM_REGION with
+ * IORING_MEM_REGION_REG_WAIT_ARG); only on a ring created with
+ * IORING_SETUP_R_DISABLED, before hr_enable_rings.  The caller fills an
+ * entry (timeout with HR_REG_WAIT_TS, min_wait_usec, sigmask) and waits with
+ * hr_submit_and_wait_reg(r, &cqe, wait_nr, index).  Returns 0 (the ring
+ * then accepts indexes 0 .. nr-1), or -errno (-EINVAL: entries NULL or nr
+ * 0; the kernel's: -EINVAL for a ring not disabled or a misaligned region,
+ * -EBUSY when one is already registered).
+ * Matches io_uring_register_region in liburing with a struct
+ * io_uring_mem_region_reg of IORING_MEM_REGION_REG_WAIT_ARG around a user
+ * region of these entries (liburing's own io_uring_register_wait_reg is a
+ * stub returning -EINVAL). */
+int hr_register_wait_region(struct hr_ring *r, struct hr_reg_wait *entries, unsigned nr);
 
 /* ---- provided-buffer rings --------------------------------------------------- */
 

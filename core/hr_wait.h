@@ -33,6 +33,15 @@ HR_BEGIN_DECLS
 #define IORING_FEAT_MIN_TIMEOUT (1U << 15)
 #endif
 
+/* How a wait passes its parameters (the ext argument of hr__wait_enter and
+   hr__get_cqe): 0 the sigset alone, HR_WAIT_EXT a struct
+   io_uring_getevents_arg (IORING_ENTER_EXT_ARG), HR_WAIT_REG entry
+   reg_index of the registered wait region (IORING_ENTER_EXT_ARG_REG). */
+#define HR_WAIT_EXT 1
+#define HR_WAIT_REG 2
+/* byte offset of entry i of the registered wait region: the enter's argument */
+#define HR_REG_WAIT_OFF(i) ((uint64_t)(i) * sizeof(struct hr_reg_wait))
+
 /* Size of the kernel's sigset_t (_NSIG / 8 on every Linux architecture we build for). */
 #define HR_SIGSET_SIZE 8u
 
@@ -118,21 +127,28 @@ HR_HOT int hr__enter_ext(struct hr_ring *r, uint32_t to_submit, uint32_t min_com
 
 HR_HOT int hr__wait_enter(struct hr_ring *r, uint32_t to_submit, uint32_t min_complete,
                           uint32_t flags, int ext, const void *sigmask,
-                          struct __kernel_timespec *ts, uint32_t min_wait_usec)
+                          struct __kernel_timespec *ts, uint32_t min_wait_usec,
+                          uint32_t reg_index)
 {
     if (!(flags & IORING_ENTER_GETEVENTS))
         return hr_enter(r, to_submit, min_complete, flags, 0, 0);
     if (!ext)
         return hr_enter(r, to_submit, min_complete, flags, sigmask,
                         sigmask ? HR_SIGSET_SIZE : 0);
+    if (ext == HR_WAIT_REG)         /* the argument: the entry's byte offset */
+        return hr_enter(r, to_submit, min_complete,
+                        flags | IORING_ENTER_EXT_ARG | HR_ENTER_EXT_ARG_REG,
+                        (const void *)(uintptr_t)HR_REG_WAIT_OFF(reg_index),
+                        sizeof(struct hr_reg_wait));
     return hr__enter_ext(r, to_submit, min_complete, flags, sigmask, ts, min_wait_usec);
 }
 
 HR_HOT int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t submit,
                        uint32_t wait_nr, int ext, const void *sigmask,
-                       struct __kernel_timespec *ts, uint32_t min_wait_usec)
+                       struct __kernel_timespec *ts, uint32_t min_wait_usec,
+                       uint32_t reg_index)
 {
-    const int has_ts = ts != 0;
+    const int has_ts = ts != 0 || ext == HR_WAIT_REG;   /* liburing: a registered wait may time out */
     struct hr_cqe *c = 0;
     uint32_t left = submit;         /* still to submit */
     uint32_t looped = 0;            /* entered once without getting a CQE */
@@ -163,6 +179,8 @@ HR_HOT int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t subm
           wait_enter0(hr_wait_avail0, submit, wait_nr, r->flags, hr_wait_kflags0);
         loop invariant republished: round > 0 ==> *r->cq.khead == r->cq.head;
         loop invariant args: round > 0 ==> hr_enter_min_complete == wait_nr;
+        loop invariant reg: round > 0 && ext == HR_WAIT_REG ==>
+          hr_enter_argsz == 0 || reg_wait_arg(reg_index);
         loop invariant err == 0 && c == \null;
         loop assigns round, looped, left, flags, c, err, *sq_head, *sq_flags, *cq_tail,
           *cq_ovf, *cq_head, cq_cqes[0 .. cq_units - 1],
@@ -198,7 +216,7 @@ HR_HOT int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t subm
         }
         hr__cq_republish(r);
         const int ret = hr__wait_enter(r, left, wait_nr, flags, ext, sigmask, ts,
-                                       min_wait_usec);
+                                       min_wait_usec, reg_index);
         //@ ghost hr_wait_enters = hr_wait_enters + 1;
         //@ ghost hr_wait_kret = ret;
         if (ret < 0) {
@@ -233,7 +251,7 @@ static inline uint32_t hr__flush_pending(struct hr_ring *r)
    Matches io_uring_wait_cqe in liburing. */
 HR_HOT int hr_wait_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr)
 {
-    return hr__get_cqe(r, cqe_ptr, 0, 1, 0, 0, 0, 0);
+    return hr__get_cqe(r, cqe_ptr, 0, 1, 0, 0, 0, 0, 0);
 }
 
 /* Wait until wait_nr CQEs are ready, at most *ts (relative; NULL: no
@@ -243,7 +261,7 @@ HR_HOT int hr_wait_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr)
 HR_HOT int hr_wait_cqes(struct hr_ring *r, struct hr_cqe **cqe_ptr, unsigned wait_nr,
                         struct __kernel_timespec *ts, const void *sigmask)
 {
-    return hr__get_cqe(r, cqe_ptr, 0, wait_nr, ts != 0, sigmask, ts, 0);
+    return hr__get_cqe(r, cqe_ptr, 0, wait_nr, ts != 0, sigmask, ts, 0, 0);
 }
 
 /* Wait for one CQE for at most *ts.  Returns 0, -ETIME, or -errno.
@@ -251,7 +269,7 @@ HR_HOT int hr_wait_cqes(struct hr_ring *r, struct hr_cqe **cqe_ptr, unsigned wai
 HR_HOT int hr_wait_cqe_timeout(struct hr_ring *r, struct hr_cqe **cqe_ptr,
                                struct __kernel_timespec *ts)
 {
-    return hr__get_cqe(r, cqe_ptr, 0, 1, ts != 0, 0, ts, 0);
+    return hr__get_cqe(r, cqe_ptr, 0, 1, ts != 0, 0, ts, 0, 0);
 }
 
 /* Like hr_wait_cqes, but once min_wait_usec has passed the kernel returns
@@ -265,7 +283,7 @@ HR_HOT int hr_wait_cqes_min_timeout(struct hr_ring *r, struct hr_cqe **cqe_ptr,
     //@ ghost hr_wait_enters = 0;
     if (!(r->features & IORING_FEAT_MIN_TIMEOUT))
         return -HR_EINVAL;
-    return hr__get_cqe(r, cqe_ptr, 0, wait_nr, 1, sigmask, ts, min_wait_usec);
+    return hr__get_cqe(r, cqe_ptr, 0, wait_nr, 1, sigmask, ts, min_wait_usec, 0);
 }
 
 /* Publish the SQEs obtained, submit everything the kernel has not consumed
@@ -277,7 +295,7 @@ HR_HOT int hr_submit_and_wait_timeout(struct hr_ring *r, struct hr_cqe **cqe_ptr
                                       const void *sigmask)
 {
     const uint32_t pending = hr__flush_pending(r);
-    return hr__get_cqe(r, cqe_ptr, pending, wait_nr, ts != 0, sigmask, ts, 0);
+    return hr__get_cqe(r, cqe_ptr, pending, wait_nr, ts != 0, sigmask, ts, 0, 0);
 }
 
 /* hr_submit_and_wait_timeout with a minimum wait (see
@@ -294,7 +312,30 @@ HR_HOT int hr_submit_and_wait_min_timeout(struct hr_ring *r, struct hr_cqe **cqe
     if (!(r->features & IORING_FEAT_MIN_TIMEOUT))
         return -HR_EINVAL;
     const uint32_t pending = hr__flush_pending(r);
-    return hr__get_cqe(r, cqe_ptr, pending, wait_nr, 1, sigmask, ts, min_wait_usec);
+    return hr__get_cqe(r, cqe_ptr, pending, wait_nr, 1, sigmask, ts, min_wait_usec, 0);
+}
+
+/* Publish the SQEs obtained, submit everything the kernel has not consumed
+   and wait for wait_nr CQEs with the parameters of entry reg_index of the
+   ring's registered wait region (hr_register_wait_region: timeout with
+   HR_REG_WAIT_TS, minimum wait, sigmask); *cqe_ptr = the oldest CQE or
+   NULL.  Returns the number of SQEs submitted (>= 0), or -errno (-ETIME
+   when the entry's timeout passed without a CQE).  An index that is not an
+   entry of the registered region (or no region) is -EFAULT, refused before
+   any system call with nothing published or submitted: liburing leaves
+   that check to the kernel, which submits first.
+   Matches io_uring_submit_and_wait_reg in liburing. */
+HR_HOT int hr_submit_and_wait_reg(struct hr_ring *r, struct hr_cqe **cqe_ptr,
+                                  unsigned wait_nr, int reg_index)
+{
+    //@ ghost hr_wait_enters = 0;
+    if (reg_index < 0 || (uint32_t)reg_index >= r->reg_wait_nr) {
+        *cqe_ptr = 0;
+        return -HR_EFAULT;
+    }
+    const uint32_t pending = hr__flush_pending(r);
+    return hr__get_cqe(r, cqe_ptr, pending, wait_nr, HR_WAIT_REG, 0, 0, 0,
+                       (uint32_t)reg_index);
 }
 
 /* ---- batches and iteration ----------------------------------------------- */

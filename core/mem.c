@@ -167,7 +167,7 @@ static void mem_ring_clear(struct hr_ring *r)
     r->cq.entries = 0; r->cq.mask = 0; r->cq.shift = 0; r->cq.cqe_shift = 0; r->cq.cqe_units = 0;
     r->cq.head = 0; r->cq.kflags = 0;
     r->flags = 0; r->features = 0;
-    r->ring_fd = -1; r->enter_fd = -1; r->enter_flags = 0; r->pad_ = 0;
+    r->ring_fd = -1; r->enter_fd = -1; r->enter_flags = 0; r->reg_wait_nr = 0;
     r->ring_mem = 0; r->ring_len = 0; r->sqe_mem = 0; r->sqe_len = 0;
 }
 

@@ -13,7 +13,8 @@ int hr_register_probe(struct hr_ring *r, struct io_uring_probe *p, unsigned nr_o
 
     if (!r || !p)
         return -HR_EINVAL;
-    if (r->ring_fd < 0)
+    const int via_index = r->ring_fd < 0 && (r->enter_flags & IORING_ENTER_REGISTERED_RING);
+    if (r->ring_fd < 0 && !via_index)
         return -HR_EBADF;               /* torn down: see core/register.c */
     if (nr_ops > HR_PROBE_OPS)
         nr_ops = HR_PROBE_OPS;          /* opcodes are u8: the kernel clamps too */
@@ -29,6 +30,9 @@ int hr_register_probe(struct hr_ring *r, struct io_uring_probe *p, unsigned nr_o
         op->flags = 0;
         op->resv2 = 0;
     }
+    if (via_index)                      /* hr_close_ring_fd closed the plain fd */
+        return hr_sys_io_uring_register(r->enter_fd, IORING_REGISTER_PROBE |
+                                        IORING_REGISTER_USE_REGISTERED_RING, p, nr_ops);
     return hr_sys_io_uring_register(r->ring_fd, IORING_REGISTER_PROBE, p, nr_ops);
 }
 

@@ -16,9 +16,12 @@
 #define HR_REG_LOG hr_ghost_reg_fd, hr_ghost_reg_op, hr_ghost_reg_arg, hr_ghost_reg_nr, \
                    hr_ghost_reg_ret, hr_ghost_regs
 
-/* A torn-down ring (ring_fd == -1 after hr_ring_exit or a failed init) is
-   -EBADF here: since 6.12 the kernel reads fd -1 as a "blind" register call
-   that needs no ring, which is never what a call on a ring means. */
+/* The call goes to the ring fd; once hr_close_ring_fd closed it, to the
+   registered index with IORING_REGISTER_USE_REGISTERED_RING.  A torn-down
+   ring (ring_fd == -1 and no registered index, after hr_ring_exit or a
+   failed init) is -EBADF here: since 6.12 the kernel reads fd -1 as a
+   "blind" register call that needs no ring, which is never what a call on
+   a ring means. */
 /*@ requires r == \null || \valid(r);
     assigns HR_REG_LOG;
     ensures reg_ring(r, op, arg, nr, \old(hr_ghost_regs), \result);
@@ -27,9 +30,12 @@ static int do_reg(struct hr_ring *r, unsigned op, const void *arg, unsigned nr)
 {
     if (!r)
         return -HR_EINVAL;
-    if (r->ring_fd < 0)
-        return -HR_EBADF;
-    return hr_sys_io_uring_register(r->ring_fd, op, arg, nr);
+    if (r->ring_fd >= 0)
+        return hr_sys_io_uring_register(r->ring_fd, op, arg, nr);
+    if (r->enter_flags & IORING_ENTER_REGISTERED_RING)
+        return hr_sys_io_uring_register(r->enter_fd, op | IORING_REGISTER_USE_REGISTERED_RING,
+                                        arg, nr);
+    return -HR_EBADF;
 }
 
 /* IORING_REGISTER_FILES2 / BUFFERS2: a table of nr entries, sparse or from
@@ -247,6 +253,21 @@ int hr_unregister_ring_fd(struct hr_ring *r)
     return ret;
 }
 
+int hr_close_ring_fd(struct hr_ring *r)
+{
+    if (!r)
+        return -HR_EINVAL;
+    if (!(r->features & IORING_FEAT_REG_REG_RING))
+        return -HR_EOPNOTSUPP;
+    if (!(r->enter_flags & IORING_ENTER_REGISTERED_RING))
+        return -HR_EINVAL;
+    if (r->ring_fd < 0)
+        return -HR_EBADF;
+    hr_sys_close(r->ring_fd);   /* the registered index and the mappings keep the ring */
+    r->ring_fd = -1;
+    return 1;
+}
+
 /* ---- credentials, io-wq, restrictions ------------------------------------------- */
 
 int hr_register_personality(struct hr_ring *r)
@@ -296,6 +317,36 @@ int hr_register_sync_cancel(struct hr_ring *r, struct io_uring_sync_cancel_reg *
     if (!reg)
         return -HR_EINVAL;
     return do_reg(r, IORING_REGISTER_SYNC_CANCEL, reg, 1);
+}
+
+/* ---- registered wait region ------------------------------------------------ */
+
+int hr_register_wait_region(struct hr_ring *r, struct hr_reg_wait *entries, unsigned nr)
+{
+    struct hr_region_desc rd;
+    struct hr_mem_region_reg mr;
+    int ret;
+
+    if (!entries || nr == 0)
+        return -HR_EINVAL;
+    rd.user_addr   = HR_PTR64(entries);
+    rd.size        = (uint64_t)nr * sizeof(struct hr_reg_wait);
+    rd.flags       = HR_MEM_REGION_TYPE_USER;
+    rd.id          = 0;
+    rd.mmap_offset = 0;
+    rd.resv[0] = 0; rd.resv[1] = 0; rd.resv[2] = 0; rd.resv[3] = 0;
+    mr.region_uptr = HR_PTR64(&rd);
+    mr.flags       = HR_MEM_REGION_REG_WAIT_ARG;
+    mr.resv[0] = 0; mr.resv[1] = 0;
+    /*@ ghost hr_ghost_wr_addr = rd.user_addr;  hr_ghost_wr_size = rd.size;
+              hr_ghost_wr_type = rd.flags;
+              hr_ghost_wr_zero = rd.id | rd.mmap_offset | rd.resv[0] | rd.resv[1] |
+                                 rd.resv[2] | rd.resv[3] | mr.resv[0] | mr.resv[1];
+              hr_ghost_wr_flags = mr.flags;  hr_ghost_wr_desc = mr.region_uptr; */
+    ret = do_reg(r, HR_REGISTER_MEM_REGION, &mr, 1);
+    if (ret == 0)
+        r->reg_wait_nr = nr;    /* hr_submit_and_wait_reg may name entries 0 .. nr - 1 */
+    return ret;
 }
 
 /* ---- provided-buffer rings -------------------------------------------------------- */

@@ -271,7 +271,7 @@ static void ring_clear(struct hr_ring *r)
     r->cq.entries = 0; r->cq.mask = 0; r->cq.shift = 0; r->cq.cqe_shift = 0; r->cq.cqe_units = 0;
     r->cq.head = 0; r->cq.kflags = 0;
     r->flags = 0; r->features = 0;
-    r->ring_fd = -1; r->enter_fd = -1; r->enter_flags = 0; r->pad_ = 0;
+    r->ring_fd = -1; r->enter_fd = -1; r->enter_flags = 0; r->reg_wait_nr = 0;
     r->ring_mem = 0; r->ring_len = 0; r->sqe_mem = 0; r->sqe_len = 0;
 }
 
@@ -363,11 +363,12 @@ int hr_ring_init(struct hr_ring *r, uint32_t entries, uint32_t flags)
 
 void hr_ring_exit(struct hr_ring *r)
 {
-    if (r->ring_fd < 0 || r->ring_mem == 0)
+    if (r->ring_mem == 0)
         return;      /* torn down, failed init, or all zero bytes: no ring */
     if (r->enter_flags & IORING_ENTER_REGISTERED_RING)
         hr_unregister_ring_fd(r);                /* frees the task's ring-fd slot */
     hr__unmap_rings(r);
-    hr_sys_close(r->ring_fd);
+    if (r->ring_fd >= 0)                         /* not closed by hr_close_ring_fd */
+        hr_sys_close(r->ring_fd);
     ring_clear(r);                               /* ring_fd = -1, every pointer NULL */
 }

@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/eventfd.h>
 #include <sys/uio.h>
@@ -394,6 +395,53 @@ static int t_ring_fd(void)
     return HR_PASS;
 }
 
+static int maps_lines(void)
+{
+    FILE *f = fopen("/proc/self/maps", "r");
+    int n = 0, ch;
+    if (!f)
+        return -1;
+    while ((ch = fgetc(f)) != EOF)
+        n += ch == '\n';
+    fclose(f);
+    return n;
+}
+
+/* The plain fd closed once the ring fd is registered: enters and
+   registrations go through the index, exit unregisters and unmaps. */
+static int t_close_ring_fd(void)
+{
+    int res;
+    const int maps = maps_lines();
+    ring_up(0);
+    const int fd = ring.ring_fd;
+    if (!(ring.features & IORING_FEAT_REG_REG_RING)) {
+        CHECK(hr_close_ring_fd(&ring) == -EOPNOTSUPP && ring.ring_fd == fd);
+        hr_ring_exit(&ring);
+        SKIP_BECAUSE("kernel lacks IORING_FEAT_REG_REG_RING (6.3)");
+    }
+    CHECK(hr_close_ring_fd(&ring) == -EINVAL && ring.ring_fd == fd);   /* not registered */
+    CHECK(hr_close_ring_fd(NULL) == -EINVAL);
+    CHECK(hr_register_ring_fd(&ring) == 1);
+    CHECK(hr_close_ring_fd(&ring) == 1);
+    CHECK(ring.ring_fd == -1 && (ring.enter_flags & IORING_ENTER_REGISTERED_RING));
+    CHECK(fcntl(fd, F_GETFD) == -1 && errno == EBADF);
+    CHECK(hr_close_ring_fd(&ring) == -EBADF);
+    /* enters through the index, across the CQ ring twice */
+    for (int i = 0; i < 40; i++)
+        CHECK(nop_res(&ring, 200 + i, 0, &res) == 0 && res == 0);
+    /* registrations through the index (IORING_REGISTER_USE_REGISTERED_RING) */
+    CHECK(hr_register_files_sparse(&ring, 2) == 0 && hr_unregister_files(&ring) == 0);
+    union hr_probe probe;
+    CHECK(hr_get_probe_ring(&ring, &probe) == 0 && probe.hdr.ops_len > IORING_OP_NOP);
+    hr_ring_exit(&ring);
+    CHECK(ring.enter_flags == 0 && ring.ring_fd == -1 && ring.ring_mem == NULL);
+    CHECKF(maps_lines() == maps, "mapping leak: %d -> %d", maps, maps_lines());
+    /* a torn-down ring: nothing to call through */
+    CHECK(hr_register_files_sparse(&ring, 2) == -EBADF);
+    return HR_PASS;
+}
+
 /* Several rings registered at once get distinct indexes. */
 static int t_ring_fd_many(void)
 {
@@ -578,6 +626,7 @@ int main(int argc, char **argv)
         { "eventfd: signalled per CQE, async, unregister", t_eventfd },
         { "ring fd: register, NOPs through the index, unregister", t_ring_fd },
         { "ring fd: four rings, distinct indexes", t_ring_fd_many },
+        { "ring fd: plain fd closed, calls through the index, exit unmaps", t_close_ring_fd },
         { "personality: NOP with it, unregister", t_personality },
         { "io-wq: max workers round trip, affinity", t_iowq_max_workers },
         { "restrictions: R_DISABLED ring, only NOP, enable", t_restrictions },

@@ -23,6 +23,14 @@
 //@ ghost struct io_uring_file_index_range hr_ghost_range;
 //@ ghost struct io_uring_buf_reg hr_ghost_breg;
 //@ ghost int hr_ghost_evfd;
+/* the struct io_uring_region_desc and io_uring_mem_region_reg of the last
+   wait-region registration, as the kernel reads them */
+//@ ghost uint64_t hr_ghost_wr_addr;
+//@ ghost uint64_t hr_ghost_wr_size;
+//@ ghost uint32_t hr_ghost_wr_type;
+//@ ghost uint64_t hr_ghost_wr_zero;
+//@ ghost uint64_t hr_ghost_wr_flags;
+//@ ghost uint64_t hr_ghost_wr_desc;
 
 /*@
   // Exactly one call since the count was n0, with these arguments.
@@ -44,23 +52,38 @@
   predicate reg_refused{L}(integer n0, integer res, integer err) =
     res == err && hr_ghost_regs == n0;
 
-  // One registration on ring r: -EINVAL without a ring, -EBADF on a
-  // torn-down ring (ring_fd < 0), else one call on r->ring_fd whose result
-  // is returned unchanged.
+  // the ring fd was closed by hr_close_ring_fd: calls go to the registered
+  // index, with IORING_REGISTER_USE_REGISTERED_RING
+  predicate reg_via_index{L}(struct hr_ring *r) =
+    r->ring_fd < 0 && (r->enter_flags & IORING_ENTER_REGISTERED_RING) != 0;
+
+  // Where a call on a ring with this ring fd, enter flags and enter fd goes:
+  // the ring fd; once it is closed (< 0), the registered index with the
+  // opcode flagged IORING_REGISTER_USE_REGISTERED_RING; without either
+  // (a torn-down ring) nowhere: -EBADF.  The kernel's result is returned.
+  predicate reg_sent_op{L}(integer ring_fd, integer eflags, integer efd, integer op,
+                           integer nr, integer n0, integer res) =
+    ring_fd >= 0 ? reg_made_op(ring_fd, op, nr, n0) && res == hr_ghost_reg_ret :
+    (eflags & IORING_ENTER_REGISTERED_RING) != 0 ?
+      reg_made_op(efd, (unsigned)op | IORING_REGISTER_USE_REGISTERED_RING, nr, n0) &&
+      res == hr_ghost_reg_ret :
+    reg_refused(n0, res, -HR_EBADF);
+
+  // One registration on ring r: -EINVAL without a ring, else as reg_sent_op,
+  // with this argument pointer.
   predicate reg_ring{L}(struct hr_ring *r, integer op, void *arg, integer nr,
                         integer n0, integer res) =
     r == \null ? reg_refused(n0, res, -HR_EINVAL) :
-    r->ring_fd < 0 ? reg_refused(n0, res, -HR_EBADF) :
-    reg_made(r->ring_fd, op, arg, nr, n0) && res == hr_ghost_reg_ret;
+    reg_sent_op(r->ring_fd, r->enter_flags, r->enter_fd, op, nr, n0, res) &&
+    (r->ring_fd >= 0 || reg_via_index(r) ==> hr_ghost_reg_arg == arg);
 
   predicate reg_ring_op{L}(struct hr_ring *r, integer op, integer nr,
                               integer n0, integer res) =
     r == \null ? reg_refused(n0, res, -HR_EINVAL) :
-    r->ring_fd < 0 ? reg_refused(n0, res, -HR_EBADF) :
-    reg_made_op(r->ring_fd, op, nr, n0) && res == hr_ghost_reg_ret;
+    reg_sent_op(r->ring_fd, r->enter_flags, r->enter_fd, op, nr, n0, res);
 
   // the call was made (so the ghost copy is the struct the kernel read)
-  predicate reg_live{L}(struct hr_ring *r) = r != \null && r->ring_fd >= 0;
+  predicate reg_live{L}(struct hr_ring *r) = r != \null && (r->ring_fd >= 0 || reg_via_index(r));
 
   // IORING_REGISTER_FILES2 / BUFFERS2: struct io_uring_rsrc_register
   // (data, tags: the addresses, (uint64_t)(uintptr_t)ptr)
@@ -272,6 +295,40 @@ int hr_unregister_eventfd(struct hr_ring *r);
 */
 int hr_register_ring_fd(struct hr_ring *r);
 
+/* Close the plain ring fd of a ring whose fd is registered: from then on
+   registrations go to the registered index (do_reg), enters already do. */
+/*@ requires r == \null || \valid(r);
+    assigns r->ring_fd, hr_ghost_closed_fd, hr_ghost_closes;
+    behavior no_ring:
+      assumes r == \null;
+      assigns \nothing;
+      ensures \result == -HR_EINVAL;
+    behavior no_feature:
+      assumes r != \null && (r->features & IORING_FEAT_REG_REG_RING) == 0;
+      assigns \nothing;
+      ensures \result == -HR_EOPNOTSUPP;
+    behavior not_registered:
+      assumes r != \null && (r->features & IORING_FEAT_REG_REG_RING) != 0 &&
+              (r->enter_flags & IORING_ENTER_REGISTERED_RING) == 0;
+      assigns \nothing;
+      ensures \result == -HR_EINVAL;
+    behavior already_closed:
+      assumes r != \null && (r->features & IORING_FEAT_REG_REG_RING) != 0 &&
+              (r->enter_flags & IORING_ENTER_REGISTERED_RING) != 0 && r->ring_fd < 0;
+      assigns \nothing;
+      ensures \result == -HR_EBADF;
+    behavior close:
+      assumes r != \null && (r->features & IORING_FEAT_REG_REG_RING) != 0 &&
+              (r->enter_flags & IORING_ENTER_REGISTERED_RING) != 0 && r->ring_fd >= 0;
+      ensures \result == 1 && r->ring_fd == -1;
+      ensures closed: hr_ghost_closed_fd == \old(r->ring_fd) &&
+                      hr_ghost_closes == (unsigned)(\old(hr_ghost_closes) + 1);
+      ensures reg_via_index(r);
+    complete behaviors;
+    disjoint behaviors;
+*/
+int hr_close_ring_fd(struct hr_ring *r);
+
 /* Writes only r->enter_fd and r->enter_flags (and the ghost log): the
    proved hr_ring_exit relies on it. */
 /*@ requires r == \null || \valid(r);
@@ -284,9 +341,10 @@ int hr_register_ring_fd(struct hr_ring *r);
       ensures \result == -HR_EINVAL;
     behavior registered:
       assumes r != \null && (r->enter_flags & IORING_ENTER_REGISTERED_RING) != 0;
-      ensures reg_ring_op(r, IORING_UNREGISTER_RING_FDS, 1, \old(hr_ghost_regs), \result);
-      ensures reg_live(r) ==> hr_ghost_ringfd.offset == (uint32_t)\old(r->enter_fd) &&
-                              hr_ghost_ringfd.resv == 0 && hr_ghost_ringfd.data == 0;
+      ensures reg_sent_op(\old(r->ring_fd), \old(r->enter_flags), \old(r->enter_fd),
+                          IORING_UNREGISTER_RING_FDS, 1, \old(hr_ghost_regs), \result);
+      ensures hr_ghost_ringfd.offset == (uint32_t)\old(r->enter_fd) &&
+              hr_ghost_ringfd.resv == 0 && hr_ghost_ringfd.data == 0;
       ensures \result == 1 ==> r->enter_fd == r->ring_fd &&
         r->enter_flags == (\old(r->enter_flags) & ~IORING_ENTER_REGISTERED_RING);
       ensures \result != 1 ==>
@@ -365,6 +423,31 @@ int hr_enable_rings(struct hr_ring *r);
       reg_ring_op(r, IORING_REGISTER_SYNC_CANCEL, 1, \old(hr_ghost_regs), \result);
 */
 int hr_register_sync_cancel(struct hr_ring *r, struct io_uring_sync_cancel_reg *reg);
+
+/* ---- registered wait region ---------------------------------------------- */
+
+/*@ // the region the kernel was given: nr entries of struct hr_reg_wait at
+    // entries (the caller's memory), registered as the wait-argument table,
+    // every reserved field 0, the descriptor's address in the register struct
+  predicate wait_region_arg(struct hr_reg_wait *entries, integer nr) =
+    hr_ghost_wr_addr == (uint64_t)(uintptr_t)entries &&
+    hr_ghost_wr_size == nr * sizeof(struct hr_reg_wait) &&
+    hr_ghost_wr_type == HR_MEM_REGION_TYPE_USER && hr_ghost_wr_zero == 0 &&
+    hr_ghost_wr_flags == HR_MEM_REGION_REG_WAIT_ARG && hr_ghost_wr_desc != 0;
+*/
+
+/*@ requires r == \null || \valid(r);
+    assigns hr_ghost_reg_fd, hr_ghost_reg_op, hr_ghost_reg_arg, hr_ghost_reg_nr,
+            hr_ghost_reg_ret, hr_ghost_regs, hr_ghost_wr_addr, hr_ghost_wr_size, hr_ghost_wr_type,
+            hr_ghost_wr_zero, hr_ghost_wr_flags, hr_ghost_wr_desc, r->reg_wait_nr;
+    ensures entries == \null || nr == 0 ?
+      reg_refused(\old(hr_ghost_regs), \result, -HR_EINVAL) :
+      reg_ring_op(r, HR_REGISTER_MEM_REGION, 1, \old(hr_ghost_regs), \result) &&
+      (reg_live(r) ==> wait_region_arg(entries, nr));
+    ensures known: r != \null ==> r->reg_wait_nr ==
+      (\result == 0 ? nr : \old(r->reg_wait_nr));
+*/
+int hr_register_wait_region(struct hr_ring *r, struct hr_reg_wait *entries, unsigned nr);
 
 /* ---- provided-buffer rings ----------------------------------------------- */
 

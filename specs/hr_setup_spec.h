@@ -268,21 +268,26 @@ int hr_ring_init_params(struct hr_ring *r, uint32_t entries, struct io_uring_par
 int hr_ring_init(struct hr_ring *r, uint32_t entries, uint32_t flags);
 
 /* Tear down: unregister the ring fd if registered, unmap both regions,
-   close the ring fd.  Exactly once: a second call, a call after a failed
-   init, or a call on an all-zero struct does nothing.  A ring in caller
-   memory (hr_ring_init_mem: ring_len == sqe_len == 0) is not unmapped:
-   only its fd is closed, the memory stays the caller's. */
+   close the ring fd (unless hr_close_ring_fd did).  Exactly once: a second
+   call, a call after a failed init, or a call on an all-zero struct does
+   nothing.  A ring in caller memory (hr_ring_init_mem: ring_len ==
+   sqe_len == 0) is not unmapped: only its fd is closed, the memory stays
+   the caller's. */
 /*@ requires \valid(r);
     assigns *r, hr_ghost_closed_fd, hr_ghost_closes,
             hr_ghost_reg_fd, hr_ghost_reg_op, hr_ghost_reg_arg, hr_ghost_reg_nr,
             hr_ghost_reg_ret, hr_ghost_regs, hr_ghost_ringfd, HR_UNMAP_LOG;
     behavior live:
-      assumes r->ring_fd >= 0 && r->ring_mem != \null;
-      ensures closed_ring_fd: hr_ghost_closed_fd == \old(r->ring_fd) &&
-                              hr_ghost_closes == (unsigned)(\old(hr_ghost_closes) + 1);
+      assumes r->ring_mem != \null;
+      ensures closed_ring_fd: \old(r->ring_fd) >= 0 ==>
+        hr_ghost_closed_fd == \old(r->ring_fd) &&
+        hr_ghost_closes == (unsigned)(\old(hr_ghost_closes) + 1);
+      ensures fd_closed_before: \old(r->ring_fd) < 0 ==>
+        hr_ghost_closes == \old(hr_ghost_closes);
       ensures torn_down: r->ring_fd == -1 && r->ring_mem == \null && r->sqe_mem == \null;
       ensures unregistered: (\old(r->enter_flags) & IORING_ENTER_REGISTERED_RING) != 0 ==>
-        hr_ghost_reg_op == IORING_UNREGISTER_RING_FDS &&
+        hr_ghost_reg_op == (\old(r->ring_fd) >= 0 ? IORING_UNREGISTER_RING_FDS :
+          (unsigned)IORING_UNREGISTER_RING_FDS | IORING_REGISTER_USE_REGISTERED_RING) &&
         hr_ghost_regs == (unsigned)(\old(hr_ghost_regs) + 1);
       ensures unmapped: unmapped_rings(\old(r->sqe_mem), \old(r->sqe_len),
                                        \old(r->ring_mem), \old(r->ring_len),
@@ -290,7 +295,7 @@ int hr_ring_init(struct hr_ring *r, uint32_t entries, uint32_t flags);
       ensures never_registered: (\old(r->enter_flags) & IORING_ENTER_REGISTERED_RING) == 0 ==>
         hr_ghost_regs == \old(hr_ghost_regs);
     behavior no_ring:
-      assumes r->ring_fd < 0 || r->ring_mem == \null;
+      assumes r->ring_mem == \null;
       assigns \nothing;
     complete behaviors;
     disjoint behaviors;

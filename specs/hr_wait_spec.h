@@ -152,6 +152,12 @@ static inline int hr__wait_decide(struct hr_ring *r, uint32_t avail, uint32_t su
     hr_ext_sigmask == (uint64_t)(uintptr_t)sigmask &&
     hr_ext_sigmask_sz == HR_SIGSET_SIZE && hr_ext_min_wait == min_wait &&
     hr_ext_ts == (uint64_t)(uintptr_t)ts;
+
+  // the argument of the last enter, with IORING_ENTER_EXT_ARG_REG: entry i
+  // of the registered wait region, by its byte offset, and one entry's size
+  predicate reg_wait_arg(integer i) =
+    hr_enter_arg == (void *)(uintptr_t)((uint64_t)i * sizeof(struct hr_reg_wait)) &&
+    hr_enter_argsz == sizeof(struct hr_reg_wait);
 */
 
 /* io_uring_enter with IORING_ENTER_EXT_ARG: the flags or-ed with it, the
@@ -194,8 +200,10 @@ static inline int hr__enter_ext(struct hr_ring *r, uint32_t to_submit, uint32_t 
                                 struct __kernel_timespec *ts, uint32_t min_wait_usec);
 
 /* One wait enter: without GETEVENTS no argument; with it the sigset (or
-   none), or with ext the struct hr_getevents_arg of sigmask, ts and
-   min_wait_usec (IORING_ENTER_EXT_ARG).  Same effect as hr_enter. */
+   none), or with ext HR_WAIT_REG entry reg_index of the registered wait
+   region (IORING_ENTER_EXT_ARG_REG), or with another ext the struct
+   hr_getevents_arg of sigmask, ts and min_wait_usec (IORING_ENTER_EXT_ARG).
+   Same effect as hr_enter. */
 /*@ requires ring_ok(r);
     assigns *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_LOG;
@@ -211,14 +219,18 @@ static inline int hr__enter_ext(struct hr_ring *r, uint32_t to_submit, uint32_t 
     ensures sigset: (flags & IORING_ENTER_GETEVENTS) != 0 && ext == 0 ==>
       hr_enter_flags == flags && hr_enter_arg == sigmask &&
       hr_enter_argsz == (sigmask != \null ? HR_SIGSET_SIZE : 0);
-    ensures ext_arg: (flags & IORING_ENTER_GETEVENTS) != 0 && ext != 0 ==>
+    ensures ext_reg: (flags & IORING_ENTER_GETEVENTS) != 0 && ext == HR_WAIT_REG ==>
+      hr_enter_flags == (flags | IORING_ENTER_EXT_ARG | HR_ENTER_EXT_ARG_REG) &&
+      reg_wait_arg(reg_index);
+    ensures ext_arg: (flags & IORING_ENTER_GETEVENTS) != 0 && ext != 0 && ext != HR_WAIT_REG ==>
       hr_enter_flags == (flags | IORING_ENTER_EXT_ARG) &&
       hr_enter_argsz == sizeof(struct hr_getevents_arg) &&
       ext_arg_is(sigmask, ts, min_wait_usec);
 */
 static inline int hr__wait_enter(struct hr_ring *r, uint32_t to_submit, uint32_t min_complete,
                                  uint32_t flags, int ext, const void *sigmask,
-                                 struct __kernel_timespec *ts, uint32_t min_wait_usec);
+                                 struct __kernel_timespec *ts, uint32_t min_wait_usec,
+                                 uint32_t reg_index);
 
 /* liburing's _io_uring_get_cqe, bounded: look, decide, enter; at most
    HR_WAIT_ROUNDS enters, our head re-published before each. */
@@ -241,10 +253,13 @@ static inline int hr__wait_enter(struct hr_ring *r, uint32_t to_submit, uint32_t
     ensures result: wait_result(r, *cqe_ptr, wait_nr, \result);
     ensures republished: wait_republished(r);
     ensures args: hr_wait_enters > 0 ==> hr_enter_min_complete == wait_nr;
+    ensures reg: hr_wait_enters > 0 && ext == HR_WAIT_REG ==>
+      hr_enter_argsz == 0 || reg_wait_arg(reg_index);
 */
 static inline int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t submit,
                               uint32_t wait_nr, int ext, const void *sigmask,
-                              struct __kernel_timespec *ts, uint32_t min_wait_usec);
+                              struct __kernel_timespec *ts, uint32_t min_wait_usec,
+                              uint32_t reg_index);
 
 /* The SQEs the kernel has not consumed, after publishing ours: what a
    submit passes as to_submit (clamped like the kernel for a lying head). */
@@ -360,6 +375,30 @@ static inline int hr_submit_and_wait_min_timeout(struct hr_ring *r, struct hr_cq
                                                  struct __kernel_timespec *ts,
                                                  unsigned min_wait_usec,
                                                  const void *sigmask);
+
+/* An index that is not an entry of the registered region is refused
+   before anything is published; otherwise as hr_submit_and_wait_timeout,
+   and the last enter, when it waited, named entry reg_index. */
+/*@ requires ring_ok(r) && \valid(cqe_ptr) && \separated(cqe_ptr, r, r->sq.khead,
+               r->sq.ktail, r->sq.kflags, r->cq.khead, r->cq.ktail, r->cq.koverflow,
+               r->cq.cqes + (0 .. r->cq.cqe_units - 1));
+    requires \separated(cqe_ptr, r->sq.array + (0 .. r->sq.entries - 1));
+    assigns *cqe_ptr, r->sq.array[0 .. r->sq.entries - 1], *r->sq.ktail, r->sq.sqe_head,
+            *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
+            r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
+            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
+    ensures ring_ok(r);
+    ensures r->cq.head == \old(r->cq.head);
+    ensures refused: !(0 <= reg_index < r->reg_wait_nr) ==>
+      \result == -HR_EFAULT && *cqe_ptr == \null && hr_wait_enters == 0 &&
+      r->sq.sqe_head == \old(r->sq.sqe_head);
+    ensures in_region: 0 <= reg_index < r->reg_wait_nr ==>
+      r->sq.sqe_head == r->sq.sqe_tail && hr_wait_submit <= r->sq.entries &&
+      waited(r, *cqe_ptr, wait_nr, \result) &&
+      (hr_wait_enters > 0 ==> hr_enter_argsz == 0 || reg_wait_arg(reg_index));
+*/
+static inline int hr_submit_and_wait_reg(struct hr_ring *r, struct hr_cqe **cqe_ptr,
+                                         unsigned wait_nr, int reg_index);
 
 /* ---- batches and iteration ----------------------------------------------- */
 

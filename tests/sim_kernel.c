@@ -170,8 +170,8 @@ FOLLOWS(struct hr_ring, flags, features);
 FOLLOWS(struct hr_ring, features, ring_fd);
 FOLLOWS(struct hr_ring, ring_fd, enter_fd);
 FOLLOWS(struct hr_ring, enter_fd, enter_flags);
-FOLLOWS(struct hr_ring, enter_flags, pad_);
-FOLLOWS(struct hr_ring, pad_, ring_mem);
+FOLLOWS(struct hr_ring, enter_flags, reg_wait_nr);
+FOLLOWS(struct hr_ring, reg_wait_nr, ring_mem);
 FOLLOWS(struct hr_ring, ring_mem, ring_len);
 FOLLOWS(struct hr_ring, ring_len, sqe_mem);
 FOLLOWS(struct hr_ring, sqe_mem, sqe_len);
@@ -295,7 +295,7 @@ struct sim *sim_new(const struct sim_cfg *cfg)
     r->ring_fd      = -1;   /* never used: hr_enter is interposed */
     r->enter_fd     = -1;
     r->enter_flags  = 0;
-    r->pad_         = 0;
+    r->reg_wait_nr  = 0;
     r->ring_mem     = s->cfg.layout == SIM_LAYOUT_KERNEL ? s->reg_rings.obj : NULL;
     r->ring_len     = s->cfg.layout == SIM_LAYOUT_KERNEL ? s->reg_rings.len : 0;
     r->sqe_mem      = s->sqes;

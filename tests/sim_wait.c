@@ -44,6 +44,9 @@ static struct {
     int      lazy;                  /* return 0 at once, post nothing */
     int      fail;                  /* return this error (if != 0) */
     uint32_t khead_seen;            /* *cq.khead at the last enter */
+    const struct hr_reg_wait *reg;  /* the registered wait region, */
+    uint32_t reg_nr;                /* of reg_nr entries           */
+    uint64_t reg_off;               /* EXT_ARG_REG: the last offset read */
 } wk;
 
 static int wait_enter(struct hr_ring *r, uint32_t to_submit, uint32_t min_complete,
@@ -67,14 +70,30 @@ static int wait_enter(struct hr_ring *r, uint32_t to_submit, uint32_t min_comple
             return -EINVAL;          /* the sim has no signals: no sigmask */
         return sim_enter(r, to_submit, min_complete, flags, NULL, 0);
     }
+    if (flags & HR_ENTER_EXT_ARG_REG) {
+        /* the kernel reads entry arg / 64 of the registered region
+           (io_get_ext_arg_reg: -EFAULT for an offset outside it) */
+        const uint64_t off = (uint64_t)(uintptr_t)arg;
+        if (argsz != sizeof(struct hr_reg_wait) || !(flags & IORING_ENTER_GETEVENTS))
+            return -EINVAL;
+        if (off % sizeof(struct hr_reg_wait) || off / sizeof(struct hr_reg_wait) >= wk.reg_nr)
+            return -EFAULT;
+        wk.reg_off = off;
+        const struct hr_reg_wait *e = &wk.reg[off / sizeof(struct hr_reg_wait)];
+        memset(&wk.arg, 0, sizeof wk.arg);
+        wk.arg.ts = (e->flags & HR_REG_WAIT_TS) ? 1 : 0;
+        wk.arg.min_wait_usec = e->min_wait_usec;
+    } else {
     /* EXT_ARG: the kernel reads a struct io_uring_getevents_arg */
     if (argsz != sizeof(struct hr_getevents_arg) || !(flags & IORING_ENTER_GETEVENTS))
         return -EINVAL;
     memcpy(&wk.arg, arg, sizeof wk.arg);
+    }
     if (wk.arg.sigmask && wk.arg.sigmask_sz != 8)
         return -EINVAL;
     /* submit and flush with no minimum, then decide like a timed wait */
-    int ret = sim_enter(r, to_submit, 0, flags & ~(uint32_t)IORING_ENTER_EXT_ARG, NULL, 0);
+    int ret = sim_enter(r, to_submit, 0,
+                        flags & ~(uint32_t)(IORING_ENTER_EXT_ARG | HR_ENTER_EXT_ARG_REG), NULL, 0);
     if (ret < 0)
         return ret;
     const uint32_t ready = *s->w[W_CQ_TAIL] - *s->w[W_CQ_HEAD];
@@ -301,6 +320,61 @@ TEST(timeout_ext_arg)
         CHECK(p == NULL);
         wk.fail = 0;
         CHECK(sim_ring_ok(s));
+        sim_free(s);
+    }
+}
+
+/* Registered wait region: the enter names entry i by its byte offset with
+   EXT_ARG | EXT_ARG_REG and argsz 64; an index outside the region the ring
+   registered is refused before any enter, nothing published; at every wrap
+   start. */
+TEST(reg_wait_arg)
+{
+    static struct hr_reg_wait table[4];
+    for (unsigned si = 0; si < sizeof starts / sizeof starts[0]; si++) {
+        HR_CTX("start=0x%x", starts[si]);
+        struct sim_cfg c = cfg(8, 16, 0, starts[si], starts[si] - 1);
+        struct sim *s = fresh(&c);
+        struct hr_ring *r = &s->ring;
+        struct hr_cqe *p = (struct hr_cqe *)1;
+        memset(table, 0, sizeof table);
+        table[2].flags = HR_REG_WAIT_TS;
+        wk.reg = table;
+        wk.reg_nr = 4;
+        /* no region on the ring yet: refused, no enter */
+        const unsigned n0 = wk.n;
+        CHECK_EQ(hr_submit_and_wait_reg(r, &p, 1, 0), -HR_EFAULT);
+        CHECK(p == NULL);
+        CHECK_EQ(wk.n, n0);
+        r->reg_wait_nr = 4;                 /* as hr_register_wait_region leaves it */
+        queue(s, 1, 9);
+        const uint32_t sh = r->sq.sqe_head;
+        CHECK_EQ(hr_submit_and_wait_reg(r, &p, 1, 4), -HR_EFAULT);
+        CHECK_EQ(hr_submit_and_wait_reg(r, &p, 1, -1), -HR_EFAULT);
+        CHECK_EQ(hr_submit_and_wait_reg(r, &p, 1, 0x7fffffff), -HR_EFAULT);
+        CHECK(p == NULL);
+        CHECK_EQ(wk.n, n0);
+        CHECK_EQ(r->sq.sqe_head, sh);       /* nothing published */
+        /* entry 3, no timeout: the NOP is submitted and comes back */
+        CHECK_EQ(hr_submit_and_wait_reg(r, &p, 1, 3), 1);
+        CHECK_EQ(wk.n, n0 + 1);
+        CHECK_EQ(wk.reg_off, 3 * 64);
+        CHECK_EQ(wk.argsz, 64);
+        CHECK_EQ(wk.flags & (IORING_ENTER_GETEVENTS | IORING_ENTER_EXT_ARG | HR_ENTER_EXT_ARG_REG),
+                 IORING_ENTER_GETEVENTS | IORING_ENTER_EXT_ARG | HR_ENTER_EXT_ARG_REG);
+        CHECK_EQ(wk.to_submit, 1);
+        CHECK_EQ(wk.min_complete, 1);
+        CHECK(p != NULL && p->user_data == 9);
+        hr_cqe_seen(r, p);
+        /* entry 2 has a timeout: nothing comes, -ETIME after one enter */
+        CHECK_EQ(hr_submit_and_wait_reg(r, &p, 2, 2), -ETIME);
+        CHECK(p == NULL);
+        CHECK_EQ(wk.n, n0 + 2);
+        CHECK_EQ(wk.reg_off, 2 * 64);
+        CHECK_EQ(wk.min_complete, 2);
+        CHECK(sim_ring_ok(s));
+        wk.reg = NULL;
+        wk.reg_nr = 0;
         sim_free(s);
     }
 }

@@ -13,11 +13,11 @@
 # host suites (make suite-X; no VM suites, no bench) that exercise each file
 SUITES = {
     "core/hr_ring.h":     ["sim", "core", "wait"],
-    "core/hr_wait.h":     ["sim", "wait", "core"],
+    "core/hr_wait.h":     ["sim", "wait", "core", "features"],
     "core/hr_api.h":      ["sim", "core"],
     "core/setup.c":       ["misuse", "core", "register"],
     "core/bind.c":        ["misuse", "core"],
-    "core/register.c":    ["register", "bufring"],
+    "core/register.c":    ["register", "bufring", "features"],
     "core/bufring.c":     ["bufring"],
     "core/hr_bufring.h":  ["bufring", "sim"],
     "core/hr_recvmsg.h":  ["recvmsg-unit", "recvmsg"],
@@ -406,3 +406,43 @@ mut("ring-wait-nr-eagain-ok", "wait", R,
     "hr_wait_cqe_nr returns 0 with no CQE ready",
     "    hr__put_cqe(r, cqe, c);\n    return ret;",
     "    hr__put_cqe(r, cqe, c);\n    return ret == -HR_EAGAIN ? 0 : ret;")
+
+# ---- registered wait regions (hr_register_wait_region, hr_submit_and_wait_reg) ----
+mut("wait-reg-bound", "wait", W,
+    "an index one past the registered region reaches the kernel",
+    "(uint32_t)reg_index >= r->reg_wait_nr",
+    "(uint32_t)reg_index > r->reg_wait_nr")
+mut("wait-reg-no-flag", "enter", W,
+    "the registered wait enters without IORING_ENTER_EXT_ARG_REG",
+    "flags | IORING_ENTER_EXT_ARG | HR_ENTER_EXT_ARG_REG,",
+    "flags | IORING_ENTER_EXT_ARG,")
+mut("wait-reg-offset", "enter", W,
+    "the entry index is passed instead of its byte offset",
+    "(const void *)(uintptr_t)HR_REG_WAIT_OFF(reg_index),",
+    "(const void *)(uintptr_t)reg_index,")
+mut("reg-wait-size", "register", G,
+    "the region is registered as nr bytes instead of nr entries",
+    "rd.size        = (uint64_t)nr * sizeof(struct hr_reg_wait);",
+    "rd.size        = (uint64_t)nr;")
+mut("reg-wait-flags", "register", G,
+    "the region is registered without IORING_MEM_REGION_REG_WAIT_ARG",
+    "mr.flags       = HR_MEM_REGION_REG_WAIT_ARG;",
+    "mr.flags       = 0;")
+mut("reg-wait-count-on-error", "register", G,
+    "a failed registration still records the region's size",
+    "    if (ret == 0)\n        r->reg_wait_nr = nr;",
+    "    r->reg_wait_nr = nr;")
+
+# ---- the plain ring fd closed (hr_close_ring_fd, registrations through the index) ----
+mut("close-ring-fd-enter-fd", "teardown", G,
+    "hr_close_ring_fd closes the registered index instead of the ring fd",
+    "    hr_sys_close(r->ring_fd);   /* the registered index",
+    "    hr_sys_close(r->enter_fd);   /* the registered index")
+mut("reg-index-no-flag", "register", G,
+    "after the ring fd is closed, registrations name the index without USE_REGISTERED_RING",
+    "return hr_sys_io_uring_register(r->enter_fd, op | IORING_REGISTER_USE_REGISTERED_RING,",
+    "return hr_sys_io_uring_register(r->enter_fd, op,")
+mut("exit-closes-closed-fd", "teardown", S,
+    "hr_ring_exit closes fd -1 after hr_close_ring_fd",
+    "    if (r->ring_fd >= 0)                         /* not closed by hr_close_ring_fd */\n        hr_sys_close(r->ring_fd);",
+    "    hr_sys_close(r->ring_fd);")
