@@ -135,79 +135,28 @@ int __io_uring_get_cqe(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
     return io_uring_submit_and_wait_timeout(ring, cqe_ptr, wait_nr, NULL, sigmask);
 }
 
-/* Publish the SQEs handed out, submit what the kernel has not consumed, and
-   wait for wait_nr CQEs with the wait parameters (timeout, minimum wait,
-   signal mask) of entry reg_index of the registered wait region (set up by
-   io_uring_register_region with IORING_MEM_REGION_REG_WAIT_ARG): the enter
-   carries IORING_ENTER_EXT_ARG | IORING_ENTER_EXT_ARG_REG and the entry's
-   byte offset.  *cqe_ptr = the oldest CQE or NULL.  Returns the number of
-   SQEs submitted by the first enter, else 0 with a CQE, -ETIME when the
-   wait ran out without one, -EINVAL without IORING_FEAT_EXT_ARG, or the
-   kernel's -errno (e.g. -EFAULT for an index past the region).
+/* Publish the SQEs handed out, submit what the kernel has not consumed,
+   and wait for wait_nr CQEs with the wait parameters (timeout, minimum
+   wait, signal mask) of entry reg_index of the registered wait region
+   (set up by io_uring_register_region with IORING_MEM_REGION_REG_WAIT_ARG,
+   which records the region's size in the ring): the core's
+   hr_submit_and_wait_reg.  *cqe_ptr = the oldest CQE or NULL.  Returns the
+   number of SQEs submitted, else 0 with a CQE, -ETIME when the wait ran
+   out without one, -EINVAL without IORING_FEAT_EXT_ARG, -EFAULT for an
+   index outside the registered region (before anything is submitted; see
+   DIFFERENCES.md), or the kernel's -errno.
    Matches io_uring_submit_and_wait_reg in liburing. */
 int io_uring_submit_and_wait_reg(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
                                  unsigned wait_nr, int reg_index)
 {
-    struct hr_ring *r = hrc_ring(ring);
-    const unsigned long off = (unsigned long)reg_index * sizeof(struct io_uring_reg_wait);
     struct hr_cqe *c = NULL;
-    int err = 0, entered = 0;
-    unsigned left;
+    int ret;
 
-    hr_flush_sq(r);
-    sync_sq(ring);
-    left = hr_sq_ready(r);
-    if (left > r->sq.entries)
-        left = r->sq.entries;       /* a head the kernel cannot have written */
     if (!(ring->features & IORING_FEAT_EXT_ARG)) {
         *cqe_ptr = NULL;
         return -EINVAL;
     }
-    for (;;) {
-        unsigned flags = 0;
-        int getevents = 0, ret;
-        const unsigned avail = hr_cq_ready(r);
-
-        ret = hr_peek_cqe(r, &c);
-        if (ret == -EIO) {          /* a CQ tail the kernel cannot have written */
-            if (!err)
-                err = ret;
-            break;
-        }
-        if (!c && wait_nr == 0 && left == 0) {
-            /* nothing to submit or wait for: enter at most once, for
-               overflowed CQEs or task work */
-            if (entered || !hr_cq_ring_needs_flush(r)) {
-                if (!err)
-                    err = -EAGAIN;
-                break;
-            }
-            getevents = 1;
-        }
-        if (wait_nr > avail)
-            getevents = 1;
-        if (getevents)
-            flags = IORING_ENTER_GETEVENTS | IORING_ENTER_EXT_ARG | IORING_ENTER_EXT_ARG_REG;
-        if (!hr_sq_ring_needs_enter(r, left, &flags) && !getevents)
-            break;
-        if (entered) {              /* the kernel applied the timeout once */
-            if (!c && !err)
-                err = -ETIME;
-            break;
-        }
-        ret = hr_enter(r, left, wait_nr, flags, (const void *)(uintptr_t)off,
-                       sizeof(struct io_uring_reg_wait));
-        if (ret < 0) {
-            if (!err)
-                err = ret;
-            break;
-        }
-        left -= (unsigned)ret < left ? (unsigned)ret : left;
-        if (c)
-            break;
-        entered = 1;
-        err = ret;
-    }
-    *cqe_ptr = HRC_CQE(c);
-    return err;
+    ret = hr_submit_and_wait_reg(hrc_ring(ring), &c, wait_nr, reg_index);
+    sync_sq(ring);
+    return put(cqe_ptr, c, ret);
 }

@@ -135,6 +135,22 @@ int io_uring_register_iowq_max_workers(struct io_uring *ring, unsigned int *valu
     return hr_register_iowq_max_workers(R(ring), values);
 }
 
+/* One io_uring_register call on this ring for the functions with no core
+   counterpart: on the ring fd, or once io_uring_close_ring_fd closed it on
+   the registered index (IORING_REGISTER_USE_REGISTERED_RING), as the core's
+   own registrations do. */
+static int hrc_register(struct io_uring *ring, unsigned op, const void *arg, unsigned nr)
+{
+    const struct hr_ring *r = hrc_ring(ring);
+
+    if (r->ring_fd >= 0)
+        return hr_sys_io_uring_register(r->ring_fd, op, arg, nr);
+    if (r->enter_flags & IORING_ENTER_REGISTERED_RING)
+        return hr_sys_io_uring_register(r->enter_fd, op | IORING_REGISTER_USE_REGISTERED_RING,
+                                        arg, nr);
+    return -EBADF;
+}
+
 int io_uring_register_ring_fd(struct io_uring *ring)
 {
     const int ret = hr_register_ring_fd(R(ring));
@@ -159,22 +175,19 @@ int io_uring_unregister_ring_fd(struct io_uring *ring)
     return ret;
 }
 
-/* Close the plain ring fd once the ring fd is registered.  The core issues
-   io_uring_register (and its teardown) on the plain fd, so it must stay
-   open: after liburing's checks (-EOPNOTSUPP without
+/* Close the plain ring fd once the ring fd is registered (the core's
+   hr_close_ring_fd: registrations then go through the registered index,
+   queue_exit does not close anything).  Returns 1, -EOPNOTSUPP without
    IORING_FEAT_REG_REG_RING, -EINVAL when the ring fd is not registered,
-   -EBADF when ring_fd is already -1) this returns -EOPNOTSUPP where liburing
-   closes the fd and returns 1 (DIFFERENCES.md).
-   Matches io_uring_close_ring_fd in liburing, except for that last case. */
+   -EBADF when ring_fd is already -1.
+   Matches io_uring_close_ring_fd in liburing. */
 int io_uring_close_ring_fd(struct io_uring *ring)
 {
-    if (!(ring->features & IORING_FEAT_REG_REG_RING))
-        return -EOPNOTSUPP;
-    if (!(ring->hr.enter_flags & IORING_ENTER_REGISTERED_RING))
-        return -EINVAL;
-    if (ring->ring_fd == -1)
-        return -EBADF;
-    return -EOPNOTSUPP;
+    const int ret = hr_close_ring_fd(R(ring));
+
+    if (ret == 1)
+        ring->ring_fd = -1;
+    return ret;
 }
 
 /* Let the kernel count this ring's waits as iowait (enable_iowait true, the
@@ -227,7 +240,7 @@ int io_uring_buf_ring_head(struct io_uring *ring, int buf_group, uint16_t *head)
 
     memset(&st, 0, sizeof(st));
     st.buf_group = (__u32)buf_group;
-    ret = hr_sys_io_uring_register(hrc_ring(ring)->ring_fd, IORING_REGISTER_PBUF_STATUS, &st, 1);
+    ret = hrc_register(ring, IORING_REGISTER_PBUF_STATUS, &st, 1);
     if (ret)
         return ret;
     *head = (uint16_t)st.head;
@@ -251,7 +264,7 @@ int __io_uring_clone_buffers_offset(struct io_uring *dst, struct io_uring *src,
     buf.src_off = src_off;
     buf.dst_off = dst_off;
     buf.nr = nr;
-    return hr_sys_io_uring_register(hrc_ring(dst)->ring_fd, IORING_REGISTER_CLONE_BUFFERS, &buf, 1);
+    return hrc_register(dst, IORING_REGISTER_CLONE_BUFFERS, &buf, 1);
 }
 
 int io_uring_clone_buffers_offset(struct io_uring *dst, struct io_uring *src,
@@ -284,27 +297,37 @@ int io_uring_register_sync_msg(struct io_uring_sqe *sqe)
    argument goes to the core's io_uring_register system call unchanged. */
 int io_uring_register_napi(struct io_uring *ring, struct io_uring_napi *napi)
 {
-    return hr_sys_io_uring_register(hrc_ring(ring)->ring_fd, IORING_REGISTER_NAPI, napi, 1);
+    return hrc_register(ring, IORING_REGISTER_NAPI, napi, 1);
 }
 
 int io_uring_unregister_napi(struct io_uring *ring, struct io_uring_napi *napi)
 {
-    return hr_sys_io_uring_register(hrc_ring(ring)->ring_fd, IORING_UNREGISTER_NAPI, napi, 1);
+    return hrc_register(ring, IORING_UNREGISTER_NAPI, napi, 1);
 }
 
 int io_uring_register_clock(struct io_uring *ring, struct io_uring_clock_register *arg)
 {
-    return hr_sys_io_uring_register(hrc_ring(ring)->ring_fd, IORING_REGISTER_CLOCK, arg, 0);
+    return hrc_register(ring, IORING_REGISTER_CLOCK, arg, 0);
 }
 
 int io_uring_register_ifq(struct io_uring *ring, struct io_uring_zcrx_ifq_reg *reg)
 {
-    return hr_sys_io_uring_register(hrc_ring(ring)->ring_fd, IORING_REGISTER_ZCRX_IFQ, reg, 1);
+    return hrc_register(ring, IORING_REGISTER_ZCRX_IFQ, reg, 1);
 }
 
 int io_uring_register_region(struct io_uring *ring, struct io_uring_mem_region_reg *reg)
 {
-    return hr_sys_io_uring_register(hrc_ring(ring)->ring_fd, IORING_REGISTER_MEM_REGION, reg, 1);
+    const int ret = hrc_register(ring, IORING_REGISTER_MEM_REGION, reg, 1);
+
+    /* a wait-argument region: its entries are what io_uring_submit_and_wait_reg
+       (the core's hr_submit_and_wait_reg) may name */
+    if (ret == 0 && reg && (reg->flags & IORING_MEM_REGION_REG_WAIT_ARG) && reg->region_uptr) {
+        const struct io_uring_region_desc *rd =
+            (const struct io_uring_region_desc *)(uintptr_t)reg->region_uptr;
+        const __u64 n = rd->size / sizeof(struct io_uring_reg_wait);
+        hrc_ring(ring)->reg_wait_nr = n > 0xffffffffu ? 0xffffffffu : (uint32_t)n;
+    }
+    return ret;
 }
 
 /* ---- probes: allocated here, filled by the core ------------------------------ */
@@ -385,12 +408,12 @@ int io_uring_free_buf_ring(struct io_uring *ring, struct io_uring_buf_ring *br,
  * DIFFERENCES.md (fd -1: the blind registrations that need no ring) */
 int io_uring_register_zcrx_ctrl(struct io_uring *ring, struct zcrx_ctrl *ctrl)
 {
-    return hr_sys_io_uring_register(hrc_ring(ring)->ring_fd, IORING_REGISTER_ZCRX_CTRL, ctrl, 0);
+    return hrc_register(ring, IORING_REGISTER_ZCRX_CTRL, ctrl, 0);
 }
 
 int io_uring_register_bpf_filter(struct io_uring *ring, struct io_uring_bpf *bpf)
 {
-    return hr_sys_io_uring_register(hrc_ring(ring)->ring_fd, IORING_REGISTER_BPF_FILTER, bpf, 1);
+    return hrc_register(ring, IORING_REGISTER_BPF_FILTER, bpf, 1);
 }
 
 int io_uring_register_bpf_filter_task(struct io_uring_bpf *bpf)

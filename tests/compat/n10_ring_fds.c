@@ -76,13 +76,30 @@ static void reg_flags(void)
     CHECK_EQ(io_uring_register_ring_fd(&r), 1);
     CHECK_EQ(io_uring_register_ring_fd(&r), -EEXIST);
     CHECK_EQ(r.int_flags, 16 | (reg_reg ? 1 : 0));
-    CHECK_EQ(io_uring_close_ring_fd(&r), -EOPNOTSUPP);
-    CHECK(fcntl(r.ring_fd, F_GETFD) >= 0);             /* still open */
     nop_round(&r, 5);
     CHECK_EQ(io_uring_unregister_ring_fd(&r), 1);
     CHECK_EQ(r.int_flags, 0);
     CHECK_EQ(r.enter_ring_fd, r.ring_fd);
     nop_round(&r, 6);
+    /* the plain fd closed: enters and registrations through the index */
+    CHECK_EQ(io_uring_register_ring_fd(&r), 1);
+    const int fd = r.ring_fd;
+    if (!reg_reg) {
+        CHECK_EQ(io_uring_close_ring_fd(&r), -EOPNOTSUPP);
+        io_uring_queue_exit(&r);
+        return;
+    }
+    CHECK_EQ(io_uring_close_ring_fd(&r), 1);
+    CHECK_EQ(r.ring_fd, -1);
+    CHECK_EQ(fcntl(fd, F_GETFD), -1);
+    CHECK_EQ(errno, EBADF);
+    CHECK_EQ(io_uring_close_ring_fd(&r), -EBADF);
+    nop_round(&r, 7);
+    CHECK_EQ(io_uring_register_files_sparse(&r, 4), 0);
+    CHECK_EQ(io_uring_unregister_files(&r), 0);
+    struct io_uring_probe *p = io_uring_get_probe_ring(&r);
+    CHECK(p != NULL && io_uring_opcode_supported(p, IORING_OP_NOP));
+    io_uring_free_probe(p);
     io_uring_queue_exit(&r);
 }
 
