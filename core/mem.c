@@ -259,6 +259,35 @@ static int mem_request(uint32_t entries, const struct io_uring_params *p,
     return fd;
 }
 
+/* Give back what a setup that is not kept made: the ring fd, or with
+   IORING_SETUP_REGISTERED_FD_ONLY the registered index the kernel returned
+   instead (unregistered through itself: there is no fd). */
+/*@ requires fd >= 0;
+    assigns hr_ghost_closed_fd, hr_ghost_closes, hr_ghost_reg_fd, hr_ghost_reg_op,
+            hr_ghost_reg_arg, hr_ghost_reg_nr, hr_ghost_reg_ret, hr_ghost_regs;
+    ensures closed: (flags & IORING_SETUP_REGISTERED_FD_ONLY) == 0 ==>
+      hr_ghost_closed_fd == fd && hr_ghost_closes == (unsigned)(\old(hr_ghost_closes) + 1) &&
+      hr_ghost_regs == \old(hr_ghost_regs);
+    ensures unregistered: (flags & IORING_SETUP_REGISTERED_FD_ONLY) != 0 ==>
+      hr_ghost_reg_fd == fd &&
+      hr_ghost_reg_op == ((unsigned)IORING_UNREGISTER_RING_FDS | IORING_REGISTER_USE_REGISTERED_RING) &&
+      hr_ghost_reg_nr == 1 && hr_ghost_regs == (unsigned)(\old(hr_ghost_regs) + 1) &&
+      hr_ghost_closes == \old(hr_ghost_closes);
+*/
+static void mem_release(int fd, uint32_t flags)
+{
+    if (flags & IORING_SETUP_REGISTERED_FD_ONLY) {
+        struct io_uring_rsrc_update up;
+        up.offset = (uint32_t)fd;
+        up.resv   = 0;
+        up.data   = 0;
+        hr_sys_io_uring_register(fd, IORING_UNREGISTER_RING_FDS |
+                                 IORING_REGISTER_USE_REGISTERED_RING, &up, 1);
+    } else {
+        hr_sys_close(fd);
+    }
+}
+
 int hr__ring_init_mem(struct hr_ring *r, uint32_t entries, struct io_uring_params *p,
                       uint8_t *mem, uint64_t buf_size)
 {
@@ -270,7 +299,8 @@ int hr__ring_init_mem(struct hr_ring *r, uint32_t entries, struct io_uring_param
 
     mem_ring_clear(r);
     /* A flag this file does not know might change the kernel's sizes. */
-    if (p->flags & ~(uint32_t)(HR_SETUP_KNOWN | IORING_SETUP_NO_MMAP))
+    if (p->flags & ~(uint32_t)(HR_SETUP_KNOWN | IORING_SETUP_NO_MMAP |
+                               IORING_SETUP_REGISTERED_FD_ONLY))
         return -HR_EINVAL;
     fd = mem_request(entries, p, &q, &m, &sent, mem, buf_size);
     if (fd < 0)
@@ -284,7 +314,7 @@ int hr__ring_init_mem(struct hr_ring *r, uint32_t entries, struct io_uring_param
     ret = (q.sq_entries == m.sq_entries && q.cq_entries == m.cq_entries && q.flags == sent)
         ? mem_attach(r, &q, &g, &m, mem, buf_size) : -HR_EIO;
     if (ret != 0) {
-        hr_sys_close(fd);
+        mem_release(fd, sent);
         mem_ring_clear(r);
         return ret;
     }
@@ -293,9 +323,15 @@ int hr__ring_init_mem(struct hr_ring *r, uint32_t entries, struct io_uring_param
     //@ assert sized: used == mem_size(entries, cq_asked, sent);
     r->flags       = q.flags;
     r->features    = q.features;
-    r->ring_fd     = fd;
-    r->enter_fd    = fd;
-    r->enter_flags = 0;
+    if (sent & IORING_SETUP_REGISTERED_FD_ONLY) {
+        r->ring_fd     = -1;                     /* no fd: the kernel returned an index */
+        r->enter_fd    = fd;
+        r->enter_flags = IORING_ENTER_REGISTERED_RING;
+    } else {
+        r->ring_fd     = fd;
+        r->enter_fd    = fd;
+        r->enter_flags = 0;
+    }
     /*@ assert final_answer: r->flags == p->flags && r->features == p->features &&
           r->sq.entries == p->sq_entries && r->cq.entries == p->cq_entries; */
     /*@ assert final: (int)used >= 0 && (int)used <= buf_size &&

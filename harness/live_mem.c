@@ -347,6 +347,43 @@ static int t_bad_inputs(void)
     return HR_PASS;
 }
 
+/* IORING_SETUP_REGISTERED_FD_ONLY (6.5, with NO_MMAP): the kernel returns a
+   registered index, no fd; everything goes through the index and exit
+   unregisters it, closing nothing. */
+static int t_registered_fd_only(void)
+{
+    NEED_NOMMAP();
+    size_t map_len;
+    struct io_uring_params p = { .flags = IORING_SETUP_REGISTERED_FD_ONLY };
+    const long need = hr_ring_memory_size_params(8, &p);
+    CHECKF(need > 0, "size = %ld", need);
+    uint8_t *buf = guarded_alloc((size_t)need, &map_len);
+    const int fds = open_fds();
+    struct hr_ring r;
+    int ret = hr_ring_init_mem(&r, 8, &p, buf, (size_t)need);
+    CHECKF(ret == need, "hr_ring_init_mem = %d, want %ld", ret, need);
+    CHECK(r.ring_fd == -1 && r.enter_fd >= 0 && r.enter_flags == IORING_ENTER_REGISTERED_RING);
+    CHECK(p.flags & IORING_SETUP_REGISTERED_FD_ONLY);
+    CHECK_EQ(open_fds(), fds);                               /* no fd was installed */
+    CHECK_EQ(hr_register_ring_fd(&r), -EEXIST);
+    CHECK_EQ(hr_close_ring_fd(&r), -EBADF);
+    for (int round = 0; round < 4; round++)
+        nop_round_trip(&r, 8);
+    unsigned vals[2] = { 0, 0 };                             /* a register call through the index */
+    CHECK_EQ(hr_register_iowq_max_workers(&r, vals), 0);
+    CHECK(vals[0] != 0 || vals[1] != 0);
+    hr_ring_exit(&r);
+    CHECK(r.ring_fd == -1 && r.enter_flags == 0 && r.ring_mem == NULL);
+    CHECK_EQ(open_fds(), fds);
+    /* the index is free again: a second ring gets one */
+    struct io_uring_params p2 = { .flags = IORING_SETUP_REGISTERED_FD_ONLY };
+    CHECK_EQ(hr_ring_init_mem(&r, 8, &p2, buf, (size_t)need), need);
+    nop_round_trip(&r, 3);
+    hr_ring_exit(&r);
+    munmap(buf, map_len);
+    return HR_PASS;
+}
+
 /* Size arithmetic at the extremes, against the independent formula above. */
 static int t_size_extremes(void)
 {
@@ -392,6 +429,7 @@ int main(int argc, char **argv)
         { "largest: 32768 SQE128 SQEs, 65536 CQE32 CQEs", t_largest },
         { "too small: -ENOMEM, no fd, init failed state", t_too_small },
         { "bad inputs: 0 entries, unknown flag, unaligned buf; CLAMP", t_bad_inputs },
+        { "registered fd only: no fd, NOPs and registers through the index, exit", t_registered_fd_only },
     };
     static const struct hr_suite suite = { .name = "mem", .timeout_s = 120 };
     return hr_test_main(&suite, cases, (int)(sizeof cases / sizeof cases[0]), argc, argv);

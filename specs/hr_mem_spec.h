@@ -93,6 +93,15 @@ long hr_ring_memory_size_params(uint32_t entries, const struct io_uring_params *
 */
 long hr_ring_memory_size(uint32_t entries, uint32_t flags);
 
+/*@ // the fds of a ring set up with these flags: its own fd; with
+    // IORING_SETUP_REGISTERED_FD_ONLY no fd, only the registered index the
+    // kernel returned, entered with IORING_ENTER_REGISTERED_RING
+  predicate mem_fds(struct hr_ring *r, integer flags) =
+    (flags & IORING_SETUP_REGISTERED_FD_ONLY) == 0 ?
+      r->ring_fd >= 0 && r->enter_fd == r->ring_fd && r->enter_flags == 0 :
+      r->ring_fd == -1 && r->enter_fd >= 0 && r->enter_flags == IORING_ENTER_REGISTERED_RING;
+*/
+
 /* Set up a ring on caller memory (the body of hr_ring_init_mem, on the
    buffer's bytes).  On success the kernel was given the SQE region at mem
    and the rings at mem + mem_sqes_region (the proved assertion
@@ -102,9 +111,10 @@ long hr_ring_memory_size(uint32_t entries, uint32_t flags);
 /*@ requires \valid(r) && \valid(p) && \separated(r, p);
     requires \valid(mem + (0 .. buf_size - 1));
     requires \separated(r, p, mem + (0 .. buf_size - 1));
-    assigns *r, *p, hr_ghost_closed_fd, hr_ghost_closes;
+    assigns *r, *p, hr_ghost_closed_fd, hr_ghost_closes, hr_ghost_reg_fd, hr_ghost_reg_op,
+            hr_ghost_reg_arg, hr_ghost_reg_nr, hr_ghost_reg_ret, hr_ghost_regs;
     ensures ok: \result >= 0 ==> ring_ok(r) && cq_flags_ok(r) && r->sq.sqe_head == r->sq.sqe_tail &&
-      r->ring_fd >= 0 && r->enter_fd == r->ring_fd && r->enter_flags == 0;
+      mem_fds(r, p->flags);
     ensures ok_size: \result >= 0 ==> \result <= buf_size &&
       \result == mem_size(entries, \old(p->cq_entries), p->flags);
     ensures ok_answer: \result >= 0 ==> r->flags == p->flags && r->features == p->features &&
@@ -127,9 +137,10 @@ int hr__ring_init_mem(struct hr_ring *r, uint32_t entries, struct io_uring_param
 /*@ requires \valid(r) && \valid(p) && \separated(r, p);
     requires \valid((char *)buf + (0 .. buf_size - 1));
     requires \separated(r, p, (char *)buf + (0 .. buf_size - 1));
-    assigns *r, *p, hr_ghost_closed_fd, hr_ghost_closes;
+    assigns *r, *p, hr_ghost_closed_fd, hr_ghost_closes, hr_ghost_reg_fd, hr_ghost_reg_op,
+            hr_ghost_reg_arg, hr_ghost_reg_nr, hr_ghost_reg_ret, hr_ghost_regs;
     ensures ok: \result >= 0 ==> ring_ok(r) && cq_flags_ok(r) && r->sq.sqe_head == r->sq.sqe_tail &&
-      r->ring_fd >= 0 && r->enter_fd == r->ring_fd && r->enter_flags == 0;
+      mem_fds(r, p->flags);
     ensures ok_size: \result >= 0 ==> \result <= buf_size &&
       \result == mem_size(entries, \old(p->cq_entries), p->flags);
     ensures ok_answer: \result >= 0 ==> r->flags == p->flags && r->features == p->features &&

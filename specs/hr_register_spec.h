@@ -343,6 +343,9 @@ int hr_close_ring_fd(struct hr_ring *r);
       assumes r != \null && (r->enter_flags & IORING_ENTER_REGISTERED_RING) != 0;
       ensures reg_sent_op(\old(r->ring_fd), \old(r->enter_flags), \old(r->enter_fd),
                           IORING_UNREGISTER_RING_FDS, 1, \old(hr_ghost_regs), \result);
+      ensures called: hr_ghost_regs == (unsigned)(\old(hr_ghost_regs) + 1) &&
+        hr_ghost_reg_op == (\old(r->ring_fd) >= 0 ? IORING_UNREGISTER_RING_FDS :
+          (unsigned)IORING_UNREGISTER_RING_FDS | IORING_REGISTER_USE_REGISTERED_RING);
       ensures hr_ghost_ringfd.offset == (uint32_t)\old(r->enter_fd) &&
               hr_ghost_ringfd.resv == 0 && hr_ghost_ringfd.data == 0;
       ensures \result == 1 ==> r->enter_fd == r->ring_fd &&

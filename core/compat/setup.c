@@ -61,6 +61,8 @@ static void mirror(struct io_uring *ring, const struct io_uring_params *p)
     ring->features = r->features;
     ring->enter_ring_fd = r->enter_fd;
     ring->int_flags = 0;
+    if (r->enter_flags & IORING_ENTER_REGISTERED_RING)   /* IORING_SETUP_REGISTERED_FD_ONLY */
+        ring->int_flags |= HRC_INT_FLAG_REG_RING | HRC_INT_FLAG_REG_REG_RING;
 }
 
 /* Rings in caller memory (IORING_SETUP_NO_MMAP): the core's
