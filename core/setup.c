@@ -303,7 +303,8 @@ static int ring_attach(struct hr_ring *r, int fd, const struct io_uring_params *
     return ret;
 }
 
-int hr_ring_init_params(struct hr_ring *r, uint32_t entries, struct io_uring_params *p)
+int hr__ring_init_params(struct hr_ring *r, uint32_t entries, struct io_uring_params *p,
+                         uint32_t no_sqarray)
 {
     struct io_uring_params q;
     struct hr_layout g;            /* the caller's frame: outlives ring_attach */
@@ -327,9 +328,10 @@ int hr_ring_init_params(struct hr_ring *r, uint32_t entries, struct io_uring_par
        the kernel has created the ring. */
     q = *p;
     q.features = 0;
-    q.flags |= IORING_SETUP_NO_SQARRAY;          /* one store less per SQE */
+    if (no_sqarray)
+        q.flags |= IORING_SETUP_NO_SQARRAY;      /* one store less per SQE */
     fd = hr_sys_io_uring_setup(entries, &q);
-    if (fd == -HR_EINVAL && !(p->flags & IORING_SETUP_NO_SQARRAY)) {
+    if (no_sqarray && fd == -HR_EINVAL && !(p->flags & IORING_SETUP_NO_SQARRAY)) {
         q = *p;                                  /* kernel < 6.6: with the array */
         q.features = 0;
         fd = hr_sys_io_uring_setup(entries, &q);
@@ -352,6 +354,11 @@ int hr_ring_init_params(struct hr_ring *r, uint32_t entries, struct io_uring_par
     r->enter_fd    = fd;
     r->enter_flags = 0;
     return 0;
+}
+
+int hr_ring_init_params(struct hr_ring *r, uint32_t entries, struct io_uring_params *p)
+{
+    return hr__ring_init_params(r, entries, p, 1);
 }
 
 int hr_ring_init(struct hr_ring *r, uint32_t entries, uint32_t flags)

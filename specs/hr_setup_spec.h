@@ -237,6 +237,28 @@ void hr__unmap_rings(struct hr_ring *r);
 /* Ghost log of the kernel boundary (see hr_trusted.h): the last fd closed
    and the number of closes, so that teardown can say which fd it closed. */
 
+/* hr_ring_init_params, and with no_sqarray 0 the request as it is: the
+   kernel's SQ array unless p->flags asks for IORING_SETUP_NO_SQARRAY
+   (liburing's __io_uring_queue_init_params; the compat layer's entry for
+   programs that index sq.array themselves). */
+/*@ requires \valid(r) && \valid(p) && \separated(r, p);
+    assigns *r, *p, hr_ghost_closed_fd, hr_ghost_closes, HR_UNMAP_LOG;
+    ensures \result <= 0;
+    ensures ok: \result == 0 ==> ring_ok(r) && cq_flags_ok(r) && r->sq.sqe_head == r->sq.sqe_tail &&
+      r->ring_fd >= 0 && r->enter_fd == r->ring_fd && r->enter_flags == 0;
+    ensures ok_answer: \result == 0 ==> r->flags == p->flags && r->features == p->features &&
+      r->sq.entries == p->sq_entries && r->cq.entries == p->cq_entries;
+    ensures ok_sq: \result == 0 ==>
+      pow2_ceil(r->sq.entries, (entries < HR_MAX_SQ_ENTRIES ? entries : HR_MAX_SQ_ENTRIES));
+    ensures ok_cq: \result == 0 ==> (\old(p->flags) & IORING_SETUP_CQSIZE ?
+      pow2_ceil(r->cq.entries, (\old(p->cq_entries) < HR_MAX_CQ_ENTRIES ?
+                                \old(p->cq_entries) : HR_MAX_CQ_ENTRIES)) :
+      r->cq.entries == 2 * r->sq.entries);
+    ensures failed: \result < 0 ==> r->ring_fd == -1 && r->ring_mem == \null;
+*/
+int hr__ring_init_params(struct hr_ring *r, uint32_t entries, struct io_uring_params *p,
+                         uint32_t no_sqarray);
+
 /*@ requires \valid(r) && \valid(p) && \separated(r, p);
     assigns *r, *p, hr_ghost_closed_fd, hr_ghost_closes, HR_UNMAP_LOG;
     ensures \result <= 0;

@@ -121,21 +121,14 @@ static int init_own_mem(unsigned entries, struct io_uring *ring, struct io_uring
     return ret;
 }
 
-/* Set up a ring from *p (entry counts rounded up to a power of two, and
-   clamped with IORING_SETUP_CLAMP, as the kernel does); *p receives the
-   kernel's answer.  With IORING_SETUP_NO_MMAP the ring memory is allocated
-   here and freed by io_uring_queue_exit.  Returns 0 or -errno.
-   Matches io_uring_queue_init_params in liburing. */
-int io_uring_queue_init_params(unsigned entries, struct io_uring *ring,
-                               struct io_uring_params *p)
+/* io_uring_queue_init_params without NO_MMAP; no_sqarray 0: the request as
+   it is (an SQ array unless p->flags has IORING_SETUP_NO_SQARRAY). */
+static int init_params(unsigned entries, struct io_uring *ring, struct io_uring_params *p,
+                       unsigned no_sqarray)
 {
     unsigned e = entries;
     int ret;
 
-    if (p->flags & IORING_SETUP_NO_MMAP) {
-        ret = init_own_mem(entries, ring, p);
-        return ret < 0 ? ret : 0;
-    }
     memset(ring, 0, sizeof(*ring));
     if (p->flags & IORING_SETUP_CLAMP) {
         if (e > HRC_MAX_SQ)
@@ -145,7 +138,7 @@ int io_uring_queue_init_params(unsigned entries, struct io_uring *ring,
     }
     if (e != 0 && e <= HRC_MAX_SQ)
         e = roundup_pow2(e);
-    ret = hr_ring_init_params(&ring->hr, e, p);
+    ret = hr__ring_init_params(&ring->hr, e, p, no_sqarray);
     if (ret < 0) {
         ring->ring_fd = -1;
         ring->enter_ring_fd = -1;
@@ -153,6 +146,23 @@ int io_uring_queue_init_params(unsigned entries, struct io_uring *ring,
     }
     mirror(ring, p);
     return 0;
+}
+
+/* Set up a ring from *p (entry counts rounded up to a power of two, and
+   clamped with IORING_SETUP_CLAMP, as the kernel does); *p receives the
+   kernel's answer.  With IORING_SETUP_NO_MMAP the ring memory is allocated
+   here and freed by io_uring_queue_exit.  Returns 0 or -errno.
+   Matches io_uring_queue_init_params in liburing. */
+int io_uring_queue_init_params(unsigned entries, struct io_uring *ring,
+                               struct io_uring_params *p)
+{
+    int ret;
+
+    if (p->flags & IORING_SETUP_NO_MMAP) {
+        ret = init_own_mem(entries, ring, p);
+        return ret < 0 ? ret : 0;
+    }
+    return init_params(entries, ring, p, 1);
 }
 
 /* Bytes of memory a NO_MMAP ring of this request needs (the core's
@@ -174,14 +184,14 @@ ssize_t io_uring_memory_size(unsigned entries, unsigned flags)
    it).  With IORING_SETUP_NO_MMAP: the rings in buf (io_uring_queue_init_mem)
    or, buf NULL, in memory allocated here; bytes used on success.  Without
    it, buf is ignored, as in liburing: io_uring_queue_init_params, 0 on
-   success.  liburing here omits IORING_SETUP_NO_SQARRAY; the core adds it
-   (see DIFFERENCES.md), so sq.array may be NULL.
+   success.  As in liburing, IORING_SETUP_NO_SQARRAY is not added here:
+   the ring has an SQ array (sq.array) unless p->flags asks otherwise.
    Matches __io_uring_queue_init_params in liburing. */
 int __io_uring_queue_init_params(unsigned entries, struct io_uring *ring,
                                  struct io_uring_params *p, void *buf, size_t buf_size)
 {
     if (!(p->flags & IORING_SETUP_NO_MMAP))
-        return io_uring_queue_init_params(entries, ring, p);
+        return init_params(entries, ring, p, 0);     /* the SQ array unless asked */
     if (buf != NULL)
         return io_uring_queue_init_mem(entries, ring, p, buf, buf_size);
     return init_own_mem(entries, ring, p);
