@@ -140,6 +140,8 @@ struct futex_waitv;
 #define IORING_REGISTER_USE_REGISTERED_RING (1U << 31)
 #endif
 
+#define HR_REGISTER_RESIZE_RINGS      33u   /* IORING_REGISTER_RESIZE_RINGS (6.13) */
+
 /* Registered wait regions (Linux 6.13): IORING_REGISTER_MEM_REGION with
  * IORING_MEM_REGION_REG_WAIT_ARG makes an array of struct io_uring_reg_wait
  * in our memory the ring's wait-argument table; an enter with

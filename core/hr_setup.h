@@ -70,6 +70,24 @@ int hr_ring_init(struct hr_ring *r, uint32_t entries, uint32_t flags);
  * Matches io_uring_queue_exit in liburing. */
 void hr_ring_exit(struct hr_ring *r);
 
+/* Resize the rings of a live ring (IORING_REGISTER_RESIZE_RINGS, Linux
+ * 6.13; the kernel accepts it only on rings set up with
+ * IORING_SETUP_DEFER_TASKRUN).  p->sq_entries, and p->cq_entries with
+ * IORING_SETUP_CQSIZE (IORING_SETUP_CLAMP allowed), give the new sizes;
+ * every other property is the ring's.  SQEs handed out by hr_get_sqe and
+ * not yet submitted are published first, so the kernel carries them over
+ * (liburing 2.15 loses them); ready CQEs carry over too; the new mapping
+ * replaces the old one.  *p receives the kernel's answer.
+ * Returns 0; -EINVAL (other flags, or a ring in caller memory, as
+ * liburing), -EBADF (the ring fd was closed: nothing to map) before
+ * anything is done; the kernel's -errno (e.g. -EOVERFLOW: what is
+ * pending does not fit, -EINVAL: no DEFER_TASKRUN) with the ring as it
+ * was; or, when mapping the new rings fails after the kernel switched, the
+ * error with the ring torn down (fd closed, nothing mapped, r->ring_fd
+ * -1), as after hr_ring_exit.
+ * Matches io_uring_resize_rings in liburing. */
+int hr_resize_rings(struct hr_ring *r, struct io_uring_params *p);
+
 /* A struct hr_ring that holds no ring: hr_ring_exit on it does nothing.
  * All zero bytes mean the same, so a static or memset ring is safe too. */
 #ifdef __cplusplus

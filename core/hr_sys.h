@@ -90,6 +90,16 @@ static inline int hr_sys_io_uring_register(int fd, uint32_t opcode, const void *
     return ret;
 }
 
+/* io_uring_register(2) with a struct io_uring_params the kernel writes back
+   (IORING_REGISTER_RESIZE_RINGS: the new entry counts and offsets): the
+   call of hr_sys_io_uring_register, and its contract says *p may have
+   changed, so nothing about the old contents survives it. */
+static inline int hr_sys_io_uring_register_params(int fd, uint32_t opcode,
+                                                  struct io_uring_params *p, uint32_t nr_args)
+{
+    return hr_sys_io_uring_register(fd, opcode, p, nr_args);
+}
+
 static inline int hr_sys_munmap(uint8_t *addr, uint64_t len)
 {
     const int ret = (int)hr__syscall(HR_NR_munmap, (long)(uintptr_t)addr, (long)len, 0, 0, 0, 0);

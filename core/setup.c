@@ -258,7 +258,7 @@ static uint32_t kernel_ring_size(uint32_t want, uint32_t max)
 
 /*@ requires \valid(r);
     assigns *r;
-    ensures r->ring_fd == -1 && r->enter_fd == -1;
+    ensures r->ring_fd == -1 && r->enter_fd == -1 && r->enter_flags == 0;
     ensures r->ring_mem == \null && r->sqe_mem == \null;
 */
 static void ring_clear(struct hr_ring *r)
@@ -378,4 +378,52 @@ void hr_ring_exit(struct hr_ring *r)
     if (r->ring_fd >= 0)                         /* not closed by hr_close_ring_fd */
         hr_sys_close(r->ring_fd);
     ring_clear(r);                               /* ring_fd = -1, every pointer NULL */
+}
+
+/* ---- resize ---------------------------------------------------------------- */
+
+int hr_resize_rings(struct hr_ring *r, struct io_uring_params *p)
+{
+    struct io_uring_params q;
+    struct hr_layout g;            /* the caller's frame: outlives ring_attach */
+    int ret;
+
+    if (r->ring_fd < 0)
+        return -HR_EBADF;          /* closed by hr_close_ring_fd: nothing to mmap */
+    if (r->sqe_len == 0 || r->ring_len == 0)
+        return -HR_EINVAL;         /* rings in caller memory (NO_MMAP): as liburing */
+    if (p->flags & ~(uint32_t)(IORING_SETUP_CQSIZE | IORING_SETUP_CLAMP))
+        return -HR_EINVAL;         /* the rest is inherited from the ring */
+    /* Publish the SQEs handed out: the kernel copies the SQ entries from its
+       head to the published tail into the new ring, and no others. */
+    hr_flush_sq(r);
+    const uint32_t sq_tail = r->sq.sqe_tail;
+    const uint32_t cq_head = r->cq.head;
+    q = *p;
+    ret = hr_sys_io_uring_register_params(r->ring_fd, HR_REGISTER_RESIZE_RINGS, &q, 1);
+    //@ ghost hr_ghost_resize_ret = ret;
+    if (ret < 0)
+        return ret;                /* the old rings are in use, as they were */
+    /* The kernel switched to the new rings (q: their entries and offsets,
+       written back; the features are the ring's, the kernel leaves that
+       field as it was given).  The old mappings are of no use now. */
+    q.features = r->features;
+    *p = q;
+    hr__unmap_rings(r);
+    ret = ring_attach(r, r->ring_fd, &q, &g);
+    /* The kernel carried the counters over: anything else would lose or
+       repeat an SQE or a CQE. */
+    if (ret == 0 && (r->sq.sqe_tail != sq_tail || r->cq.head != cq_head)) {
+        hr__unmap_rings(r);
+        ret = -HR_EIO;
+    }
+    if (ret != 0) {
+        /* not live any more: give back the fd (and its registered index) */
+        if (r->enter_flags & IORING_ENTER_REGISTERED_RING)
+            hr_unregister_ring_fd(r);
+        hr_sys_close(r->ring_fd);
+        ring_clear(r);
+        return ret;
+    }
+    return 0;
 }

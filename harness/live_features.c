@@ -1,6 +1,6 @@
 /* live_features.c -- the io_uring features newer than 6.12 on the real
- * kernel, one case each (issue list of core/: registered wait regions,
- * NO_MMAP rings; each with its proved contract in specs/).  `make harness`
+ * kernel, one case each (registered wait regions, NO_MMAP rings, ring
+ * resize; each with its proved contract in specs/).  `make harness`
  * prints this suite's line as `features: N passed, N failed, N skipped`.
  * A case is skipped only when the running kernel lacks the feature (a probe
  * that also checks the kernel version, so that a wrong argument of ours is
@@ -147,11 +147,118 @@ static int t_no_mmap(void)
     return HR_PASS;
 }
 
+/* reap every ready CQE: seen[user_data]++ (user_data < 256) */
+static unsigned reap_all(struct hr_ring *r, unsigned char *seen)
+{
+    struct hr_cqe *c = NULL;
+    unsigned n = 0;
+    while (hr_peek_cqe(r, &c) == 0) {
+        if (c->user_data < 256)
+            seen[c->user_data]++;
+        hr_cqe_seen(r, c);
+        n++;
+    }
+    return n;
+}
+
+/* Ring resize (6.13, DEFER_TASKRUN rings): CQEs not reaped and SQEs handed
+   out but not submitted both survive, in both directions; the kernel's
+   refusal leaves the ring as it was. */
+static int t_resize(void)
+{
+    unsigned char seen[256];
+    struct io_uring_params p;
+    int ret = hr_ring_init(&ring, 8, IORING_SETUP_SINGLE_ISSUER | IORING_SETUP_DEFER_TASKRUN);
+    CHECKF(ret == 0, "hr_ring_init(DEFER_TASKRUN): %s", strerror(-ret));
+    memset(seen, 0, sizeof seen);
+    /* 3 NOPs completed and not reaped, 2 prepared and not submitted */
+    for (uint64_t u = 1; u <= 3; u++)
+        CHECK(queue_nop(&ring, u) == 0);
+    CHECK(hr_submit_and_wait(&ring, 3) == 3);
+    CHECK(hr_cq_ready(&ring) == 3);
+    for (uint64_t u = 4; u <= 5; u++)
+        CHECK(queue_nop(&ring, u) == 0);
+    memset(&p, 0, sizeof p);
+    p.sq_entries = 64;
+    p.cq_entries = 256;
+    p.flags = IORING_SETUP_CQSIZE;
+    ret = hr_resize_rings(&ring, &p);
+    if (ret == -EINVAL && !kernel_at_least(6, 13)) {
+        hr_ring_exit(&ring);
+        SKIP_BECAUSE("kernel lacks IORING_REGISTER_RESIZE_RINGS (6.13)");
+    }
+    CHECKF(ret == 0, "resize up: %s", strerror(-ret));
+    CHECK(ring.sq.entries == 64 && ring.cq.entries == 256);
+    CHECK(p.sq_entries == 64 && p.cq_entries == 256);
+    CHECK(hr_cq_ready(&ring) == 3);
+    CHECK(hr_submit_and_wait(&ring, 5) == 2);            /* the 2 handed out before */
+    CHECK(reap_all(&ring, seen) == 5);
+    for (unsigned u = 1; u <= 5; u++)
+        CHECKF(seen[u] == 1, "user_data %u seen %u times", u, seen[u]);
+    /* many more than the old sizes, across the new rings' wrap */
+    for (unsigned round = 0; round < 6; round++) {
+        for (uint64_t u = 0; u < 40; u++)
+            CHECK(queue_nop(&ring, 100 + u) == 0);
+        CHECK(hr_submit_and_wait(&ring, 40) == 40);
+        memset(seen, 0, sizeof seen);
+        CHECK(reap_all(&ring, seen) == 40);
+        CHECK(seen[100] == 1 && seen[139] == 1);
+    }
+    /* down, with 2 CQEs unreaped and 1 SQE handed out */
+    memset(seen, 0, sizeof seen);
+    CHECK(queue_nop(&ring, 6) == 0 && queue_nop(&ring, 7) == 0);
+    CHECK(hr_submit_and_wait(&ring, 2) == 2);
+    CHECK(queue_nop(&ring, 8) == 0);
+    memset(&p, 0, sizeof p);
+    p.sq_entries = 4;
+    p.cq_entries = 8;
+    p.flags = IORING_SETUP_CQSIZE;
+    ret = hr_resize_rings(&ring, &p);
+    CHECKF(ret == 0, "resize down: %s", strerror(-ret));
+    CHECK(ring.sq.entries == 4 && ring.cq.entries == 8);
+    CHECK(hr_submit_and_wait(&ring, 3) == 1);
+    CHECK(reap_all(&ring, seen) == 3);
+    CHECK(seen[6] == 1 && seen[7] == 1 && seen[8] == 1);
+    /* too many CQEs pending for the new CQ: the kernel refuses, the ring is as it was */
+    for (uint64_t u = 20; u < 26; u++)
+        CHECK(queue_nop(&ring, u) == 0 || (hr_submit(&ring) >= 0 && queue_nop(&ring, u) == 0));
+    CHECK(hr_submit_and_wait(&ring, 6) >= 0);
+    while (hr_cq_ready(&ring) < 6)
+        CHECK(hr_get_events(&ring) >= 0);
+    memset(&p, 0, sizeof p);
+    p.sq_entries = 2;
+    p.cq_entries = 4;
+    p.flags = IORING_SETUP_CQSIZE;
+    ret = hr_resize_rings(&ring, &p);
+    CHECKF(ret == -EOVERFLOW, "resize below the pending CQEs = %d", ret);
+    CHECK(ring.ring_fd >= 0 && ring.sq.entries == 4 && ring.cq.entries == 8);
+    memset(seen, 0, sizeof seen);
+    CHECK(reap_all(&ring, seen) == 6);
+    for (unsigned u = 20; u < 26; u++)
+        CHECK(seen[u] == 1);
+    /* flags other than CQSIZE / CLAMP: refused before the kernel */
+    memset(&p, 0, sizeof p);
+    p.sq_entries = 8;
+    p.flags = IORING_SETUP_SQPOLL;
+    CHECK(hr_resize_rings(&ring, &p) == -EINVAL && ring.sq.entries == 4);
+    hr_ring_exit(&ring);
+
+    /* a ring without DEFER_TASKRUN: the kernel's -EINVAL, ring unchanged */
+    CHECK(hr_ring_init(&ring, 8, 0) == 0);
+    memset(&p, 0, sizeof p);
+    p.sq_entries = 16;
+    CHECK(hr_resize_rings(&ring, &p) == -EINVAL);
+    CHECK(ring.sq.entries == 8 && queue_nop(&ring, 9) == 0 && hr_submit_and_wait(&ring, 1) == 1);
+    hr_ring_exit(&ring);
+    return HR_PASS;
+}
+
 int main(int argc, char **argv)
 {
     static const struct hr_case cases[] = {
         { "no-mmap", t_no_mmap },
         { "reg-wait", t_reg_wait },
+        { "resize", t_resize },
     };
     static const struct hr_suite suite = { .name = "features", .timeout_s = 30 };
     return hr_test_main(&suite, cases, (int)(sizeof cases / sizeof cases[0]), argc, argv);

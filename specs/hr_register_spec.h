@@ -480,6 +480,7 @@ int hr_unregister_buf_ring(struct hr_ring *r, int bgid);
    (if hr_setup_buf_ring made one) is unmapped and *s cleared. */
 /*@ requires r == \null || \valid(r);
     requires s == \null || \valid(s);
+    requires r == \null || s == \null || \separated(r, s);
     assigns *s, hr_ghost_reg_fd, hr_ghost_reg_op, hr_ghost_reg_arg, hr_ghost_reg_nr,
             hr_ghost_reg_ret, hr_ghost_regs, hr_ghost_breg, HR_UNMAP_LOG;
     behavior refused:

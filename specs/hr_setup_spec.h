@@ -289,6 +289,48 @@ int hr_ring_init_params(struct hr_ring *r, uint32_t entries, struct io_uring_par
 */
 int hr_ring_init(struct hr_ring *r, uint32_t entries, uint32_t flags);
 
+/* Resize a live ring (IORING_REGISTER_RESIZE_RINGS): publish what was
+   handed out, ask, then map the new rings.  Refused before anything (ring
+   as it was); the kernel's refusal (ring as it was, its handed-out SQEs
+   published); resized (ring_ok on the new geometry, the counters carried
+   over); or, after the kernel switched, not live (torn down: the fd closed,
+   nothing mapped, the error returned). */
+//@ ghost int hr_ghost_resize_ret;    /* the kernel's answer to the resize */
+/*@ requires ring_ok(r) && \valid(p) && \separated(r, p);
+    requires \separated(p, r->sq.array + (0 .. r->sq.entries - 1), r->sq.ktail);
+    assigns *r, *p, r->sq.array[0 .. r->sq.entries - 1], *r->sq.ktail, hr_ghost_resize_ret,
+            hr_ghost_closed_fd, hr_ghost_closes,
+            hr_ghost_reg_fd, hr_ghost_reg_op, hr_ghost_reg_arg, hr_ghost_reg_nr,
+            hr_ghost_reg_ret, hr_ghost_regs, hr_ghost_ringfd, HR_UNMAP_LOG;
+    behavior refused:
+      assumes r->ring_fd < 0 || r->sqe_len == 0 || r->ring_len == 0 ||
+              (p->flags & ~(uint32_t)(IORING_SETUP_CQSIZE | IORING_SETUP_CLAMP)) != 0;
+      assigns \nothing;
+      ensures \result == -HR_EBADF || \result == -HR_EINVAL;
+    behavior asked:
+      assumes r->ring_fd >= 0 && r->sqe_len != 0 && r->ring_len != 0 &&
+              (p->flags & ~(uint32_t)(IORING_SETUP_CQSIZE | IORING_SETUP_CLAMP)) == 0;
+      ensures kernel_refused: hr_ghost_resize_ret < 0 ==> \result == hr_ghost_resize_ret &&
+        hr_ghost_reg_fd == \old(r->ring_fd) && hr_ghost_reg_op == HR_REGISTER_RESIZE_RINGS &&
+        hr_ghost_regs == (unsigned)(\old(hr_ghost_regs) + 1) &&
+        ring_ok(r) && r->sq.sqe_head == r->sq.sqe_tail &&
+        r->sq.sqe_tail == \old(r->sq.sqe_tail) && r->cq.head == \old(r->cq.head) &&
+        r->ring_fd == \old(r->ring_fd) && r->ring_mem == \old(r->ring_mem);
+      ensures resized: \result == 0 ==> ring_ok(r) && cq_flags_ok(r) &&
+        r->sq.sqe_head == r->sq.sqe_tail &&
+        r->sq.sqe_tail == \old(r->sq.sqe_tail) && r->cq.head == \old(r->cq.head) &&
+        r->sq.entries == p->sq_entries && r->cq.entries == p->cq_entries &&
+        r->ring_fd == \old(r->ring_fd) && r->flags == \old(r->flags) &&
+        hr_ghost_reg_fd == \old(r->ring_fd) && hr_ghost_reg_op == HR_REGISTER_RESIZE_RINGS &&
+        hr_ghost_regs == (unsigned)(\old(hr_ghost_regs) + 1);
+      ensures not_live: hr_ghost_resize_ret >= 0 && \result != 0 ==> \result < 0 &&
+        r->ring_fd == -1 && r->ring_mem == \null && r->sqe_mem == \null &&
+        hr_ghost_closed_fd == \old(r->ring_fd);
+    complete behaviors;
+    disjoint behaviors;
+*/
+int hr_resize_rings(struct hr_ring *r, struct io_uring_params *p);
+
 /* Tear down: unregister the ring fd if registered, unmap both regions,
    close the ring fd (unless hr_close_ring_fd did).  Exactly once: a second
    call, a call after a failed init, or a call on an all-zero struct does

@@ -66,6 +66,16 @@ static inline int hr_sys_close(int fd);
 static inline int hr_sys_io_uring_register(int fd, uint32_t opcode, const void *arg,
                                            uint32_t nr_args);
 
+/*@ requires \valid(p);
+    assigns *p, hr_ghost_reg_fd, hr_ghost_reg_op, hr_ghost_reg_arg, hr_ghost_reg_nr,
+            hr_ghost_reg_ret, hr_ghost_regs;
+    ensures -4095 <= \result <= 0x7fffffff && hr_ghost_reg_ret == \result;
+    ensures hr_ghost_reg_fd == fd && hr_ghost_reg_op == opcode && hr_ghost_reg_nr == nr_args;
+    ensures hr_ghost_regs == (unsigned)(\old(hr_ghost_regs) + 1);
+*/
+static inline int hr_sys_io_uring_register_params(int fd, uint32_t opcode,
+                                                  struct io_uring_params *p, uint32_t nr_args);
+
 /* Ghost log of munmap(2): the address (as an integer) and length of the
    last two unmaps and a (wrapping) count, so that the contracts of
    teardown say WHICH mappings they unmapped.  Ghost state only. */

@@ -314,3 +314,30 @@ bool io_uring_check_version(int major, int minor)
 {
     return IO_URING_CHECK_VERSION(major, minor);
 }
+
+/* Resize the SQ and CQ rings (IORING_REGISTER_RESIZE_RINGS, 6.13, rings set
+   up with IORING_SETUP_DEFER_TASKRUN): the core's hr_resize_rings, which
+   also carries over SQEs obtained and not yet submitted (liburing loses
+   them).  p->sq_entries / p->cq_entries give the new sizes; p receives the
+   kernel's answer, then p->flags is cleared as liburing does.  Returns 0 or
+   -errno: -EINVAL on a ring in caller memory; when mapping the new rings
+   fails after the kernel switched, the ring is torn down (ring_fd -1).
+   Matches io_uring_resize_rings in liburing. */
+int io_uring_resize_rings(struct io_uring *ring, struct io_uring_params *p)
+{
+    const __u8 int_flags = ring->int_flags;
+    int ret;
+
+    memset(&p->sq_off, 0, sizeof(p->sq_off));
+    memset(&p->cq_off, 0, sizeof(p->cq_off));
+    ret = hr_resize_rings(&ring->hr, p);
+    if (ret == 0) {
+        mirror(ring, p);
+        ring->int_flags = int_flags;
+    } else if (ring->hr.ring_fd == -1 && ring->ring_fd != -1) {
+        ring->ring_fd = -1;          /* torn down by the core: nothing mapped */
+        ring->enter_ring_fd = -1;
+    }
+    p->flags = 0;
+    return ret;
+}
