@@ -70,6 +70,17 @@ int hr_ring_init(struct hr_ring *r, uint32_t entries, uint32_t flags);
  * Matches io_uring_queue_exit in liburing. */
 void hr_ring_exit(struct hr_ring *r);
 
+/* Map the rings of an existing ring fd (set up elsewhere: *p is what
+ * io_uring_setup returned for it, offsets included) into *r, which is
+ * overwritten.  The layout in *p is checked like the kernel's answer in
+ * hr_ring_init_params.  hr_ring_exit(r) unmaps and closes fd: the caller
+ * decides who owns it (liburing's semantics).
+ * Returns 0, or -EBADF (fd < 0), -EINVAL / -EIO (a layout that is not the
+ * kernel's), -EOPNOTSUPP (no IORING_FEAT_SINGLE_MMAP in p->features), or
+ * mmap's -errno; on failure r->ring_fd is -1 and nothing is mapped.
+ * Matches io_uring_queue_mmap in liburing. */
+int hr_ring_mmap(struct hr_ring *r, int fd, const struct io_uring_params *p);
+
 /* Resize the rings of a live ring (IORING_REGISTER_RESIZE_RINGS, Linux
  * 6.13; the kernel accepts it only on rings set up with
  * IORING_SETUP_DEFER_TASKRUN).  p->sq_entries, and p->cq_entries with

@@ -380,6 +380,28 @@ void hr_ring_exit(struct hr_ring *r)
     ring_clear(r);                               /* ring_fd = -1, every pointer NULL */
 }
 
+int hr_ring_mmap(struct hr_ring *r, int fd, const struct io_uring_params *p)
+{
+    struct hr_layout g;
+    int ret;
+
+    ring_clear(r);
+    if (fd < 0)
+        return -HR_EBADF;
+    ret = ring_attach(r, fd, p, &g);
+    if (ret != 0) {
+        ring_clear(r);
+        return ret;
+    }
+    //@ assert attached: ring_ok(r);
+    r->flags       = p->flags;
+    r->features    = p->features;
+    r->ring_fd     = fd;
+    r->enter_fd    = fd;
+    r->enter_flags = 0;
+    return 0;
+}
+
 /* ---- resize ---------------------------------------------------------------- */
 
 int hr_resize_rings(struct hr_ring *r, struct io_uring_params *p)

@@ -289,6 +289,17 @@ int hr_ring_init_params(struct hr_ring *r, uint32_t entries, struct io_uring_par
 */
 int hr_ring_init(struct hr_ring *r, uint32_t entries, uint32_t flags);
 
+/*@ requires \valid(r) && \valid_read(p) && \separated(r, p);
+    assigns *r, HR_UNMAP_LOG;
+    ensures \result <= 0;
+    ensures ok: \result == 0 ==> ring_ok(r) && cq_flags_ok(r) && r->sq.sqe_head == r->sq.sqe_tail &&
+      r->ring_fd == fd && r->enter_fd == fd && r->enter_flags == 0 &&
+      r->flags == p->flags && r->features == p->features &&
+      r->sq.entries == p->sq_entries && r->cq.entries == p->cq_entries;
+    ensures failed: \result < 0 ==> r->ring_fd == -1 && r->ring_mem == \null;
+*/
+int hr_ring_mmap(struct hr_ring *r, int fd, const struct io_uring_params *p);
+
 /* Resize a live ring (IORING_REGISTER_RESIZE_RINGS): publish what was
    handed out, ask, then map the new rings.  Refused before anything (ring
    as it was); the kernel's refusal (ring as it was, its handed-out SQEs

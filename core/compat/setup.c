@@ -341,3 +341,22 @@ int io_uring_resize_rings(struct io_uring *ring, struct io_uring_params *p)
     p->flags = 0;
     return ret;
 }
+
+/* Map the rings of ring fd `fd` (set up elsewhere; *p its io_uring_setup
+   answer) into *ring: the core's hr_ring_mmap.  io_uring_queue_exit on it
+   closes fd, as in liburing.  Returns 0 or -errno.
+   Matches io_uring_queue_mmap in liburing. */
+int io_uring_queue_mmap(int fd, struct io_uring_params *p, struct io_uring *ring)
+{
+    int ret;
+
+    memset(ring, 0, sizeof(*ring));
+    ret = hr_ring_mmap(&ring->hr, fd, p);
+    if (ret < 0) {
+        ring->ring_fd = -1;
+        ring->enter_ring_fd = -1;
+        return ret;
+    }
+    mirror(ring, p);
+    return 0;
+}
