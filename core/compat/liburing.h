@@ -197,6 +197,7 @@ int __io_uring_queue_init_params(unsigned entries, struct io_uring *ring,
                                  struct io_uring_params *p, void *buf, size_t buf_size);
 int io_uring_queue_init(unsigned entries, struct io_uring *ring, unsigned flags);
 int io_uring_queue_mmap(int fd, struct io_uring_params *p, struct io_uring *ring);
+void io_uring_unmap_rings(struct io_uring_sq *sq, struct io_uring_cq *cq);
 int io_uring_resize_rings(struct io_uring *ring, struct io_uring_params *p);
 int io_uring_queue_init_mem(unsigned entries, struct io_uring *ring,
                             struct io_uring_params *p, void *buf, size_t buf_size);

@@ -360,3 +360,15 @@ int io_uring_queue_mmap(int fd, struct io_uring_params *p, struct io_uring *ring
     mirror(ring, p);
     return 0;
 }
+
+/* liburing's internal (src/setup.h, exported; its tests call it): unmap the
+   SQ and CQ ring mapping described by sq and cq (one mapping here: the
+   core maps both rings at once), not the SQEs.
+   Matches io_uring_unmap_rings in liburing. */
+void io_uring_unmap_rings(struct io_uring_sq *sq, struct io_uring_cq *cq)
+{
+    if (sq->ring_sz)
+        munmap(sq->ring_ptr, sq->ring_sz);
+    if (cq->ring_ptr && cq->ring_sz && cq->ring_ptr != sq->ring_ptr)
+        munmap(cq->ring_ptr, cq->ring_sz);
+}
