@@ -306,7 +306,8 @@ int hr_ring_mmap(struct hr_ring *r, int fd, const struct io_uring_params *p);
    published); resized (ring_ok on the new geometry, the counters carried
    over); or, after the kernel switched, not live (torn down: the fd closed,
    nothing mapped, the error returned). */
-//@ ghost int hr_ghost_resize_ret;    /* the kernel's answer to the resize */
+/* the kernel's answer to the resize */
+//@ ghost int hr_ghost_resize_ret;
 /*@ requires ring_ok(r) && \valid(p) && \separated(r, p);
     requires \separated(p, r->sq.array + (0 .. r->sq.entries - 1), r->sq.ktail);
     assigns *r, *p, r->sq.array[0 .. r->sq.entries - 1], *r->sq.ktail, hr_ghost_resize_ret,
