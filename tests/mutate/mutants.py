@@ -15,7 +15,8 @@ SUITES = {
     "core/hr_ring.h":     ["sim", "core", "wait"],
     "core/hr_wait.h":     ["sim", "wait", "core", "features"],
     "core/hr_api.h":      ["sim", "core"],
-    "core/setup.c":       ["misuse", "core", "register"],
+    "core/setup.c":       ["misuse", "core", "register", "features"],
+    "core/mem.c":         ["mem", "features"],
     "core/bind.c":        ["misuse", "core"],
     "core/register.c":    ["register", "bufring", "features"],
     "core/bufring.c":     ["bufring"],
@@ -446,3 +447,21 @@ mut("exit-closes-closed-fd", "teardown", S,
     "hr_ring_exit closes fd -1 after hr_close_ring_fd",
     "    if (r->ring_fd >= 0)                         /* not closed by hr_close_ring_fd */\n        hr_sys_close(r->ring_fd);",
     "    hr_sys_close(r->ring_fd);")
+
+# ---- resize, REGISTERED_FD_ONLY ----
+mut("resize-no-flush", "setup", S,
+    "hr_resize_rings does not publish the SQEs handed out (the kernel leaves them behind)",
+    "    hr_flush_sq(r);\n    const uint32_t sq_tail = r->sq.sqe_tail;",
+    "    const uint32_t sq_tail = r->sq.sqe_tail;")
+mut("resize-no-counter-check", "setup", S,
+    "hr_resize_rings trusts the counters of the new rings",
+    "if (ret == 0 && (r->sq.sqe_tail != sq_tail || r->cq.head != cq_head)) {",
+    "if (0) {")
+mut("resize-dead-fd-kept", "teardown", S,
+    "a resize that cannot map the new rings leaves the fd open",
+    "            hr_unregister_ring_fd(r);\n        hr_sys_close(r->ring_fd);\n        ring_clear(r);\n        return ret;",
+    "            hr_unregister_ring_fd(r);\n        ring_clear(r);\n        return ret;")
+mut("mem-fd-only-close", "teardown", "core/mem.c",
+    "a failed REGISTERED_FD_ONLY setup closes the index as if it were an fd",
+    "    if (flags & IORING_SETUP_REGISTERED_FD_ONLY) {\n        struct io_uring_rsrc_update up;",
+    "    if (0) {\n        struct io_uring_rsrc_update up;")
