@@ -16,6 +16,7 @@
 #include <sys/mman.h>
 #include <sys/utsname.h>
 #include <time.h>
+#include <unistd.h>
 
 static struct hr_ring ring;
 
@@ -253,12 +254,55 @@ static int t_resize(void)
     return HR_PASS;
 }
 
+/* hr_ring_mmap: a second view of an existing ring fd, from its params;
+   a layout that is not the kernel's is refused with nothing mapped. */
+static int t_ring_mmap(void)
+{
+    struct io_uring_params p;
+    struct hr_ring view;
+    memset(&p, 0, sizeof p);
+    CHECK(hr_ring_init_params(&ring, 16, &p) == 0);
+    CHECK(hr_ring_mmap(&view, -1, &p) == -EBADF && view.ring_fd == -1);
+    struct io_uring_params bad = p;
+    bad.sq_off.tail = 1u << 30;                          /* outside the ring */
+    const int fd2 = dup(ring.ring_fd);
+    CHECK(fd2 >= 0);
+    int ret = hr_ring_mmap(&view, fd2, &bad);
+    CHECKF(ret < 0 && view.ring_fd == -1 && view.ring_mem == NULL, "bad layout = %d", ret);
+    bad = p;
+    bad.features = 0;                                    /* no IORING_FEAT_SINGLE_MMAP */
+    CHECK(hr_ring_mmap(&view, fd2, &bad) == -EOPNOTSUPP);
+    ret = hr_ring_mmap(&view, fd2, &p);
+    CHECKF(ret == 0, "hr_ring_mmap = %d", ret);
+    CHECK(view.sq.entries == ring.sq.entries && view.cq.entries == ring.cq.entries);
+    CHECK(view.ring_fd == fd2 && view.flags == ring.flags);
+    CHECK(view.ring_mem != ring.ring_mem);               /* its own mapping */
+    /* the view works: a NOP through it */
+    CHECK(queue_nop(&view, 31) == 0);
+    CHECK(hr_submit_and_wait(&view, 1) == 1);
+    struct hr_cqe *c = NULL;
+    CHECK(hr_peek_cqe(&view, &c) == 0 && c->user_data == 31);
+    hr_cqe_seen(&view, c);
+    hr_ring_exit(&view);                                 /* closes fd2, unmaps the view */
+    /* the original ring, in step again with the kernel's counters */
+    ring.sq.sqe_head = ring.sq.sqe_tail = *ring.sq.ktail;
+    ring.sq.sqe_limit = ring.sq.sqe_head;
+    ring.cq.head = *ring.cq.khead;
+    CHECK(queue_nop(&ring, 32) == 0);
+    CHECK(hr_submit_and_wait(&ring, 1) == 1);
+    CHECK(hr_peek_cqe(&ring, &c) == 0 && c->user_data == 32);
+    hr_cqe_seen(&ring, c);
+    hr_ring_exit(&ring);
+    return HR_PASS;
+}
+
 int main(int argc, char **argv)
 {
     static const struct hr_case cases[] = {
         { "no-mmap", t_no_mmap },
         { "reg-wait", t_reg_wait },
         { "resize", t_resize },
+        { "ring-mmap", t_ring_mmap },
     };
     static const struct hr_suite suite = { .name = "features", .timeout_s = 30 };
     return hr_test_main(&suite, cases, (int)(sizeof cases / sizeof cases[0]), argc, argv);
