@@ -31,7 +31,7 @@ NEWER_THAN_2_3 = {
     "io_uring_prep_cmd_sock", "io_uring_register_file_alloc_range",
     "io_uring_prep_msg_ring_cqe_flags", "io_uring_prep_msg_ring_fd",
     "io_uring_prep_msg_ring_fd_alloc", "io_uring_setup_buf_ring", "io_uring_free_buf_ring",
-    "io_uring_register_ring_fd", "io_uring_prep_fixed_fd_install",
+    "io_uring_register_ring_fd", "io_uring_close_ring_fd", "io_uring_prep_fixed_fd_install",
     # 2.5
     "io_uring_prep_read_multishot", "io_uring_prep_waitid", "io_uring_prep_futex_wait",
     "io_uring_prep_futex_wake", "io_uring_prep_futex_waitv", "io_uring_buf_ring_available",
