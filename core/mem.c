@@ -321,20 +321,18 @@ int hr__ring_init_mem(struct hr_ring *r, uint32_t entries, struct io_uring_param
     //@ assert attached: ring_ok(r);
     //@ assert answer: q.flags == sent && r->sq.entries == m.sq_entries && r->cq.entries == m.cq_entries;
     //@ assert sized: used == mem_size(entries, cq_asked, sent);
-    int ring_fd = fd;
-    uint32_t enter_flags = 0;
-    if (sent & IORING_SETUP_REGISTERED_FD_ONLY) {
-        ring_fd = -1;                    /* no fd: the kernel returned an index */
-        enter_flags = IORING_ENTER_REGISTERED_RING;
-    }
-    r->ring_fd     = ring_fd;
-    r->enter_fd    = fd;
-    r->enter_flags = enter_flags;
-    //@ assert fds: mem_fds(r, sent);
+    /* with IORING_SETUP_REGISTERED_FD_ONLY the kernel returned an index, no fd */
+    const int ring_fd = (sent & IORING_SETUP_REGISTERED_FD_ONLY) ? -1 : fd;
+    const uint32_t enter_flags = (sent & IORING_SETUP_REGISTERED_FD_ONLY)
+        ? (uint32_t)IORING_ENTER_REGISTERED_RING : 0u;
     r->flags       = q.flags;
     r->features    = q.features;
     /*@ assert final_answer: r->flags == p->flags && r->features == p->features &&
           r->sq.entries == p->sq_entries && r->cq.entries == p->cq_entries; */
+    r->ring_fd     = ring_fd;
+    r->enter_fd    = fd;
+    r->enter_flags = enter_flags;
+    //@ assert fds: mem_fds(r, sent);
     /*@ assert final: (int)used >= 0 && (int)used <= buf_size &&
           (int)used == mem_size(entries, \at(p->cq_entries, Pre), p->flags) &&
           r->sq.entries == mem_sq(entries) &&
