@@ -404,18 +404,55 @@ int hr_ring_mmap(struct hr_ring *r, int fd, const struct io_uring_params *p)
 
 /* ---- resize ---------------------------------------------------------------- */
 
-int hr_resize_rings(struct hr_ring *r, struct io_uring_params *p)
+/* What hr_resize_rings refuses before doing anything. */
+/*@ requires \valid_read(r) && \valid_read(p);
+    assigns \nothing;
+    ensures \result == 0 || \result == -HR_EBADF || \result == -HR_EINVAL;
+    ensures \result == 0 <==> (r->ring_fd >= 0 && r->sqe_len != 0 && r->ring_len != 0 &&
+      (p->flags & ~(uint32_t)(IORING_SETUP_CQSIZE | IORING_SETUP_CLAMP)) == 0);
+*/
+static int resize_refused(const struct hr_ring *r, const struct io_uring_params *p)
 {
-    struct io_uring_params q;
-    struct hr_layout g;            /* the caller's frame: outlives ring_attach */
-    int ret;
-
     if (r->ring_fd < 0)
         return -HR_EBADF;          /* closed by hr_close_ring_fd: nothing to mmap */
     if (r->sqe_len == 0 || r->ring_len == 0)
         return -HR_EINVAL;         /* rings in caller memory (NO_MMAP): as liburing */
     if (p->flags & ~(uint32_t)(IORING_SETUP_CQSIZE | IORING_SETUP_CLAMP))
         return -HR_EINVAL;         /* the rest is inherited from the ring */
+    return 0;
+}
+
+/* The resize proper (its contract: the behaviour `asked` of hr_resize_rings). */
+/*@ requires ring_ok(r) && \valid(p) && \separated(r, p);
+    requires \separated(p, r->sq.array + (0 .. r->sq.entries - 1), r->sq.ktail);
+    requires r->ring_fd >= 0 && r->sqe_len != 0 && r->ring_len != 0;
+    assigns *r, *p, r->sq.array[0 .. r->sq.entries - 1], *r->sq.ktail, hr_ghost_resize_ret,
+            hr_ghost_closed_fd, hr_ghost_closes,
+            hr_ghost_reg_fd, hr_ghost_reg_op, hr_ghost_reg_arg, hr_ghost_reg_nr,
+            hr_ghost_reg_ret, hr_ghost_regs, hr_ghost_ringfd, HR_UNMAP_LOG;
+    ensures kernel_refused: hr_ghost_resize_ret < 0 ==> \result == hr_ghost_resize_ret &&
+      hr_ghost_reg_fd == \old(r->ring_fd) && hr_ghost_reg_op == HR_REGISTER_RESIZE_RINGS &&
+      hr_ghost_regs == (unsigned)(\old(hr_ghost_regs) + 1) &&
+      ring_ok(r) && r->sq.sqe_head == r->sq.sqe_tail &&
+      r->sq.sqe_tail == \old(r->sq.sqe_tail) && r->cq.head == \old(r->cq.head) &&
+      r->ring_fd == \old(r->ring_fd) && r->ring_mem == \old(r->ring_mem);
+    ensures resized: \result == 0 ==> ring_ok(r) && cq_flags_ok(r) &&
+      r->sq.sqe_head == r->sq.sqe_tail &&
+      r->sq.sqe_tail == \old(r->sq.sqe_tail) && r->cq.head == \old(r->cq.head) &&
+      r->sq.entries == p->sq_entries && r->cq.entries == p->cq_entries &&
+      r->ring_fd == \old(r->ring_fd) && r->flags == \old(r->flags) &&
+      hr_ghost_reg_fd == \old(r->ring_fd) && hr_ghost_reg_op == HR_REGISTER_RESIZE_RINGS &&
+      hr_ghost_regs == (unsigned)(\old(hr_ghost_regs) + 1);
+    ensures not_live: hr_ghost_resize_ret >= 0 && \result != 0 ==> \result < 0 &&
+      r->ring_fd == -1 && r->ring_mem == \null && r->sqe_mem == \null &&
+      hr_ghost_closed_fd == \old(r->ring_fd);
+*/
+static int resize_rings(struct hr_ring *r, struct io_uring_params *p)
+{
+    struct io_uring_params q;
+    struct hr_layout g;            /* the caller's frame: outlives ring_attach */
+    int ret;
+
     /* Publish the SQEs handed out: the kernel copies the SQ entries from its
        head to the published tail into the new ring, and no others. */
     hr_flush_sq(r);
@@ -448,4 +485,12 @@ int hr_resize_rings(struct hr_ring *r, struct io_uring_params *p)
         return ret;
     }
     return 0;
+}
+
+int hr_resize_rings(struct hr_ring *r, struct io_uring_params *p)
+{
+    const int ret = resize_refused(r, p);
+    if (ret != 0)
+        return ret;
+    return resize_rings(r, p);
 }
