@@ -25,6 +25,12 @@
 /*@ requires r == \null || \valid(r);
     assigns HR_REG_LOG;
     ensures reg_ring(r, op, arg, nr, \old(hr_ghost_regs), \result);
+    ensures via_index: r != \null && r->ring_fd < 0 &&
+      (r->enter_flags & IORING_ENTER_REGISTERED_RING) != 0 ==>
+      reg_made_op(r->enter_fd, op | IORING_REGISTER_USE_REGISTERED_RING, nr,
+                  \old(hr_ghost_regs)) && \result == hr_ghost_reg_ret;
+    ensures direct: r != \null && r->ring_fd >= 0 ==>
+      reg_made_op(r->ring_fd, op, nr, \old(hr_ghost_regs)) && \result == hr_ghost_reg_ret;
 */
 static int do_reg(struct hr_ring *r, unsigned op, const void *arg, unsigned nr)
 {
