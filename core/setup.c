@@ -436,11 +436,15 @@ static int resize_refused(const struct hr_ring *r, const struct io_uring_params 
       ring_ok(r) && r->sq.sqe_head == r->sq.sqe_tail &&
       r->sq.sqe_tail == \old(r->sq.sqe_tail) && r->cq.head == \old(r->cq.head) &&
       r->ring_fd == \old(r->ring_fd) && r->ring_mem == \old(r->ring_mem);
-    ensures resized: \result == 0 ==> ring_ok(r) && cq_flags_ok(r) &&
-      r->sq.sqe_head == r->sq.sqe_tail &&
-      r->sq.sqe_tail == \old(r->sq.sqe_tail) && r->cq.head == \old(r->cq.head) &&
-      r->sq.entries == p->sq_entries && r->cq.entries == p->cq_entries &&
-      r->ring_fd == \old(r->ring_fd) && r->flags == \old(r->flags) &&
+    ensures resized_ring: \result == 0 ==> ring_ok(r) && cq_flags_ok(r) &&
+      r->sq.sqe_head == r->sq.sqe_tail;
+    ensures resized_counters: \result == 0 ==>
+      r->sq.sqe_tail == \old(r->sq.sqe_tail) && r->cq.head == \old(r->cq.head);
+    ensures resized_sizes: \result == 0 ==>
+      r->sq.entries == p->sq_entries && r->cq.entries == p->cq_entries;
+    ensures resized_same: \result == 0 ==>
+      r->ring_fd == \old(r->ring_fd) && r->flags == \old(r->flags);
+    ensures resized_call: \result == 0 ==>
       hr_ghost_reg_fd == \old(r->ring_fd) && hr_ghost_reg_op == HR_REGISTER_RESIZE_RINGS &&
       hr_ghost_regs == (unsigned)(\old(hr_ghost_regs) + 1);
     ensures not_live: hr_ghost_resize_ret >= 0 && \result != 0 ==> \result < 0 &&
@@ -458,6 +462,8 @@ static int resize_rings(struct hr_ring *r, struct io_uring_params *p)
     hr_flush_sq(r);
     const uint32_t sq_tail = r->sq.sqe_tail;
     const uint32_t cq_head = r->cq.head;
+    //@ assert kept: sq_tail == \at(r->sq.sqe_tail, Pre) && cq_head == \at(r->cq.head, Pre);
+    //@ assert same_flushed: r->ring_fd == \at(r->ring_fd, Pre) && r->flags == \at(r->flags, Pre);
     q = *p;
     ret = hr_sys_io_uring_register_params(r->ring_fd, HR_REGISTER_RESIZE_RINGS, &q, 1);
     //@ ghost hr_ghost_resize_ret = ret;
@@ -468,8 +474,10 @@ static int resize_rings(struct hr_ring *r, struct io_uring_params *p)
        field as it was given).  The old mappings are of no use now. */
     q.features = r->features;
     *p = q;
+    //@ assert same_asked: r->ring_fd == \at(r->ring_fd, Pre) && r->flags == \at(r->flags, Pre);
     hr__unmap_rings(r);
     ret = ring_attach(r, r->ring_fd, &q, &g);
+    //@ assert same_attached: r->ring_fd == \at(r->ring_fd, Pre) && r->flags == \at(r->flags, Pre);
     /* The kernel carried the counters over: anything else would lose or
        repeat an SQE or a CQE. */
     if (ret == 0 && (r->sq.sqe_tail != sq_tail || r->cq.head != cq_head)) {
@@ -484,6 +492,7 @@ static int resize_rings(struct hr_ring *r, struct io_uring_params *p)
         ring_clear(r);
         return ret;
     }
+    //@ assert carried: r->sq.sqe_tail == sq_tail && r->cq.head == cq_head;
     return 0;
 }
 
