@@ -215,8 +215,8 @@ mut("setup-flags-features-swap", "setup", S,
     "r->flags       = q.features;\n    r->features    = q.flags;")
 mut("setup-enter-flags", "setup", S,
     "a fresh ring enters as if its fd were registered",
-    "r->enter_flags = 0;\n    return 0;",
-    "r->enter_flags = IORING_ENTER_REGISTERED_RING;\n    return 0;")
+    "r->enter_flags = 0;\n    return 0;\n}\n\nint hr_ring_init_params(",
+    "r->enter_flags = IORING_ENTER_REGISTERED_RING;\n    return 0;\n}\n\nint hr_ring_init_params(")
 mut("setup-params-not-returned", "setup", S,
     "the caller's params do not receive the kernel's answer",
     "    *p = q;\n\n",
@@ -243,16 +243,16 @@ mut("exit-closes-enter-fd", "teardown", S,
     "hr_sys_close(r->enter_fd);\n    ring_clear(r);")
 mut("exit-no-unmap", "teardown", S,
     "hr_ring_exit leaves the rings mapped",
-    "    hr__unmap_rings(r);\n    hr_sys_close(r->ring_fd);",
-    "    hr_sys_close(r->ring_fd);")
+    "    hr__unmap_rings(r);\n    if (r->ring_fd >= 0)",
+    "    if (r->ring_fd >= 0)")
 mut("exit-no-unregister", "teardown", S,
     "hr_ring_exit leaves the ring fd registered",
     "if (r->enter_flags & IORING_ENTER_REGISTERED_RING)\n        hr_unregister_ring_fd(r);",
     "if (r->enter_flags & IORING_ENTER_REGISTERED_RING)\n        (void)0;")
 mut("exit-guard-fd-only", "teardown", S,
-    "hr_ring_exit tears down a ring that holds no mapping",
-    "if (r->ring_fd < 0 || r->ring_mem == 0)",
-    "if (r->ring_fd < 0)")
+    "hr_ring_exit decides by the fds, not the mapping, whether there is a ring",
+    "    if (r->ring_mem == 0)\n        return;      /* torn down",
+    "    if (r->ring_fd < 0 && !(r->enter_flags & IORING_ENTER_REGISTERED_RING))\n        return;      /* torn down")
 mut("unmap-sqe-len", "teardown", S,
     "the SQE array is unmapped with the ring's length",
     "hr_sys_munmap(r->sqe_mem, r->sqe_len);",
