@@ -121,6 +121,19 @@ static int init_own_mem(unsigned entries, struct io_uring *ring, struct io_uring
     return ret;
 }
 
+/* After the core set the ring up with result ret: the liburing-visible
+   fields on success (0), liburing's failed state (no fds) otherwise. */
+static int set_up(struct io_uring *ring, const struct io_uring_params *p, int ret)
+{
+    if (ret < 0) {
+        ring->ring_fd = -1;
+        ring->enter_ring_fd = -1;
+        return ret;
+    }
+    mirror(ring, p);
+    return 0;
+}
+
 /* io_uring_queue_init_params without NO_MMAP; no_sqarray 0: the request as
    it is (an SQ array unless p->flags has IORING_SETUP_NO_SQARRAY). */
 static int init_params(unsigned entries, struct io_uring *ring, struct io_uring_params *p,
@@ -139,13 +152,7 @@ static int init_params(unsigned entries, struct io_uring *ring, struct io_uring_
     if (e != 0 && e <= HRC_MAX_SQ)
         e = roundup_pow2(e);
     ret = hr__ring_init_params(&ring->hr, e, p, no_sqarray);
-    if (ret < 0) {
-        ring->ring_fd = -1;
-        ring->enter_ring_fd = -1;
-        return ret;
-    }
-    mirror(ring, p);
-    return 0;
+    return set_up(ring, p, ret);
 }
 
 /* Set up a ring from *p (entry counts rounded up to a power of two, and
@@ -352,13 +359,7 @@ int io_uring_queue_mmap(int fd, struct io_uring_params *p, struct io_uring *ring
 
     memset(ring, 0, sizeof(*ring));
     ret = hr_ring_mmap(&ring->hr, fd, p);
-    if (ret < 0) {
-        ring->ring_fd = -1;
-        ring->enter_ring_fd = -1;
-        return ret;
-    }
-    mirror(ring, p);
-    return 0;
+    return set_up(ring, p, ret);
 }
 
 /* liburing's internal (src/setup.h, exported; its tests call it): unmap the
