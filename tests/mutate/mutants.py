@@ -464,4 +464,4 @@ mut("resize-dead-fd-kept", "teardown", S,
 mut("mem-fd-only-close", "teardown", "core/mem.c",
     "a failed REGISTERED_FD_ONLY setup closes the index as if it were an fd",
     "    if (flags & IORING_SETUP_REGISTERED_FD_ONLY) {\n        struct io_uring_rsrc_update up;",
-    "    if (0) {\n        struct io_uring_rsrc_update up;")
+    "    if ((flags & IORING_SETUP_REGISTERED_FD_ONLY) && 0) {\n        struct io_uring_rsrc_update up;")
