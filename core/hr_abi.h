@@ -122,13 +122,31 @@ struct futex_waitv;
 #ifndef IORING_SETUP_NO_SQARRAY
 #define IORING_SETUP_NO_SQARRAY     (1U << 16)
 #endif
+/* 6.18: 16- and 32-byte CQEs in one ring of 16-byte slots.  A 32-byte CQE
+ * carries IORING_CQE_F_32 and takes two slots; it never wraps: when only
+ * the last slot is left before the wrap the kernel fills it with a padding
+ * CQE flagged IORING_CQE_F_SKIP (io_cqe_cache_refill). */
+#ifndef IORING_SETUP_CQE_MIXED
+#define IORING_SETUP_CQE_MIXED      (1U << 18)
+#endif
+#ifndef IORING_CQE_F_SKIP
+#define IORING_CQE_F_SKIP           (1U << 5)
+#endif
+#ifndef IORING_CQE_F_32
+#define IORING_CQE_F_32             (1U << 15)
+#endif
+/* 6.19: 64- and 128-byte SQEs in one ring of 64-byte slots; a 128-byte SQE
+ * (a *128 opcode) takes two slots and never wraps. */
+#ifndef IORING_SETUP_SQE_MIXED
+#define IORING_SETUP_SQE_MIXED      (1U << 19)
+#endif
 /* every setup flag this library knows how to drive */
 #define HR_SETUP_KNOWN (IORING_SETUP_IOPOLL | IORING_SETUP_SQPOLL | \
     IORING_SETUP_SQ_AFF | IORING_SETUP_CQSIZE | IORING_SETUP_CLAMP | \
     IORING_SETUP_ATTACH_WQ | IORING_SETUP_R_DISABLED | IORING_SETUP_SUBMIT_ALL | \
     IORING_SETUP_COOP_TASKRUN | IORING_SETUP_TASKRUN_FLAG | IORING_SETUP_SQE128 | \
     IORING_SETUP_CQE32 | IORING_SETUP_SINGLE_ISSUER | IORING_SETUP_DEFER_TASKRUN | \
-    IORING_SETUP_NO_SQARRAY)
+    IORING_SETUP_NO_SQARRAY | IORING_SETUP_CQE_MIXED | IORING_SETUP_SQE_MIXED)
 
 #ifndef IORING_FEAT_REG_REG_RING
 #define IORING_FEAT_REG_REG_RING    (1U << 13)
@@ -197,6 +215,8 @@ struct hr_mem_region_reg {
 #define HR_OP_READV_FIXED      60   /* 6.15 */
 #define HR_OP_WRITEV_FIXED     61   /* 6.15 */
 #define HR_OP_PIPE             62   /* 6.16 */
+#define HR_OP_NOP128           63   /* 6.19: 128-byte SQE (SQE_MIXED rings) */
+#define HR_OP_URING_CMD128     64   /* 6.19 */
 
 /* op flags used by the prep helpers (core/hr_prep.h) */
 #ifndef IORING_MSG_RING_FLAGS_PASS

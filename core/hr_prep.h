@@ -60,6 +60,15 @@ static inline void hr_prep_nop(struct hr_sqe *sqe)
     hr_prep_rw(IORING_OP_NOP, sqe, -1, 0, 0, 0);
 }
 
+/* IORING_OP_NOP128 (Linux 6.19): a NOP in a 128-byte SQE of an
+ * IORING_SETUP_SQE_MIXED ring (hr_get_sqe128).  Every field of the first 64
+ * bytes it does not name is zeroed; no return value.
+ * Matches io_uring_prep_nop128 in liburing. */
+static inline void hr_prep_nop128(struct hr_sqe *sqe)
+{
+    hr_prep_rw(HR_OP_NOP128, sqe, -1, 0, 0, 0);
+}
+
 /* NOP with IORING_NOP_* flags: nop_flags in op_flags; with INJECT_RESULT the
  * CQE's res is result (in len); with FILE (+ FIXED_FILE) the kernel looks up
  * fd; with FIXED_BUFFER registered buffer buf_index; with CQE32 (a CQE32 or
@@ -877,6 +886,16 @@ static inline void hr_prep_uring_cmd(struct hr_sqe *sqe, int32_t cmd_op,
                                      int32_t fd)
 {
     hr_prep_rw(IORING_OP_URING_CMD, sqe, fd, 0, 0, (uint32_t)cmd_op);
+}
+
+/* IORING_OP_URING_CMD128 (Linux 6.19): hr_prep_uring_cmd for a 128-byte SQE
+ * of an IORING_SETUP_SQE_MIXED ring (hr_get_sqe128); the command's 80 bytes
+ * from addr3 on are the caller's.  No return value.
+ * Matches io_uring_prep_uring_cmd128 in liburing. */
+static inline void hr_prep_uring_cmd128(struct hr_sqe *sqe, int32_t cmd_op,
+                                        int32_t fd)
+{
+    hr_prep_rw(HR_OP_URING_CMD128, sqe, fd, 0, 0, (uint32_t)cmd_op);
 }
 
 /* Socket command SOCKET_URING_OP_GETSOCKNAME: getsockname (peer 0) or

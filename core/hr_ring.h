@@ -96,6 +96,69 @@ static inline struct hr_sqe *hr_get_sqe(struct hr_ring *r)
     return r->sq.sqes + hr__units(hr__slot(tail, r->sq.mask, r->sq.shift), r->sq.sqe_shift);
 }
 
+/* Free SQ slots past our tail by the cached limit, the limit refreshed
+   from the kernel's SQ head first when fewer than `need` are free. */
+static inline uint32_t hr__sq_room(struct hr_ring *r, uint32_t need)
+{
+    const uint32_t tail = r->sq.sqe_tail;
+    if (r->sq.sqe_limit - tail < need)
+        (void)hr__sq_refill(r, tail);
+    return r->sq.sqe_limit - tail;
+}
+
+/* The padding SQE of an IORING_SETUP_SQE_MIXED ring: a NOP whose CQE the
+   kernel skips on success (IOSQE_CQE_SKIP_SUCCESS), every field set. */
+static inline void hr__sqe_pad(struct hr_sqe *s)
+{
+    s->opcode      = IORING_OP_NOP;
+    s->flags       = IOSQE_CQE_SKIP_SUCCESS;
+    s->ioprio      = 0;
+    s->fd          = -1;
+    s->off         = 0;
+    s->addr        = 0;
+    s->len         = 0;
+    s->op_flags    = 0;
+    s->user_data   = 0;
+    s->buf_index   = 0;
+    s->personality = 0;
+    s->file_index  = 0;
+    s->addr3       = 0;
+    s->pad2        = 0;
+}
+
+/* A 128-byte SQE: on an IORING_SETUP_SQE128 ring hr_get_sqe; on an
+   IORING_SETUP_SQE_MIXED ring (Linux 6.19) two consecutive 64-byte slots,
+   after a padding NOP in the last slot when the tail is there (a 128-byte
+   SQE never wraps; the NOP completes without a CQE).  Prepare it with a
+   128-byte opcode (hr_prep_nop128, hr_prep_uring_cmd128).  Returns the SQE,
+   or NULL when the SQ has no room for it (nothing is taken then) or the
+   ring has neither flag.  Matches io_uring_get_sqe128 in liburing. */
+static inline struct hr_sqe *hr_get_sqe128(struct hr_ring *r)
+{
+    if (r->flags & IORING_SETUP_SQE128)
+        return hr_get_sqe(r);
+    if (!(r->flags & IORING_SETUP_SQE_MIXED) || r->sq.sqe_shift != 0)
+        return 0;
+    const uint32_t t0 = r->sq.sqe_tail;
+    const uint32_t pad = hr__slot(t0, r->sq.mask, r->sq.shift) == r->sq.mask;
+    if (hr__sq_room(r, 2 + pad) < 2 + pad)
+        return 0;                                   /* nothing taken */
+    //@ assert room: r->sq.entries >= 2 + pad;
+    /*@ assert next: slot(u32_add(t0, 1), r->sq.shift) ==
+          ring_slot(slot(t0, r->sq.shift), 1, r->sq.entries); */
+    if (pad) {
+        //@ assert wrapped: slot(u32_add(t0, 1), r->sq.shift) == 0;
+        struct hr_sqe *const p = hr_get_sqe(r);
+        //@ assert p != \null && p == r->sq.sqes + r->sq.mask;
+        hr__sqe_pad(p);
+    }
+    //@ assert fits: slot(u32_add(t0, pad), r->sq.shift) + 1 < r->sq.entries;
+    struct hr_sqe *const s = hr_get_sqe(r);
+    //@ assert s != \null && s == r->sq.sqes + slot(u32_add(t0, pad), r->sq.shift);
+    (void)hr_get_sqe(r);
+    return s;
+}
+
 /* Publish every SQE handed out by hr_get_sqe since the last flush (SQ
    array slots, then the SQ tail with release), without entering the
    kernel.  Returns the number published.  liburing does this inside
@@ -256,6 +319,67 @@ static inline uint32_t hr_cq_ready(struct hr_ring *r)
     return hr_load_acquire(r->cq.ktail) - r->cq.head;
 }
 
+/* The ready count hr_cq_ready gives, after releasing the kernel's padding
+   CQEs (IORING_CQE_F_SKIP) at our head on an IORING_SETUP_CQE_MIXED ring:
+   the kernel posts one in the last slot when a 32-byte CQE would not fit
+   before the wrap.  Other rings: hr_cq_ready.  More than `entries`: a
+   corrupted CQ tail (nothing is released then). */
+static inline uint32_t hr__cq_skip(struct hr_ring *r)
+{
+    uint32_t ready = hr_cq_ready(r);        /* acquire of the CQ tail */
+    if (!(r->flags & IORING_SETUP_CQE_MIXED) || ready > r->cq.entries)
+        return ready;
+    //@ ghost uint32_t *cq_head = r->cq.khead;
+    //@ ghost uint32_t ready0 = ready;
+    /*@ loop invariant ring_ok(r);
+        loop invariant frame: ring_fixed{Pre, Here}(r);
+        loop invariant cq_head == r->cq.khead;
+        loop invariant ready == u32_dist(r->cq.head, *r->cq.ktail) && ready <= ready0;
+        loop invariant moved: r->cq.head == u32_add(\at(r->cq.head, Pre), ready0 - ready);
+        loop invariant still: ready == ready0 ==> *cq_head == \at(*r->cq.khead, Pre);
+        loop invariant published: ready != ready0 ==> *cq_head == r->cq.head;
+        loop invariant r->sq.sqe_head == \at(r->sq.sqe_head, Pre) &&
+          r->sq.sqe_tail == \at(r->sq.sqe_tail, Pre) &&
+          r->sq.sqe_limit == \at(r->sq.sqe_limit, Pre);
+        loop assigns ready, r->cq.head, *cq_head;
+        loop variant ready;
+    */
+    while (ready != 0 &&
+           (r->cq.cqes[hr__units(hr__slot(r->cq.head, r->cq.mask, r->cq.shift),
+                                 r->cq.cqe_shift)].flags & IORING_CQE_F_SKIP)) {
+        hr_cq_advance(r, 1);                /* release store of the CQ head */
+        ready--;
+    }
+    return ready;
+}
+
+/* 1 when the CQE at our head is flagged IORING_CQE_F_32 on a CQE_MIXED
+   ring but starts in the last slot, so that its second half would lie
+   past the CQE array (the kernel pads instead: only a corrupted ring shows
+   this); else 0.  Callers report it as -EIO. */
+static inline int hr__cq_straddles(const struct hr_ring *r)
+{
+    const uint32_t k = hr__slot(r->cq.head, r->cq.mask, r->cq.shift);
+    if (!(r->flags & IORING_SETUP_CQE_MIXED) || r->cq.cqe_shift != 0 || k != r->cq.mask)
+        return 0;
+    return (r->cq.cqes[k].flags & IORING_CQE_F_32) != 0;
+}
+
+/* The 16-byte slots the CQE c takes in r's CQ: 2 for a CQE flagged
+   IORING_CQE_F_32 on an IORING_SETUP_CQE_MIXED ring, else 1. */
+static inline uint32_t hr__cqe_slots(const struct hr_ring *r, const struct hr_cqe *c)
+{
+    return ((r->flags & IORING_SETUP_CQE_MIXED) && (c->flags & IORING_CQE_F_32)) ? 2u : 1u;
+}
+
+/* The 16-byte CQ slots a CQE takes: 2 when it carries IORING_CQE_F_32 (a
+   32-byte CQE of an IORING_SETUP_CQE_MIXED ring), else 1.  Returns 1 or 2.
+   Matches io_uring_cqe_nr in liburing. */
+static inline unsigned hr_cqe_nr(const struct hr_cqe *cqe)
+{
+    return (cqe->flags & IORING_CQE_F_32) ? 2u : 1u;
+}
+
 static inline void hr__copy_seg(struct hr_cqe *dst, const struct hr_cqe *src, uint32_t len)
 {
     uint32_t i;
@@ -290,6 +414,8 @@ static inline void hr__copy_ring(struct hr_cqe *out, const struct hr_cqe *ring,
    (one release store of the CQ head), without entering the kernel.
    Returns the number copied, or -EIO for a CQ tail more than `entries`
    ahead (nothing read).  With CQE32 one CQE is two units of out[].
+   -EOPNOTSUPP on an IORING_SETUP_CQE_MIXED ring (CQEs of two sizes: use
+   hr_peek_cqe / hr_wait_cqe / hr_for_each_cqe there).
    No liburing equivalent (it has io_uring_peek_batch_cqe, pointers). */
 static inline int hr_copy_cqes_ready(struct hr_ring *r, struct hr_cqe *out, uint32_t n)
 {
@@ -298,6 +424,8 @@ static inline int hr_copy_cqes_ready(struct hr_ring *r, struct hr_cqe *out, uint
     const uint32_t k    = r->cq.shift;
     const uint32_t s    = r->cq.cqe_shift;
     const uint32_t head = r->cq.head;
+    if (HR_UNLIKELY(r->flags & IORING_SETUP_CQE_MIXED))
+        return -HR_EOPNOTSUPP;                      /* CQEs of two sizes */
     /* acquire: pairs with the kernel's release of the CQ tail, so the CQEs
        read below are the ones it wrote before publishing. */
     const uint32_t tail  = hr_load_acquire(r->cq.ktail);
@@ -324,8 +452,8 @@ static inline int hr_copy_cqes_ready(struct hr_ring *r, struct hr_cqe *out, uint
 /* As hr_copy_cqes_ready, but first enters with GETEVENTS when nothing is
    ready and the caller waits (`wait_nr` > 0) or the kernel holds
    overflowed CQEs, so none is lost.  Returns the number copied, the
-   kernel's -errno, or -EIO.  Like Zig's IoUring.copy_cqes; no liburing
-   equivalent. */
+   kernel's -errno, or -EIO; -EOPNOTSUPP on an IORING_SETUP_CQE_MIXED ring,
+   before anything.  Like Zig's IoUring.copy_cqes; no liburing equivalent. */
 HR_HOT int hr_copy_cqes(struct hr_ring *r, struct hr_cqe *out, uint32_t n,
                         uint32_t wait_nr)
 {
@@ -334,6 +462,8 @@ HR_HOT int hr_copy_cqes(struct hr_ring *r, struct hr_cqe *out, uint32_t n,
        kernel flush its overflow list into the ring (IORING_SQ_CQ_OVERFLOW),
        so no CQE is lost and no wait hangs. */
     //@ ghost hr_enter_calls = 0;
+    if (HR_UNLIKELY(r->flags & IORING_SETUP_CQE_MIXED))
+        return -HR_EOPNOTSUPP;                      /* before any enter */
     const uint32_t ready = hr_cq_ready(r);
     //@ ghost hr_seen_cq_ready = ready;
     if (HR_UNLIKELY(ready == 0)) {
@@ -349,21 +479,25 @@ HR_HOT int hr_copy_cqes(struct hr_ring *r, struct hr_cqe *out, uint32_t n,
 }
 
 /* The oldest ready CQE, zero-copy (release it with hr_cqe_seen), without
-   entering the kernel.  Returns 0 (*cqe set), -EAGAIN when none is ready
-   (*cqe = NULL), -EIO for a CQ tail more than `entries` ahead.
+   entering the kernel.  On an IORING_SETUP_CQE_MIXED ring the kernel's
+   padding CQEs (IORING_CQE_F_SKIP) at our head are released first, and a
+   CQE flagged IORING_CQE_F_32 lies whole in the ring.  Returns 0 (*cqe
+   set), -EAGAIN when none is ready (*cqe = NULL), -EIO for a CQ tail more
+   than `entries` ahead or a 32-byte CQE in the last slot.
    Matches io_uring_peek_cqe in liburing. */
 static inline int hr_peek_cqe(struct hr_ring *r, struct hr_cqe **cqe)
 {
-    const uint32_t head = r->cq.head;
-    /* acquire: pairs with the kernel's release of the CQ tail. */
-    const uint32_t ready = hr_load_acquire(r->cq.ktail) - head;
+    const uint32_t ready = hr__cq_skip(r);     /* acquire of the CQ tail */
 
     *cqe = 0;
     if (HR_UNLIKELY(ready > r->cq.entries))
         return -HR_EIO;
     if (HR_UNLIKELY(ready == 0))
         return -HR_EAGAIN;
-    *cqe = r->cq.cqes + hr__units(hr__slot(head, r->cq.mask, r->cq.shift), r->cq.cqe_shift);
+    if (HR_UNLIKELY(hr__cq_straddles(r)))
+        return -HR_EIO;
+    *cqe = r->cq.cqes + hr__units(hr__slot(r->cq.head, r->cq.mask, r->cq.shift),
+                                  r->cq.cqe_shift);
     return 0;
 }
 
@@ -378,12 +512,14 @@ static inline void hr_cq_advance(struct hr_ring *r, uint32_t n)
     hr_store_release(r->cq.khead, r->cq.head);
 }
 
-/* Release one CQE, the oldest (the one hr_peek_cqe or hr_wait_cqe gave).
-   No return value.  Matches io_uring_cqe_seen in liburing. */
+/* Release the oldest CQE, the one hr_peek_cqe or hr_wait_cqe gave: one
+   slot, two for a 32-byte CQE (IORING_CQE_F_32) of an IORING_SETUP_CQE_MIXED
+   ring; nothing when cqe is NULL.  No return value.
+   Matches io_uring_cqe_seen in liburing. */
 static inline void hr_cqe_seen(struct hr_ring *r, struct hr_cqe *cqe)
 {
-    (void)cqe;
-    hr_cq_advance(r, 1);
+    if (cqe)
+        hr_cq_advance(r, hr__cqe_slots(r, cqe));
 }
 
 static inline void hr__put_cqe(struct hr_ring *r, struct hr_cqe **cqe, struct hr_cqe *c)
@@ -432,11 +568,12 @@ HR_HOT int hr_wait_cqe_nr(struct hr_ring *r, struct hr_cqe **cqe, uint32_t wait_
               cq_tail == r->cq.ktail && cq_ovf == r->cq.koverflow &&
               cq_head == r->cq.khead &&
               cq_cqes == r->cq.cqes && cq_units == r->cq.cqe_units;
+            loop invariant kept: cq_kept{Pre, Here}(r);
             loop invariant 0 <= round <= HR_WAIT_ROUNDS;
             loop invariant log: hr_enter_calls == round &&
               (round > 0 ==> entered(0, wait_nr, IORING_ENTER_GETEVENTS));
             loop assigns round, ret, c, *sq_head, *sq_flags, *cq_tail, *cq_ovf, *cq_head,
-              cq_cqes[0 .. cq_units - 1], HR_ENTER_LOG;
+              cq_cqes[0 .. cq_units - 1], HR_ENTER_LOG, r->cq.head;
             loop variant HR_WAIT_ROUNDS - round;
         */
         for (round = 0; ; round++) {
@@ -457,9 +594,10 @@ HR_HOT int hr_wait_cqe_nr(struct hr_ring *r, struct hr_cqe **cqe, uint32_t wait_
         }
     }
     /*@ assert got: ret == 0 ==>
-          c == r->cq.cqes + units(slot(r->cq.head, r->cq.shift), r->cq.cqe_shift) &&
-          \valid(c + (0 .. units(1, r->cq.cqe_shift) - 1)) &&
+          c == cq_head_cqe(r) && \valid(c + (0 .. units(1, r->cq.cqe_shift) - 1)) &&
+          cqe_whole(r, c) && (cq_mixed(r) ==> (c->flags & IORING_CQE_F_SKIP) == 0) &&
           1 <= u32_dist(r->cq.head, *r->cq.ktail) <= r->cq.entries; */
+    //@ assert kept: cq_kept{Pre, Here}(r);
     hr__put_cqe(r, cqe, c);
     return ret;
 }

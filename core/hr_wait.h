@@ -167,7 +167,7 @@ HR_HOT int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t subm
     /*@ loop invariant ring_ok(r);
         loop invariant frame: ring_fixed{Pre, Here}(r);
         loop invariant ours: r->sq.sqe_head == \at(r->sq.sqe_head, Pre) &&
-          r->sq.sqe_tail == \at(r->sq.sqe_tail, Pre) && r->cq.head == \at(r->cq.head, Pre);
+          r->sq.sqe_tail == \at(r->sq.sqe_tail, Pre) && cq_kept{Pre, Here}(r);
         loop invariant words: sq_head == r->sq.khead && sq_flags == r->sq.kflags &&
           cq_tail == r->cq.ktail && cq_ovf == r->cq.koverflow && cq_head == r->cq.khead &&
           cq_cqes == r->cq.cqes && cq_units == r->cq.cqe_units;
@@ -183,12 +183,13 @@ HR_HOT int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t subm
           hr_enter_argsz == 0 || reg_wait_arg(reg_index);
         loop invariant err == 0 && c == \null;
         loop assigns round, looped, left, flags, c, err, *sq_head, *sq_flags, *cq_tail,
-          *cq_ovf, *cq_head, cq_cqes[0 .. cq_units - 1],
+          *cq_ovf, *cq_head, cq_cqes[0 .. cq_units - 1], r->cq.head,
           hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_kret, HR_ENTER_LOG;
         loop variant HR_WAIT_ROUNDS - round;
     */
     for (round = 0; ; round++) {
-        const uint32_t avail = hr_cq_ready(r);  /* acquire of the CQ tail */
+        /* acquire of the CQ tail; on a mixed ring, padding CQEs released */
+        const uint32_t avail = hr__cq_skip(r);
         //@ ghost if (round == 0) hr_wait_avail0 = avail;
         if (HR_UNLIKELY(avail > r->cq.entries)) {
             err = -HR_EIO;                      /* the kernel wrote garbage */
@@ -228,6 +229,10 @@ HR_HOT int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t subm
         if (c)
             break;
         looped = 1;
+    }
+    if (c && HR_UNLIKELY(hr__cq_straddles(r))) {
+        c = 0;                                  /* a 32-byte CQE in the last slot */
+        err = -HR_EIO;
     }
     hr__put_cqe(r, cqe_ptr, c);
     const uint32_t done = submit - left;
@@ -371,13 +376,64 @@ HR_HOT int hr_get_events(struct hr_ring *r)
     return hr_enter(r, 0, 0, IORING_ENTER_GETEVENTS, 0, 0);
 }
 
+/* IORING_SETUP_CQE_MIXED: one pointer per CQE whatever its size, from our
+   head (its padding CQEs released first, as liburing does); the walk stops
+   at a later padding CQE (released when it reaches the head), at a 32-byte
+   CQE not wholly published or in the last slot, and after count. */
+static inline unsigned hr__peek_batch_mixed(struct hr_ring *r, struct hr_cqe **cqes,
+                                            unsigned count)
+{
+    uint32_t ready = hr__cq_skip(r);
+    if (ready == 0 && hr_cq_ring_needs_flush(r)) {
+        (void)hr_get_events(r);
+        ready = hr__cq_skip(r);
+    }
+    if (HR_UNLIKELY(ready > r->cq.entries))
+        return 0;
+    struct hr_cqe *const ring = r->cq.cqes;
+    const uint32_t head = r->cq.head;
+    const uint32_t s = r->cq.cqe_shift;
+    uint32_t i = 0, off = 0;        /* CQEs stored, slots walked from head */
+    /*@ loop invariant 0 <= i <= count && i <= off <= ready;
+        loop invariant started: i == 0 <==> off == 0;
+        loop invariant head == r->cq.head;
+        loop invariant first: i > 0 ==> cqes[0] == cq_head_cqe(r);
+        loop invariant cqes: \forall integer j; 0 <= j < i ==>
+          \valid(cqes[j] + (0 .. units(1, s) - 1)) && cqe_whole(r, cqes[j]) &&
+          (cqes[j]->flags & IORING_CQE_F_SKIP) == 0;
+        loop assigns i, off, cqes[0 .. count - 1];
+        loop variant ready - off;
+    */
+    while (i < count && off < ready) {
+        const uint32_t k = hr__slot(head + off, r->cq.mask, r->cq.shift);
+        struct hr_cqe *const c = ring + hr__units(k, s);
+        const uint32_t f = c->flags;
+        uint32_t n = 1;
+        if (f & IORING_CQE_F_SKIP)
+            break;                  /* released once it is at our head */
+        if (f & IORING_CQE_F_32) {
+            if ((s == 0 && k == r->cq.mask) || ready - off < 2)
+                break;              /* not whole in the ring, or half published */
+            n = 2;
+        }
+        cqes[i] = c;
+        i++;
+        off += n;
+    }
+    return i;
+}
+
 /* Up to count pointers to ready CQEs, oldest first, left in the ring (then
    hr_cq_advance(r, n)).  When none is ready but the kernel flags overflow
    or task work, enters once with GETEVENTS (its error is not reported).
-   Returns the number stored; 0 also for a corrupted CQ tail.
-   Matches io_uring_peek_batch_cqe in liburing. */
+   On an IORING_SETUP_CQE_MIXED ring one pointer per CQE of either size,
+   padding CQEs at our head released first; advance by the sum of
+   hr_cqe_nr over the CQEs returned.  Returns the number stored; 0 also for
+   a corrupted CQ tail.  Matches io_uring_peek_batch_cqe in liburing. */
 HR_HOT unsigned hr_peek_batch_cqe(struct hr_ring *r, struct hr_cqe **cqes, unsigned count)
 {
+    if (r->flags & IORING_SETUP_CQE_MIXED)
+        return hr__peek_batch_mixed(r, cqes, count);
     uint32_t ready = hr_cq_ready(r);
     if (ready == 0 && hr_cq_ring_needs_flush(r)) {
         (void)hr_get_events(r);
@@ -422,15 +478,24 @@ static inline struct hr_cqe *hr__cq_at(struct hr_ring *r, uint32_t pos)
     const uint32_t ready = hr_load_acquire(r->cq.ktail) - head;
     if (HR_UNLIKELY(ready > r->cq.entries) || pos - head >= ready)
         return 0;
-    return r->cq.cqes + hr__units(hr__slot(pos, r->cq.mask, r->cq.shift), r->cq.cqe_shift);
+    const uint32_t k = hr__slot(pos, r->cq.mask, r->cq.shift);
+    struct hr_cqe *const c = r->cq.cqes + hr__units(k, r->cq.cqe_shift);
+    if (HR_UNLIKELY((r->flags & IORING_SETUP_CQE_MIXED) && r->cq.cqe_shift == 0 &&
+                    k == r->cq.mask && (c->flags & IORING_CQE_F_32)))
+        return 0;                   /* a 32-byte CQE in the last slot */
+    return c;
 }
 
 /* Iterate over the ready CQEs in place: head (an unsigned) runs from our
    head counter, cqe is the CQE of each; stops at the kernel's tail (re-read
-   every step).  Release them afterwards with hr_cq_advance(r, count).
+   every step).  On an IORING_SETUP_CQE_MIXED ring a 32-byte CQE steps two
+   slots, and the kernel's padding CQEs (IORING_CQE_F_SKIP) are visited:
+   ignore them.  Release the CQEs afterwards with hr_cq_advance(r, n), n
+   the sum of hr_cqe_nr over them.
    Matches io_uring_for_each_cqe in liburing. */
 #define hr_for_each_cqe(r, head, cqe)                                         \
-    for ((head) = (r)->cq.head; ((cqe) = hr__cq_at((r), (head))) != 0; (head)++)
+    for ((head) = (r)->cq.head; ((cqe) = hr__cq_at((r), (head))) != 0;        \
+         (head) += hr__cqe_slots((r), (cqe)))
 
 /* Index of the CQE of counter ptr in the CQE array (in 16-byte units: twice
    the slot with CQE32); mask must be r->cq.mask.

@@ -202,6 +202,10 @@ void hr__unmap_rings(struct hr_ring *r)
 /*@ assigns \nothing;
     ensures \result == 0 || \result == -HR_EINVAL;
     ensures \result == 0 ==> 1 <= entries && ((flags & IORING_SETUP_CQSIZE) ==> 1 <= cq_entries);
+    ensures one_size: \result == 0 ==>
+      (flags & IORING_SETUP_CQE32) == 0 || (flags & IORING_SETUP_CQE_MIXED) == 0;
+    ensures one_sqe_size: \result == 0 ==>
+      (flags & IORING_SETUP_SQE128) == 0 || (flags & IORING_SETUP_SQE_MIXED) == 0;
     ensures \result == 0 && !(flags & IORING_SETUP_CLAMP) ==> entries <= HR_MAX_SQ_ENTRIES;
     ensures \result == 0 && !(flags & IORING_SETUP_CLAMP) && (flags & IORING_SETUP_CQSIZE) ==>
       cq_entries <= HR_MAX_CQ_ENTRIES;
@@ -218,6 +222,10 @@ static int params_input_ok(uint32_t entries, uint32_t flags, uint32_t cq_entries
         return -HR_EINVAL;                       /* unknown or unsupported flag */
     if ((flags & IORING_SETUP_SQ_AFF) && !(flags & IORING_SETUP_SQPOLL))
         return -HR_EINVAL;
+    if ((flags & IORING_SETUP_CQE32) && (flags & IORING_SETUP_CQE_MIXED))
+        return -HR_EINVAL;                       /* every CQE 32 bytes, or mixed */
+    if ((flags & IORING_SETUP_SQE128) && (flags & IORING_SETUP_SQE_MIXED))
+        return -HR_EINVAL;                       /* every SQE 128 bytes, or mixed */
     if ((flags & IORING_SETUP_CQSIZE) &&
         (cq_entries == 0 || (cq_entries > HR_MAX_CQ_ENTRIES && !clamp)))
         return -HR_EINVAL;

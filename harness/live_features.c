@@ -1,6 +1,6 @@
 /* live_features.c -- the io_uring features newer than 6.12 on the real
  * kernel, one case each (registered wait regions, NO_MMAP rings, ring
- * resize; each with its proved contract in specs/).  `make harness`
+ * resize, mixed-size CQEs and SQEs; each with its proved contract in specs/).  `make harness`
  * prints this suite's line as `features: N passed, N failed, N skipped`.
  * A case is skipped only when the running kernel lacks the feature (a probe
  * that also checks the kernel version, so that a wrong argument of ours is
@@ -296,6 +296,177 @@ static int t_ring_mmap(void)
     return HR_PASS;
 }
 
+/* one NOP, 32-byte (IORING_NOP_CQE32: the big CQE carries ud + 1000 and
+   ud + 2000) when big, else 16-byte */
+static int queue_nop_sized(struct hr_ring *r, uint64_t ud, int big)
+{
+    struct hr_sqe *s = hr_get_sqe(r);
+    if (!s)
+        return -1;
+    if (big)
+        hr_prep_nop_flags(s, IORING_NOP_CQE32, -1, 0, 0, ud + 1000, ud + 2000);
+    else
+        hr_prep_nop(s);
+    hr_sqe_set_data64(s, ud);
+    return 0;
+}
+
+/* a CQE of user_data ud, checked for its size and (32-byte) its payload */
+static int check_mixed_cqe(const struct hr_cqe *c, uint64_t ud, int big)
+{
+    CHECKF(c->user_data == ud, "user_data %llu, want %llu",
+           (unsigned long long)c->user_data, (unsigned long long)ud);
+    CHECKF(!(c->flags & IORING_CQE_F_SKIP), "a padding CQE handed out (ud %llu)",
+           (unsigned long long)ud);
+    CHECKF(!!(c->flags & IORING_CQE_F_32) == big, "ud %llu: F_32 is %d, want %d",
+           (unsigned long long)ud, !!(c->flags & IORING_CQE_F_32), big);
+    CHECK_EQ(hr_cqe_nr(c), big ? 2u : 1u);
+    if (big) {
+        const uint64_t *x = (const uint64_t *)(const void *)(c + 1);
+        CHECKF(x[0] == ud + 1000 && x[1] == ud + 2000, "ud %llu: extras %llu %llu",
+               (unsigned long long)ud, (unsigned long long)x[0], (unsigned long long)x[1]);
+    }
+    return HR_PASS;
+}
+
+/* the size of operation i of the mixed run (a fixed irregular pattern) */
+static int mixed_big(unsigned i)
+{
+    return (i * 5u + i / 4u) % 7u < 4u;
+}
+
+/* Mixed-size CQEs (IORING_SETUP_CQE_MIXED, 6.18): 16- and 32-byte CQEs in
+   one ring of 8 slots, through wait/peek/seen, for_each and peek_batch,
+   across many wraps, so that the kernel's padding CQE at the wrap is met
+   (and released by us, never handed out). */
+static int t_cqe_mixed(void)
+{
+    struct io_uring_params p;
+    struct hr_cqe *c = NULL;
+    unsigned i, skips = 0;
+    int ret;
+
+    memset(&p, 0, sizeof p);
+    p.flags = IORING_SETUP_CQE_MIXED | IORING_SETUP_CQE32;
+    CHECK_EQ(hr_ring_init_params(&ring, 4, &p), -EINVAL);   /* one size or mixed */
+    memset(&p, 0, sizeof p);
+    p.flags = IORING_SETUP_CQE_MIXED;
+    ret = hr_ring_init_params(&ring, 4, &p);
+    if (ret == -EINVAL && !kernel_at_least(6, 18))
+        SKIP_BECAUSE("kernel lacks IORING_SETUP_CQE_MIXED (6.18)");
+    CHECKF(ret == 0, "hr_ring_init_params(CQE_MIXED) = %d", ret);
+    CHECK(ring.cq.entries == 8 && ring.cq.cqe_shift == 0);
+    CHECK(ring.flags & IORING_SETUP_CQE_MIXED);
+
+    /* 1. one at a time: wait, check, seen */
+    for (i = 0; i < 60; i++) {
+        const int big = mixed_big(i);
+        CHECK(queue_nop_sized(&ring, 100 + i, big) == 0);
+        CHECK_EQ(hr_submit(&ring), 1);
+        const uint32_t before = ring.cq.head;
+        const uint32_t slot = before & ring.cq.mask;
+        CHECK_EQ(hr_wait_cqe(&ring, &c), 0);
+        if (ring.cq.head != before) {
+            /* the padding CQE: only in the last slot, before a 32-byte CQE */
+            CHECKF(big && slot == ring.cq.mask && ring.cq.head == before + 1,
+                   "head moved %u -> %u at slot %u (big %d)", before, ring.cq.head, slot, big);
+            skips++;
+        }
+        if (check_mixed_cqe(c, 100 + i, big) != HR_PASS)
+            return HR_FAIL;
+        hr_cqe_seen(&ring, c);
+        CHECK_EQ(*ring.cq.khead, ring.cq.head);
+        CHECK_EQ(hr_cq_ready(&ring), 0u);
+    }
+    CHECKF(skips > 0, "60 CQEs of both sizes over 8 slots and no padding CQE met");
+
+    /* 2. batches of 3 through for_each (padding visited, skipped by us) and
+       peek_batch (never returned), released by hr_cqe_nr's sum */
+    unsigned pads = 0;
+    for (i = 0; i < 48; i += 3) {
+        unsigned j, k = 0, n = 0, head;
+        for (j = 0; j < 3; j++)
+            CHECK(queue_nop_sized(&ring, 300 + i + j, mixed_big(i + j)) == 0);
+        CHECK_EQ(hr_submit_and_wait(&ring, 3), 3);
+        /* wait_nr counts CQEs, not slots: a padding CQE may still be due */
+        while (hr_cq_ready(&ring) < 3u)
+            CHECK(hr_get_events(&ring) >= 0);
+        if ((i / 3) % 2 == 0) {
+            hr_for_each_cqe(&ring, head, c) {
+                n += hr_cqe_nr(c);
+                if (c->flags & IORING_CQE_F_SKIP) {
+                    pads++;
+                    continue;
+                }
+                CHECK(k < 3);
+                if (check_mixed_cqe(c, 300 + i + k, mixed_big(i + k)) != HR_PASS)
+                    return HR_FAIL;
+                k++;
+            }
+            CHECK_EQ(k, 3u);
+            hr_cq_advance(&ring, n);
+        } else {
+            struct hr_cqe *v[4];
+            while (k < 3) {
+                const unsigned got = hr_peek_batch_cqe(&ring, v, 4);
+                CHECK(got > 0 && k + got <= 3);
+                for (j = 0, n = 0; j < got; j++, k++) {
+                    if (check_mixed_cqe(v[j], 300 + i + k, mixed_big(i + k)) != HR_PASS)
+                        return HR_FAIL;
+                    n += hr_cqe_nr(v[j]);
+                }
+                hr_cq_advance(&ring, n);
+            }
+        }
+        CHECK_EQ(hr_cq_ready(&ring), 0u);
+    }
+    CHECKF(pads > 0, "for_each never met a padding CQE");
+
+    /* 3. copying CQEs of two sizes is refused, before anything */
+    struct hr_cqe out[4];
+    CHECK_EQ(hr_copy_cqes(&ring, out, 4, 1), -EOPNOTSUPP);
+    hr_ring_exit(&ring);
+    return HR_PASS;
+}
+
+/* Mixed-size SQEs (IORING_SETUP_SQE_MIXED, 6.19): 64- and 128-byte NOPs
+   in one SQ of 8 slots across several wraps (the padding NOP at the last
+   slot completes without a CQE); every user_data comes back once. */
+static int t_sqe_mixed(void)
+{
+    struct io_uring_params p;
+    struct hr_cqe *c = NULL;
+    int ret;
+
+    memset(&p, 0, sizeof p);
+    p.flags = IORING_SETUP_SQE_MIXED | IORING_SETUP_SQE128;
+    CHECK_EQ(hr_ring_init_params(&ring, 8, &p), -EINVAL);   /* one size or mixed */
+    memset(&p, 0, sizeof p);
+    p.flags = IORING_SETUP_SQE_MIXED;
+    ret = hr_ring_init_params(&ring, 8, &p);
+    if (ret == -EINVAL && !kernel_at_least(6, 19))
+        SKIP_BECAUSE("kernel lacks IORING_SETUP_SQE_MIXED (6.19): 128-byte NOPs not run");
+    CHECKF(ret == 0, "hr_ring_init_params(SQE_MIXED) = %d", ret);
+    for (unsigned i = 0; i < 40; i++) {
+        const int big = i % 3 != 0;
+        struct hr_sqe *s = big ? hr_get_sqe128(&ring) : hr_get_sqe(&ring);
+        CHECK(s != NULL);
+        if (big)
+            hr_prep_nop128(s);
+        else
+            hr_prep_nop(s);
+        hr_sqe_set_data64(s, 500 + i);
+        CHECKF(hr_submit_and_wait(&ring, 1) >= 1, "submit %u", i);
+        CHECK_EQ(hr_wait_cqe(&ring, &c), 0);
+        CHECKF(c->user_data == 500 + i && c->res == 0, "ud %llu res %d, want %u",
+               (unsigned long long)c->user_data, c->res, 500 + i);
+        hr_cqe_seen(&ring, c);
+        CHECK_EQ(hr_cq_ready(&ring), 0u);
+    }
+    hr_ring_exit(&ring);
+    return HR_PASS;
+}
+
 int main(int argc, char **argv)
 {
     static const struct hr_case cases[] = {
@@ -303,6 +474,8 @@ int main(int argc, char **argv)
         { "reg-wait", t_reg_wait },
         { "resize", t_resize },
         { "ring-mmap", t_ring_mmap },
+        { "cqe-mixed", t_cqe_mixed },
+        { "sqe-mixed", t_sqe_mixed },
     };
     static const struct hr_suite suite = { .name = "features", .timeout_s = 30 };
     return hr_test_main(&suite, cases, (int)(sizeof cases / sizeof cases[0]), argc, argv);

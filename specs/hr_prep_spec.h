@@ -128,6 +128,12 @@ static inline void hr_prep_nop(struct hr_sqe *sqe);
 
 /*@ requires \valid(sqe);
     assigns *sqe;
+    ensures PREP_RW_IS(sqe, HR_OP_NOP128, -1, 0, 0, 0);
+*/
+static inline void hr_prep_nop128(struct hr_sqe *sqe);
+
+/*@ requires \valid(sqe);
+    assigns *sqe;
     ensures PREP_RW_IS(sqe, IORING_OP_NOP, fd, extra2, (uint32_t)result,
                        extra1, op_flags(nop_flags), buf_index(buf_index));
 */
@@ -799,6 +805,13 @@ static inline void hr_prep_cmd_sock(struct hr_sqe *sqe, int32_t cmd_op,
 */
 static inline void hr_prep_uring_cmd(struct hr_sqe *sqe, int32_t cmd_op,
                                      int32_t fd);
+
+/*@ requires \valid(sqe);
+    assigns *sqe;
+    ensures PREP_RW_IS(sqe, HR_OP_URING_CMD128, fd, 0, 0, (uint32_t)cmd_op);
+*/
+static inline void hr_prep_uring_cmd128(struct hr_sqe *sqe, int32_t cmd_op,
+                                        int32_t fd);
 
 /*@ requires \valid(sqe);
     assigns *sqe;

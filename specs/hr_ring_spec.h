@@ -67,6 +67,24 @@ static inline void hr__copy_ring(struct hr_cqe *out, const struct hr_cqe *ring,
   // the kernel flags overflowed CQEs or task work: reaping must enter
   predicate cq_flagged(integer kflags) =
     (kflags & (IORING_SQ_CQ_OVERFLOW | IORING_SQ_TASKRUN)) != 0;
+
+  // IORING_SETUP_CQE_MIXED: 16- and 32-byte CQEs in one ring of 16-byte slots
+  predicate cq_mixed{L}(struct hr_ring *r) = (r->flags & IORING_SETUP_CQE_MIXED) != 0;
+
+  // the CQE at our head counter (CQE32: two units)
+  logic struct hr_cqe *cq_head_cqe{L}(struct hr_ring *r) =
+    r->cq.cqes + units(slot(r->cq.head, r->cq.shift), r->cq.cqe_shift);
+
+  // between L1 and L2 our CQ head moved only on a mixed ring (over the
+  // kernel's padding CQEs, hr__cq_skip), and then it is published
+  predicate cq_kept{L1, L2}(struct hr_ring *r) =
+    \at(r->cq.head, L2) == \at(r->cq.head, L1) ||
+    (\at(r->flags & IORING_SETUP_CQE_MIXED, L2) != 0 &&
+     \at(*r->cq.khead, L2) == \at(r->cq.head, L2));
+
+  // a CQE flagged 32-byte on a mixed ring lies whole in the CQE array
+  predicate cqe_whole{L}(struct hr_ring *r, struct hr_cqe *c) =
+    cq_mixed(r) && (c->flags & IORING_CQE_F_32) != 0 ==> \valid(c + (0 .. 1));
 */
 
 /* io_uring_enter on this ring (T-ENTER): the kernel may change the words it
@@ -133,6 +151,60 @@ static inline int hr__sq_refill(struct hr_ring *r, uint32_t tail);
     ensures unchanged: \result == \null ==> r->sq.sqe_tail == \old(r->sq.sqe_tail);
 */
 static inline struct hr_sqe *hr_get_sqe(struct hr_ring *r);
+
+/* Free slots by the cached limit, refreshed when fewer than need. */
+/*@ requires ring_ok(r);
+    assigns r->sq.sqe_limit, *r->sq.khead;
+    ensures ring_ok(r);
+    ensures \result == u32_dist(r->sq.sqe_tail, r->sq.sqe_limit);
+    ensures kept: \old(u32_dist(r->sq.sqe_tail, r->sq.sqe_limit)) >= need ==>
+      r->sq.sqe_limit == \old(r->sq.sqe_limit);
+*/
+static inline uint32_t hr__sq_room(struct hr_ring *r, uint32_t need);
+
+/*@ predicate sqe_pad_nop{L}(struct hr_sqe *s) =
+      s->opcode == IORING_OP_NOP && s->flags == IOSQE_CQE_SKIP_SUCCESS &&
+      s->ioprio == 0 && s->fd == -1 && s->off == 0 && s->addr == 0 && s->len == 0 &&
+      s->op_flags == 0 && s->user_data == 0 && s->buf_index == 0 &&
+      s->personality == 0 && s->file_index == 0 && s->addr3 == 0 && s->pad2 == 0;
+*/
+
+/*@ requires \valid(s);
+    assigns *s;
+    ensures sqe_pad_nop(s);
+*/
+static inline void hr__sqe_pad(struct hr_sqe *s);
+
+/* A 128-byte SQE (SQE128: hr_get_sqe; SQE_MIXED: two slots, padded). */
+/*@ requires ring_ok(r);
+    assigns r->sq.sqe_tail, r->sq.sqe_limit, *r->sq.khead,
+            r->sq.sqes[0 .. r->sq.sqe_units - 1];
+    ensures ring_ok(r);
+    ensures unchanged: \result == \null ==> r->sq.sqe_tail == \old(r->sq.sqe_tail);
+    behavior sqe128:
+      assumes (r->flags & IORING_SETUP_SQE128) != 0;
+      ensures \result != \null ==>
+        \result == r->sq.sqes + units(slot(\old(r->sq.sqe_tail), r->sq.shift), r->sq.sqe_shift) &&
+        \valid(\result + (0 .. units(1, r->sq.sqe_shift) - 1)) &&
+        r->sq.sqe_tail == u32_add(\old(r->sq.sqe_tail), 1);
+    behavior neither:
+      assumes (r->flags & IORING_SETUP_SQE128) == 0 &&
+              ((r->flags & IORING_SETUP_SQE_MIXED) == 0 || r->sq.sqe_shift != 0);
+      ensures \result == \null && r->sq.sqe_limit == \old(r->sq.sqe_limit);
+    behavior mixed:
+      assumes (r->flags & IORING_SETUP_SQE128) == 0 &&
+              (r->flags & IORING_SETUP_SQE_MIXED) != 0 && r->sq.sqe_shift == 0;
+      ensures whole: \result != \null ==> \valid(\result + (0 .. 1));
+      ensures in_place: \result != \null && slot(\old(r->sq.sqe_tail), r->sq.shift) != r->sq.mask ==>
+        \result == r->sq.sqes + slot(\old(r->sq.sqe_tail), r->sq.shift) &&
+        r->sq.sqe_tail == u32_add(\old(r->sq.sqe_tail), 2);
+      ensures padded: \result != \null && slot(\old(r->sq.sqe_tail), r->sq.shift) == r->sq.mask ==>
+        \result == r->sq.sqes && sqe_pad_nop(r->sq.sqes + r->sq.mask) &&
+        r->sq.sqe_tail == u32_add(\old(r->sq.sqe_tail), 3);
+    complete behaviors;
+    disjoint behaviors;
+*/
+static inline struct hr_sqe *hr_get_sqe128(struct hr_ring *r);
 
 /* Publish the SQEs obtained since the last flush: write their SQ array
    slots (unless NO_SQARRAY), then store the new tail with release. */
@@ -273,6 +345,49 @@ static inline int hr_submit(struct hr_ring *r);
 */
 static inline uint32_t hr_cq_ready(struct hr_ring *r);
 
+/* hr_cq_ready after releasing the padding CQEs at our head (mixed rings). */
+/*@ requires ring_ok(r);
+    assigns *r->cq.ktail, r->cq.head, *r->cq.khead;
+    ensures ring_ok(r);
+    ensures frame: ring_fixed{Pre, Post}(r);
+    ensures sq: r->sq.sqe_head == \old(r->sq.sqe_head) &&
+      r->sq.sqe_tail == \old(r->sq.sqe_tail) && r->sq.sqe_limit == \old(r->sq.sqe_limit);
+    ensures ready: \result == u32_dist(r->cq.head, *r->cq.ktail);
+    ensures plain: !cq_mixed(r) ==>
+      r->cq.head == \old(r->cq.head) && *r->cq.khead == \old(*r->cq.khead);
+    ensures kept: cq_kept{Pre, Post}(r);
+    ensures still: r->cq.head == \old(r->cq.head) ==> *r->cq.khead == \old(*r->cq.khead);
+    ensures corrupt: \result > r->cq.entries ==> r->cq.head == \old(r->cq.head);
+    ensures skipped: cq_mixed(r) && 0 < \result <= r->cq.entries ==>
+      (cq_head_cqe(r)->flags & IORING_CQE_F_SKIP) == 0;
+*/
+static inline uint32_t hr__cq_skip(struct hr_ring *r);
+
+/* A 32-byte CQE at our head that would straddle the end of the array. */
+/*@ requires ring_ok(r);
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures whole: \result == 0 ==> cqe_whole(r, cq_head_cqe(r));
+    ensures straddles: \result == 1 ==> cq_mixed(r) && r->cq.cqe_shift == 0 &&
+      slot(r->cq.head, r->cq.shift) == r->cq.mask &&
+      (cq_head_cqe(r)->flags & IORING_CQE_F_32) != 0;
+*/
+static inline int hr__cq_straddles(const struct hr_ring *r);
+
+/*@ requires \valid_read(r) && \valid_read(c);
+    assigns \nothing;
+    ensures two: cq_mixed(r) && (c->flags & IORING_CQE_F_32) != 0 ==> \result == 2;
+    ensures one: !(cq_mixed(r) && (c->flags & IORING_CQE_F_32) != 0) ==> \result == 1;
+*/
+static inline uint32_t hr__cqe_slots(const struct hr_ring *r, const struct hr_cqe *c);
+
+/*@ requires \valid_read(cqe);
+    assigns \nothing;
+    ensures two: (cqe->flags & IORING_CQE_F_32) != 0 ==> \result == 2;
+    ensures one: (cqe->flags & IORING_CQE_F_32) == 0 ==> \result == 1;
+*/
+static inline unsigned hr_cqe_nr(const struct hr_cqe *cqe);
+
 /* Copy min(n, ready) CQEs into out[] in ring order, then release them to the
    kernel with ONE release store of the head.  With CQE32 each CQE is two
    units of out[].  A tail more than `entries` ahead (impossible for a sane
@@ -286,10 +401,12 @@ static inline uint32_t hr_cq_ready(struct hr_ring *r);
     requires n <= 0x10000;
     assigns out[0 .. units(n, r->cq.cqe_shift) - 1], r->cq.head, *r->cq.khead, *r->cq.ktail;
     ensures ring_ok(r);
-    ensures range: \result == -HR_EIO || 0 <= \result <= n;
-    ensures corrupt: u32_dist(\old(r->cq.head), *r->cq.ktail) > r->cq.entries ==>
+    ensures range: \result == -HR_EIO || \result == -HR_EOPNOTSUPP || 0 <= \result <= n;
+    ensures mixed: cq_mixed(r) <==> \result == -HR_EOPNOTSUPP;
+    ensures refused: cq_mixed(r) ==> r->cq.head == \old(r->cq.head);
+    ensures corrupt: !cq_mixed(r) && u32_dist(\old(r->cq.head), *r->cq.ktail) > r->cq.entries ==>
       \result == -HR_EIO && r->cq.head == \old(r->cq.head);
-    ensures count: u32_dist(\old(r->cq.head), *r->cq.ktail) <= r->cq.entries ==>
+    ensures count: !cq_mixed(r) && u32_dist(\old(r->cq.head), *r->cq.ktail) <= r->cq.entries ==>
          \result == \min((integer)n, u32_dist(\old(r->cq.head), *r->cq.ktail))
       && r->cq.head == u32_add(\old(r->cq.head), \result)
       && *r->cq.khead == r->cq.head;
@@ -320,30 +437,43 @@ static inline int hr_copy_cqes_ready(struct hr_ring *r, struct hr_cqe *out, uint
             hr_seen_cq_ready;
     ensures ring_ok(r);
     ensures -4095 <= \result <= n;
+    ensures mixed: cq_mixed(r) ==> \result == -HR_EOPNOTSUPP && hr_enter_calls == 0 &&
+      r->cq.head == \old(r->cq.head);
     ensures \result >= 0 ==> r->cq.head == u32_add(\old(r->cq.head), \result);
     // at most one enter: exactly when its first look saw nothing ready and
     // the caller waits or the kernel flags overflow / task work; it submits
     // nothing and waits for wait_nr with GETEVENTS
     ensures once: hr_enter_calls <= 1;
-    ensures enter_when: hr_enter_calls == 1 <==>
-      (hr_seen_cq_ready == 0 && (wait_nr > 0 || cq_flagged(hr_seen_kflags)));
+    ensures enter_when: !cq_mixed(r) ==> (hr_enter_calls == 1 <==>
+      (hr_seen_cq_ready == 0 && (wait_nr > 0 || cq_flagged(hr_seen_kflags))));
     ensures entered: hr_enter_calls == 1 ==> entered(0, wait_nr, IORING_ENTER_GETEVENTS);
 */
 static inline int hr_copy_cqes(struct hr_ring *r, struct hr_cqe *out, uint32_t n,
                                uint32_t wait_nr);
 
-/* Zero-copy: the oldest ready CQE, left in the ring until cqe_seen. */
-/*@ requires ring_ok(r) && \valid(cqe) && \separated(cqe, r, r->cq.ktail);
-    assigns *cqe, *r->cq.ktail;
+/* Zero-copy: the oldest ready CQE, left in the ring until cqe_seen (on a
+   mixed ring after releasing the padding CQEs at our head). */
+/*@ requires ring_ok(r) && \valid(cqe) && \separated(cqe, r, r->cq.ktail, r->cq.khead,
+               r->cq.cqes + (0 .. r->cq.cqe_units - 1));
+    assigns *cqe, *r->cq.ktail, r->cq.head, *r->cq.khead;
     ensures ring_ok(r);
+    ensures frame: ring_fixed{Pre, Post}(r);
+    ensures sq: r->sq.sqe_head == \old(r->sq.sqe_head) &&
+      r->sq.sqe_tail == \old(r->sq.sqe_tail) && r->sq.sqe_limit == \old(r->sq.sqe_limit);
+    ensures kept: cq_kept{Pre, Post}(r);
+    ensures still: r->cq.head == \old(r->cq.head) ==> *r->cq.khead == \old(*r->cq.khead);
     ensures range: \result == 0 || \result == -HR_EAGAIN || \result == -HR_EIO;
-    ensures ok: \result == 0 <==>
+    ensures ok: \result == 0 ==>
       (1 <= u32_dist(r->cq.head, *r->cq.ktail) <= r->cq.entries);
     ensures \result == 0 ==>
-      *cqe == r->cq.cqes + units(slot(r->cq.head, r->cq.shift), r->cq.cqe_shift) &&
-      \valid(*cqe + (0 .. units(1, r->cq.cqe_shift) - 1));
+      *cqe == cq_head_cqe(r) && \valid(*cqe + (0 .. units(1, r->cq.cqe_shift) - 1));
+    ensures whole: \result == 0 ==> cqe_whole(r, *cqe);
+    ensures real: \result == 0 && cq_mixed(r) ==> ((*cqe)->flags & IORING_CQE_F_SKIP) == 0;
     ensures none: \result == -HR_EAGAIN <==> u32_dist(r->cq.head, *r->cq.ktail) == 0;
-    ensures corrupt: \result == -HR_EIO <==> u32_dist(r->cq.head, *r->cq.ktail) > r->cq.entries;
+    ensures corrupt: u32_dist(r->cq.head, *r->cq.ktail) > r->cq.entries ==> \result == -HR_EIO;
+    ensures straddle: \result == -HR_EIO ==>
+      u32_dist(r->cq.head, *r->cq.ktail) > r->cq.entries ||
+      (cq_mixed(r) && slot(r->cq.head, r->cq.shift) == r->cq.mask);
     ensures \result != 0 ==> *cqe == \null;
 */
 static inline int hr_peek_cqe(struct hr_ring *r, struct hr_cqe **cqe);
@@ -357,9 +487,20 @@ static inline int hr_peek_cqe(struct hr_ring *r, struct hr_cqe **cqe);
 static inline void hr_cq_advance(struct hr_ring *r, uint32_t n);
 
 /*@ requires ring_ok(r);
+    requires cqe == \null || \valid_read(cqe);
     assigns r->cq.head, *r->cq.khead;
     ensures ring_ok(r);
-    ensures r->cq.head == u32_add(\old(r->cq.head), 1) && *r->cq.khead == r->cq.head;
+    behavior none:
+      assumes cqe == \null;
+      ensures r->cq.head == \old(r->cq.head) && *r->cq.khead == \old(*r->cq.khead);
+    behavior big:
+      assumes cqe != \null && cq_mixed(r) && (cqe->flags & IORING_CQE_F_32) != 0;
+      ensures r->cq.head == u32_add(\old(r->cq.head), 2) && *r->cq.khead == r->cq.head;
+    behavior one:
+      assumes cqe != \null && !(cq_mixed(r) && (cqe->flags & IORING_CQE_F_32) != 0);
+      ensures r->cq.head == u32_add(\old(r->cq.head), 1) && *r->cq.khead == r->cq.head;
+    complete behaviors;
+    disjoint behaviors;
 */
 static inline void hr_cqe_seen(struct hr_ring *r, struct hr_cqe *cqe);
 
@@ -389,11 +530,13 @@ static inline void hr__cq_republish(struct hr_ring *r);
                r->sq.kflags, r->cq.khead, r->cq.ktail, r->cq.koverflow,
                r->cq.cqes + (0 .. r->cq.cqe_units - 1));
     assigns *cqe, *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
-            *r->cq.khead, r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_LOG;
+            *r->cq.khead, r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_LOG, r->cq.head;
     ensures ring_ok(r);
+    ensures kept: cq_kept{Pre, Post}(r);
     ensures \result == 0 ==>
-      *cqe == r->cq.cqes + units(slot(r->cq.head, r->cq.shift), r->cq.cqe_shift) &&
-      \valid(*cqe + (0 .. units(1, r->cq.cqe_shift) - 1));
+      *cqe == cq_head_cqe(r) && \valid(*cqe + (0 .. units(1, r->cq.cqe_shift) - 1));
+    ensures whole: \result == 0 ==> cqe_whole(r, *cqe);
+    ensures real: \result == 0 && cq_mixed(r) ==> ((*cqe)->flags & IORING_CQE_F_SKIP) == 0;
     ensures -4095 <= \result <= 0;
     // every enter reaps only: nothing to submit, wait for wait_nr, GETEVENTS
     ensures enters: hr_enter_calls <= HR_WAIT_ROUNDS &&

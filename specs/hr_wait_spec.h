@@ -68,15 +68,26 @@
   predicate wait_looked{L}(struct hr_ring *r, struct hr_cqe *c, integer res) =
     (hr_wait_enters == 0 ==>
        hr_wait_avail0 == u32_dist(r->cq.head, *r->cq.ktail)) &&
-    (hr_wait_enters == 0 && hr_wait_avail0 <= r->cq.entries ==>
+    (hr_wait_enters == 0 && hr_wait_avail0 <= r->cq.entries && res != -HR_EIO ==>
        hr_wait_kflags0 == *r->sq.kflags &&
        (c != \null <==> hr_wait_avail0 != 0) &&
        (res == -HR_EAGAIN <==> (hr_wait_avail0 == 0 && hr_wait_submit == 0)) &&
        (res != -HR_EAGAIN ==> res == 0));
 
-  // the CQE returned is always the one at our head
+  // the CQE returned is always the one at our head, and lies whole in the
+  // ring if it is flagged 32-byte on a mixed ring
   predicate wait_cqe{L}(struct hr_ring *r, struct hr_cqe *c) =
-    c != \null ==> head_cqe(r, c);
+    c != \null ==> head_cqe(r, c) && cqe_whole(r, c);
+
+  // a 32-byte CQE at counter pos that would straddle the end of the array
+  predicate cqe_straddle_at{L}(struct hr_ring *r, integer pos) =
+    cq_mixed(r) && r->cq.cqe_shift == 0 && slot(pos, r->cq.shift) == r->cq.mask &&
+    (r->cq.cqes[slot(pos, r->cq.shift)].flags & IORING_CQE_F_32) != 0;
+
+  // ... at our head
+  predicate cq_straddle{L}(struct hr_ring *r) =
+    cq_mixed(r) && r->cq.cqe_shift == 0 && slot(r->cq.head, r->cq.shift) == r->cq.mask &&
+    (cq_head_cqe(r)->flags & IORING_CQE_F_32) != 0;
 
   // success: the count of SQEs this call submitted; failure: no CQE, the
   // kernel's error passed through, or one of the four the wait itself
@@ -88,7 +99,8 @@
     (res < 0 ==> c == \null &&
        (res == -HR_EIO || res == -HR_EAGAIN || res == -HR_ETIME || res == -HR_EINTR ||
         (hr_wait_enters > 0 && res == hr_wait_kret))) &&
-    (res >= 0 && wait_nr > 0 && hr_wait_submit == 0 ==> c != \null);
+    (res >= 0 && wait_nr > 0 && hr_wait_submit == 0 ==> c != \null) &&
+    (res == -HR_EIO ==> hr_wait_avail0 > r->cq.entries || cq_straddle(r));
 
   // every enter re-published our head first (liveness: a corrupted head
   // word is repaired before the kernel reads it)
@@ -240,11 +252,11 @@ static inline int hr__wait_enter(struct hr_ring *r, uint32_t to_submit, uint32_t
     requires submit <= r->sq.entries;
     assigns *cqe_ptr, *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
-            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
+            r->cq.head, hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
     ensures ring_ok(r);
     ensures ring_fixed{Pre, Post}(r);
     ensures r->sq.sqe_head == \old(r->sq.sqe_head) && r->sq.sqe_tail == \old(r->sq.sqe_tail) &&
-            r->cq.head == \old(r->cq.head);
+            cq_kept{Pre, Post}(r);
     ensures hr_wait_submit == submit;
     ensures bounded: wait_bounded(r, *cqe_ptr, \result);
     ensures when: wait_when(r, wait_nr);
@@ -283,9 +295,9 @@ static inline uint32_t hr__flush_pending(struct hr_ring *r);
                r->cq.cqes + (0 .. r->cq.cqe_units - 1));
     assigns *cqe_ptr, *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
-            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
+            r->cq.head, hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
     ensures ring_ok(r);
-    ensures r->cq.head == \old(r->cq.head);
+    ensures cq_kept{Pre, Post}(r);
     ensures hr_wait_submit == 0;
     ensures waited(r, *cqe_ptr, 1, \result);
 */
@@ -296,9 +308,9 @@ static inline int hr_wait_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr);
                r->cq.cqes + (0 .. r->cq.cqe_units - 1));
     assigns *cqe_ptr, *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
-            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
+            r->cq.head, hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
     ensures ring_ok(r);
-    ensures r->cq.head == \old(r->cq.head);
+    ensures cq_kept{Pre, Post}(r);
     ensures hr_wait_submit == 0;
     ensures waited(r, *cqe_ptr, wait_nr, \result);
 */
@@ -310,9 +322,9 @@ static inline int hr_wait_cqes(struct hr_ring *r, struct hr_cqe **cqe_ptr, unsig
                r->cq.cqes + (0 .. r->cq.cqe_units - 1));
     assigns *cqe_ptr, *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
-            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
+            r->cq.head, hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
     ensures ring_ok(r);
-    ensures r->cq.head == \old(r->cq.head);
+    ensures cq_kept{Pre, Post}(r);
     ensures hr_wait_submit == 0;
     ensures waited(r, *cqe_ptr, 1, \result);
 */
@@ -324,9 +336,9 @@ static inline int hr_wait_cqe_timeout(struct hr_ring *r, struct hr_cqe **cqe_ptr
                r->cq.cqes + (0 .. r->cq.cqe_units - 1));
     assigns *cqe_ptr, *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
-            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
+            r->cq.head, hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
     ensures ring_ok(r);
-    ensures r->cq.head == \old(r->cq.head);
+    ensures cq_kept{Pre, Post}(r);
     ensures no_feature: !(r->features & IORING_FEAT_MIN_TIMEOUT) ==>
       \result == -HR_EINVAL && hr_wait_enters == 0;
     ensures (r->features & IORING_FEAT_MIN_TIMEOUT) ==>
@@ -343,9 +355,9 @@ static inline int hr_wait_cqes_min_timeout(struct hr_ring *r, struct hr_cqe **cq
     assigns *cqe_ptr, r->sq.array[0 .. r->sq.entries - 1], *r->sq.ktail, r->sq.sqe_head,
             *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
-            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
+            r->cq.head, hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
     ensures ring_ok(r);
-    ensures published: r->sq.sqe_head == r->sq.sqe_tail && r->cq.head == \old(r->cq.head);
+    ensures published: r->sq.sqe_head == r->sq.sqe_tail && cq_kept{Pre, Post}(r);
     ensures hr_wait_submit <= r->sq.entries;
     ensures waited(r, *cqe_ptr, wait_nr, \result);
 */
@@ -360,9 +372,9 @@ static inline int hr_submit_and_wait_timeout(struct hr_ring *r, struct hr_cqe **
     assigns *cqe_ptr, r->sq.array[0 .. r->sq.entries - 1], *r->sq.ktail, r->sq.sqe_head,
             *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
-            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
+            r->cq.head, hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
     ensures ring_ok(r);
-    ensures r->cq.head == \old(r->cq.head);
+    ensures cq_kept{Pre, Post}(r);
     ensures no_feature: !(r->features & IORING_FEAT_MIN_TIMEOUT) ==>
       \result == -HR_EINVAL && hr_wait_enters == 0 &&
       r->sq.sqe_head == \old(r->sq.sqe_head);
@@ -386,9 +398,9 @@ static inline int hr_submit_and_wait_min_timeout(struct hr_ring *r, struct hr_cq
     assigns *cqe_ptr, r->sq.array[0 .. r->sq.entries - 1], *r->sq.ktail, r->sq.sqe_head,
             *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
-            hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
+            r->cq.head, hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
     ensures ring_ok(r);
-    ensures r->cq.head == \old(r->cq.head);
+    ensures cq_kept{Pre, Post}(r);
     ensures refused: !(0 <= reg_index < r->reg_wait_nr) ==>
       \result == -HR_EFAULT && *cqe_ptr == \null && hr_wait_enters == 0 &&
       r->sq.sqe_head == \old(r->sq.sqe_head);
@@ -425,21 +437,56 @@ static inline void hr__cq_ptrs(struct hr_ring *r, struct hr_cqe **out, uint32_t 
 */
 static inline int hr_get_events(struct hr_ring *r);
 
+/* Mixed ring: one pointer per CQE, each valid, whole and not padding. */
 /*@ requires ring_ok(r) && count <= 0x10000;
     requires \valid(cqes + (0 .. count - 1));
     requires \separated(cqes + (0 .. count - 1), r, r->sq.khead, r->sq.ktail, r->sq.kflags,
                r->cq.khead, r->cq.ktail, r->cq.koverflow,
                r->cq.cqes + (0 .. r->cq.cqe_units - 1));
     assigns cqes[0 .. count - 1], *r->sq.khead, *r->sq.kflags, *r->cq.ktail,
-            *r->cq.koverflow, r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_LOG;
+            *r->cq.koverflow, r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_LOG,
+            r->cq.head, *r->cq.khead;
     ensures ring_ok(r);
-    ensures r->cq.head == \old(r->cq.head);
+    ensures kept: cq_kept{Pre, Post}(r);
     ensures range: \result <= count;
-    ensures count: u32_dist(r->cq.head, *r->cq.ktail) <= r->cq.entries ==>
-      \result == \min((integer)count, u32_dist(r->cq.head, *r->cq.ktail));
     ensures corrupt: u32_dist(r->cq.head, *r->cq.ktail) > r->cq.entries ==> \result == 0;
-    ensures in_order: \forall integer j; 0 <= j < \result ==>
-      cqes[j] == r->cq.cqes + units(slot(u32_add(r->cq.head, j), r->cq.shift), r->cq.cqe_shift);
+    ensures first: \result > 0 ==> cqes[0] == cq_head_cqe(r);
+    ensures cqes: \forall integer j; 0 <= j < \result ==>
+      \valid(cqes[j] + (0 .. units(1, r->cq.cqe_shift) - 1)) && cqe_whole(r, cqes[j]) &&
+      (cqes[j]->flags & IORING_CQE_F_SKIP) == 0;
+    ensures some: count > 0 && 1 <= u32_dist(r->cq.head, *r->cq.ktail) <= r->cq.entries &&
+      (cq_head_cqe(r)->flags & (IORING_CQE_F_SKIP | IORING_CQE_F_32)) == 0 ==> \result >= 1;
+*/
+static inline unsigned hr__peek_batch_mixed(struct hr_ring *r, struct hr_cqe **cqes,
+                                            unsigned count);
+
+/*@ requires ring_ok(r) && count <= 0x10000;
+    requires \valid(cqes + (0 .. count - 1));
+    requires \separated(cqes + (0 .. count - 1), r, r->sq.khead, r->sq.ktail, r->sq.kflags,
+               r->cq.khead, r->cq.ktail, r->cq.koverflow,
+               r->cq.cqes + (0 .. r->cq.cqe_units - 1));
+    assigns cqes[0 .. count - 1], *r->sq.khead, *r->sq.kflags, *r->cq.ktail,
+            *r->cq.koverflow, r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_LOG,
+            r->cq.head, *r->cq.khead;
+    ensures ring_ok(r);
+    ensures range: \result <= count;
+    ensures corrupt: u32_dist(r->cq.head, *r->cq.ktail) > r->cq.entries ==> \result == 0;
+    behavior plain:
+      assumes !cq_mixed(r);
+      ensures r->cq.head == \old(r->cq.head) && *r->cq.khead == \old(*r->cq.khead);
+      ensures count: u32_dist(r->cq.head, *r->cq.ktail) <= r->cq.entries ==>
+        \result == \min((integer)count, u32_dist(r->cq.head, *r->cq.ktail));
+      ensures in_order: \forall integer j; 0 <= j < \result ==>
+        cqes[j] == r->cq.cqes + units(slot(u32_add(r->cq.head, j), r->cq.shift), r->cq.cqe_shift);
+    behavior mixed:
+      assumes cq_mixed(r);
+      ensures kept: cq_kept{Pre, Post}(r);
+      ensures first: \result > 0 ==> cqes[0] == cq_head_cqe(r);
+      ensures cqes: \forall integer j; 0 <= j < \result ==>
+        \valid(cqes[j] + (0 .. units(1, r->cq.cqe_shift) - 1)) && cqe_whole(r, cqes[j]) &&
+        (cqes[j]->flags & IORING_CQE_F_SKIP) == 0;
+    complete behaviors;
+    disjoint behaviors;
 */
 static inline unsigned hr_peek_batch_cqe(struct hr_ring *r, struct hr_cqe **cqes,
                                          unsigned count);
@@ -466,12 +513,16 @@ static inline unsigned hr_cq_batch(struct hr_ring *r, struct hr_cqe **first, uns
 /*@ requires ring_ok(r);
     assigns *r->cq.ktail;
     ensures ring_ok(r);
-    ensures ready: \result != \null <==>
+    ensures ready: \result != \null ==>
       (u32_dist(r->cq.head, *r->cq.ktail) <= r->cq.entries &&
        u32_dist(r->cq.head, pos) < u32_dist(r->cq.head, *r->cq.ktail));
+    ensures stops: \result == \null ==>
+      (u32_dist(r->cq.head, *r->cq.ktail) > r->cq.entries ||
+       u32_dist(r->cq.head, pos) >= u32_dist(r->cq.head, *r->cq.ktail) ||
+       cqe_straddle_at(r, pos));
     ensures at: \result != \null ==>
       \result == r->cq.cqes + units(slot(pos, r->cq.shift), r->cq.cqe_shift) &&
-      \valid(\result + (0 .. units(1, r->cq.cqe_shift) - 1));
+      \valid(\result + (0 .. units(1, r->cq.cqe_shift) - 1)) && cqe_whole(r, \result);
 */
 static inline struct hr_cqe *hr__cq_at(struct hr_ring *r, uint32_t pos);
 

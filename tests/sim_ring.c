@@ -3,6 +3,7 @@
  * copies, SQE128/CQE32 strides, the ready/space formulas, SQPOLL wakeup,
  * overflow and task-run flushing, short submits, ordering of the stores. */
 #include "sim.h"
+#include "hr_prep.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -1029,4 +1030,86 @@ TEST(stress_wrap_cqe16)
 TEST(stress_wrap_cqe32)
 {
     stress_set(C32, 1500);
+}
+
+/* IORING_SETUP_SQE_MIXED (6.19): hr_get_sqe128 takes two slots that never
+   wrap, a padding NOP (no CQE on success) in the last slot when the tail is
+   there, and nothing when the room is short; on an SQE128 ring it is
+   hr_get_sqe, on other rings NULL.  Every wrap start, SQ array or not. */
+TEST(sqe_mixed_get_sqe128)
+{
+    static const uint32_t starts[] = { 0, 5, 0xfffffff0u, 0xffffffffu, 0x7ffffffdu };
+    for (unsigned b = 0; b < 5; b++)
+        for (uint32_t fl = 0; fl < 2; fl++) {
+            const uint32_t flags = IORING_SETUP_SQE_MIXED | (fl ? NOSQA : 0);
+            struct sim_cfg c = cfg(8, 16, flags, starts[b], 0, (int)fl, (int)(b & 1));
+            HR_CTX("start=0x%x %s", starts[b], fl ? "no-sqarray" : "sqarray");
+            struct sim *s = sim_new(&c);
+            struct hr_ring *r = &s->ring;
+            uint32_t t = starts[b], used = 0, pads = 0;
+            /* 64, 128, 128, 64, 128, ... until the SQ is full */
+            for (unsigned i = 0; i < 16; i++) {
+                const int big = i % 4 != 0;
+                const uint32_t need = big ? 2 + ((t & 7) == 7) : 1;
+                struct hr_sqe *q = big ? hr_get_sqe128(r) : hr_get_sqe(r);
+                if (used + need > 8) {
+                    CHECK(q == NULL);
+                    CHECK_EQ(r->sq.sqe_tail, t);     /* nothing taken */
+                    break;
+                }
+                CHECK(q != NULL);
+                if (big && (t & 7) == 7) {
+                    const struct hr_sqe *p = sqe_at(s, t);
+                    CHECK(p->opcode == IORING_OP_NOP && p->flags == IOSQE_CQE_SKIP_SUCCESS &&
+                          p->fd == -1 && p->user_data == 0 && p->len == 0);
+                    t++;
+                    pads++;
+                }
+                CHECK(q == sqe_at(s, t));
+                if (big) {
+                    CHECK((t & 7) != 7);               /* both halves in the ring */
+                    hr_prep_nop128(q);
+                } else {
+                    hr_prep_nop(q);
+                }
+                q->user_data = i;
+                t += big ? 2 : 1;
+                used += need;
+                CHECK_EQ(r->sq.sqe_tail, t);
+            }
+            CHECK(used >= 7);
+            /* published in slot order (identity SQ array) */
+            CHECK_EQ(hr_flush_sq(r), used);
+            CHECK_EQ(*s->w[W_SQ_TAIL], t);
+            if (!fl)
+                for (uint32_t j = 0; j < used; j++)
+                    CHECK_EQ(s->sq_array[(starts[b] + j) & 7], (starts[b] + j) & 7);
+            /* the kernel consumed all: room again, the next 128-byte SQE
+               goes where the tail is (padded at the last slot) */
+            *s->w[W_SQ_HEAD] = t;
+            s->k_sq_head = t;
+            struct hr_sqe *q = hr_get_sqe128(r);
+            CHECK(q != NULL);
+            if ((t & 7) == 7) {
+                CHECK(q == sqe_at(s, t + 1));
+                CHECK_EQ(r->sq.sqe_tail, t + 3);
+                pads++;
+            } else {
+                CHECK(q == sqe_at(s, t));
+                CHECK_EQ(r->sq.sqe_tail, t + 2);
+            }
+            (void)pads;
+            sim_free(s);
+        }
+    /* an SQE128 ring: any SQE; a ring with neither flag: NULL */
+    struct sim_cfg c = cfg(4, 8, S128, 0xfffffffeu, 0, 0, 0);
+    struct sim *s = sim_new(&c);
+    CHECK(hr_get_sqe128(&s->ring) == sqe_at(s, 0xfffffffeu));
+    CHECK_EQ(s->ring.sq.sqe_tail, 0xffffffffu);
+    sim_free(s);
+    c = cfg(4, 8, 0, 3, 0, 0, 0);
+    s = sim_new(&c);
+    CHECK(hr_get_sqe128(&s->ring) == NULL);
+    CHECK_EQ(s->ring.sq.sqe_tail, 3);
+    sim_free(s);
 }

@@ -627,3 +627,132 @@ TEST(overflow_flush_batch)
     CHECK_EQ(hr_sqring_wait(r), -HR_EINVAL);
     sim_free(s);
 }
+
+/* ---- IORING_SETUP_CQE_MIXED ----------------------------------------------- */
+
+/* the "kernel" posts one CQE of `slots` slots (a padding CQE: flags
+   IORING_CQE_F_SKIP) at its tail, written straight into the ring */
+static void post_mixed(struct sim *s, uint64_t ud, uint32_t flags, uint32_t slots)
+{
+    uint32_t t = *s->w[W_CQ_TAIL];
+    struct hr_cqe *c = cqe_at(s, t);
+    c->user_data = ud;
+    c->res = (int32_t)ud;
+    c->flags = flags;
+    if (slots == 2) {
+        c[1].user_data = ud + 1000;         /* big_cqe[0] */
+        c[1].res = -1;                      /* junk a walker must not read as a CQE */
+        c[1].flags = IORING_CQE_F_SKIP | IORING_CQE_F_32;
+    }
+    *s->w[W_CQ_TAIL] = t + slots;
+}
+
+/* Mixed rings at every wrap start: padding CQEs at our head are released
+   (and only those), a 32-byte CQE is released as two slots, a 32-byte CQE
+   in the last slot (only a corrupted ring has one) is -EIO / the end of a
+   walk, peek_batch stops at later padding, copy is refused; on a ring
+   without CQE_MIXED the two flags mean nothing to the core. */
+TEST(cqe_mixed_walks)
+{
+    for (unsigned si = 0; si < sizeof starts / sizeof starts[0]; si++) {
+        /* our head at slot 4 of 8 */
+        const uint32_t base = (starts[si] & ~7u) + 4;
+        HR_CTX("base=0x%x", base);
+        struct sim_cfg c = cfg(4, 8, IORING_SETUP_CQE_MIXED, starts[si], base);
+        struct sim *s = fresh(&c);
+        struct hr_ring *r = &s->ring;
+        struct hr_cqe *p = NULL, *v[8], out[8];
+        unsigned head, n, k;
+
+        /* slot 4 small, 5-6 big, 7 padding, 0-1 big, 2 small */
+        post_mixed(s, 1, 0, 1);
+        post_mixed(s, 2, IORING_CQE_F_32, 2);
+        post_mixed(s, 0, IORING_CQE_F_SKIP, 1);
+        post_mixed(s, 3, IORING_CQE_F_32, 2);
+        post_mixed(s, 4, 0, 1);
+        CHECK_EQ(hr_copy_cqes(r, out, 8, 1), -HR_EOPNOTSUPP);
+        CHECK_EQ(wk.n, 0);
+        CHECK_EQ(r->cq.head, base);
+
+        /* for_each visits 1, 2, the padding, 3, 4 and steps 7 slots */
+        static const uint64_t uds[] = { 1, 2, 0, 3, 4 };
+        n = k = 0;
+        hr_for_each_cqe(r, head, p) {
+            CHECK(k < 5);
+            CHECK_EQ(p->user_data, uds[k]);
+            n += hr_cqe_nr(p);
+            k++;
+        }
+        CHECK_EQ(k, 5);
+        CHECK_EQ(n, 7);
+        CHECK_EQ(head, base + 7);
+
+        /* peek_batch: 1 and 2, then the padding stops it */
+        CHECK_EQ(hr_peek_batch_cqe(r, v, 8), 2);
+        CHECK(v[0] == cqe_at(s, base) && v[1] == cqe_at(s, base + 1));
+        CHECK_EQ(r->cq.head, base);
+        hr_cq_advance(r, hr_cqe_nr(v[0]) + hr_cqe_nr(v[1]));
+        /* ... called again: the padding at our head is released, 3 and 4 */
+        CHECK_EQ(hr_peek_batch_cqe(r, v, 8), 2);
+        CHECK_EQ(r->cq.head, base + 4);
+        CHECK_EQ(*s->w[W_CQ_HEAD], base + 4);
+        CHECK(v[0]->user_data == 3 && v[1]->user_data == 4);
+
+        /* peek / seen: 3 is two slots, 4 one */
+        CHECK_EQ(hr_peek_cqe(r, &p), 0);
+        CHECK(p == v[0]);
+        hr_cqe_seen(r, p);
+        CHECK_EQ(r->cq.head, base + 6);
+        CHECK_EQ(hr_wait_cqe(r, &p), 0);
+        CHECK_EQ(p->user_data, 4);
+        hr_cqe_seen(r, p);
+        hr_cqe_seen(r, NULL);               /* liburing: nothing */
+        CHECK_EQ(r->cq.head, base + 7);
+        CHECK_EQ(*s->w[W_CQ_HEAD], base + 7);
+        CHECK_EQ(hr_peek_cqe(r, &p), -HR_EAGAIN);
+
+        /* our head is at slot 3: four paddings, then a 32-byte CQE in the
+           last slot -- a corrupted ring */
+        for (k = 0; k < 4; k++)
+            post_mixed(s, 0, IORING_CQE_F_SKIP, 1);
+        post_mixed(s, 9, IORING_CQE_F_32, 1);
+        CHECK_EQ(hr_peek_cqe(r, &p), -HR_EIO);
+        CHECK(p == NULL);
+        CHECK_EQ(r->cq.head, base + 11);    /* the paddings are gone */
+        p = (struct hr_cqe *)1;
+        CHECK_EQ(hr_wait_cqe(r, &p), -HR_EIO);
+        CHECK(p == NULL);
+        CHECK_EQ(wk.n, 0);
+        CHECK_EQ(hr_peek_batch_cqe(r, v, 8), 0);
+        n = 0;
+        hr_for_each_cqe(r, head, p)
+            n++;
+        CHECK_EQ(n, 0);
+        CHECK_EQ(hr_wait_cqe_nr(r, &p, 1), -HR_EIO);
+
+        /* nothing but paddings: all released, nothing handed out */
+        cqe_at(s, base + 11)->flags = IORING_CQE_F_SKIP;
+        for (k = 0; k < 7; k++)
+            post_mixed(s, 0, IORING_CQE_F_SKIP, 1);
+        CHECK_EQ(hr_cq_ready(r), 8);
+        CHECK_EQ(hr_peek_cqe(r, &p), -HR_EAGAIN);
+        CHECK_EQ(r->cq.head, base + 19);
+        CHECK_EQ(hr_cq_ready(r), 0);
+        sim_free(s);
+
+        /* the same flags on a ring without CQE_MIXED: plain CQEs */
+        c = cfg(4, 8, 0, starts[si], base);
+        s = fresh(&c);
+        r = &s->ring;
+        post_mixed(s, 0, IORING_CQE_F_SKIP, 1);
+        post_mixed(s, 5, IORING_CQE_F_32, 1);
+        CHECK_EQ(hr_peek_cqe(r, &p), 0);
+        CHECK(p->flags == IORING_CQE_F_SKIP && r->cq.head == base);
+        hr_cqe_seen(r, p);
+        CHECK_EQ(hr_peek_cqe(r, &p), 0);
+        CHECK_EQ(p->user_data, 5);
+        hr_cqe_seen(r, p);
+        CHECK_EQ(r->cq.head, base + 2);     /* one slot each */
+        sim_free(s);
+    }
+}

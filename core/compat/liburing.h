@@ -359,7 +359,8 @@ static inline unsigned io_uring_cqe_nr(const struct io_uring_cqe *cqe)
 #define io_uring_for_each_cqe(ring, hrc_head_, hrc_cqe_)                        \
     for ((hrc_head_) = (ring)->hr.cq.head;                                      \
          ((hrc_cqe_) = HRC_CQE(hr__cq_at(&(ring)->hr, (hrc_head_)))) != NULL;   \
-         (hrc_head_)++)
+         (hrc_head_) += hr__cqe_slots(&(ring)->hr,                              \
+                                      (const struct hr_cqe *)(const void *)(hrc_cqe_)))
 
 /* liburing 2.15's CQE iterator: the CQEs posted when it was made, without
    consuming them (then io_uring_cq_advance).  Over the core's hr__cq_at,
@@ -387,8 +388,10 @@ static inline bool io_uring_cqe_iter_next(struct io_uring_cqe_iter *iter,
     if (iter->head == iter->tail)
         return false;
     *cqe = HRC_CQE(hr__cq_at(&iter->ring->hr, iter->head));
-    iter->head++;
-    return *cqe != NULL;
+    if (*cqe == NULL)
+        return false;
+    iter->head += hr__cqe_slots(&iter->ring->hr, (const struct hr_cqe *)(const void *)*cqe);
+    return true;
 }
 
 static inline void io_uring_cq_advance(struct io_uring *ring, unsigned nr)
@@ -609,7 +612,7 @@ static inline void io_uring_prep_nop(struct io_uring_sqe *sqe)
 /* liburing 2.15: the 128-byte NOP of IORING_SETUP_SQE_MIXED rings (6.19). */
 static inline void io_uring_prep_nop128(struct io_uring_sqe *sqe)
 {
-    io_uring_prep_rw(HRC_OP_NOP128, sqe, -1, NULL, 0, 0);
+    HRC_PREP(sqe, hr_prep_nop128(HRC_SQE(sqe)));
 }
 
 static inline void io_uring_prep_timeout(struct io_uring_sqe *sqe,
@@ -1204,8 +1207,7 @@ static inline void io_uring_prep_uring_cmd(struct io_uring_sqe *sqe, int cmd_op,
 /* liburing 2.15: a 128-byte uring_cmd of IORING_SETUP_SQE_MIXED rings. */
 static inline void io_uring_prep_uring_cmd128(struct io_uring_sqe *sqe, int cmd_op, int fd)
 {
-    HRC_PREP(sqe, hr_prep_rw(HRC_OP_URING_CMD128, HRC_SQE(sqe), fd, 0, 0, 0));
-    sqe->cmd_op = (__u32)cmd_op;
+    HRC_PREP(sqe, hr_prep_uring_cmd128(HRC_SQE(sqe), cmd_op, fd));
 }
 
 /* liburing 2.15: getsockname(2)/getpeername(2) (peer != 0) as a socket
@@ -1362,15 +1364,18 @@ static inline struct io_uring_sqe *io_uring_get_sqe(struct io_uring *ring)
     return _io_uring_get_sqe(ring);
 }
 
-/* liburing 2.15: a 128-byte SQE.  On IORING_SETUP_SQE128 rings every SQE is
-   one; IORING_SETUP_SQE_MIXED rings are not driven by the core (setup
-   refuses the flag), so anything else gets NULL, as in liburing for rings
-   without either flag. */
+/* liburing 2.15: a 128-byte SQE (the core's hr_get_sqe128: on
+   IORING_SETUP_SQE128 rings any SQE; on IORING_SETUP_SQE_MIXED rings two
+   slots, after a padding NOP in the last one; NULL on other rings). */
 static inline struct io_uring_sqe *io_uring_get_sqe128(struct io_uring *ring)
 {
-    if (ring->flags & IORING_SETUP_SQE128)
-        return io_uring_get_sqe(ring);
-    return NULL;
+    struct io_uring_sqe *sqe = (struct io_uring_sqe *)(void *)hr_get_sqe128(&ring->hr);
+
+    if (!sqe)
+        return sqe;
+    ring->sq.sqe_tail = ring->hr.sq.sqe_tail;
+    io_uring_initialize_sqe(sqe);
+    return sqe;
 }
 
 /* ---- provided-buffer rings -------------------------------------------------------

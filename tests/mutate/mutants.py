@@ -173,8 +173,12 @@ mut("wait-etime-eintr", "wait", W,
     "err = -HR_EINTR;                /* liburing's rule */")
 mut("wait-peek-batch-no-flush", "overflow", W,
     "hr_peek_batch_cqe does not flush overflowed CQEs",
-    "if (ready == 0 && hr_cq_ring_needs_flush(r)) {",
-    "if (ready == 0 && 0) {")
+    "    uint32_t ready = hr_cq_ready(r);\n    if (ready == 0 && hr_cq_ring_needs_flush(r)) {",
+    "    uint32_t ready = hr_cq_ready(r);\n    if (ready == 0 && 0) {")
+mut("wait-peek-batch-mixed-no-flush", "overflow", W,
+    "on a mixed ring hr_peek_batch_cqe does not flush overflowed CQEs",
+    "    uint32_t ready = hr__cq_skip(r);\n    if (ready == 0 && hr_cq_ring_needs_flush(r)) {",
+    "    uint32_t ready = hr__cq_skip(r);\n    if (ready == 0 && 0) {")
 mut("wait-cq-batch-wrap", "safety", W,
     "hr_cq_batch runs past the end of the ring",
     "uint32_t n = e - s;                         /* slots up to the ring's end */",
@@ -465,3 +469,67 @@ mut("mem-fd-only-close", "teardown", "core/mem.c",
     "a failed REGISTERED_FD_ONLY setup closes the index as if it were an fd",
     "    if (flags & IORING_SETUP_REGISTERED_FD_ONLY) {\n        struct io_uring_rsrc_update up;",
     "    if ((flags & IORING_SETUP_REGISTERED_FD_ONLY) && 0) {\n        struct io_uring_rsrc_update up;")
+
+# ---- mixed-size CQEs (IORING_SETUP_CQE_MIXED) ----
+mut("mixed-skip-any", "wait", R,
+    "the padding walk releases every CQE at our head, not only padding ones",
+    "           (r->cq.cqes[hr__units(hr__slot(r->cq.head, r->cq.mask, r->cq.shift),\n                                 r->cq.cqe_shift)].flags & IORING_CQE_F_SKIP)) {",
+    "           (r->cq.cqes[hr__units(hr__slot(r->cq.head, r->cq.mask, r->cq.shift),\n                                 r->cq.cqe_shift)].flags | IORING_CQE_F_SKIP)) {")
+mut("mixed-skip-on-plain-ring", "wait", R,
+    "padding CQEs are released on rings without CQE_MIXED too",
+    "    if (!(r->flags & IORING_SETUP_CQE_MIXED) || ready > r->cq.entries)\n        return ready;",
+    "    if (ready > r->cq.entries)\n        return ready;")
+mut("mixed-seen-one-slot", "wait", R,
+    "hr_cqe_seen releases one slot of a 32-byte CQE",
+    "    return ((r->flags & IORING_SETUP_CQE_MIXED) && (c->flags & IORING_CQE_F_32)) ? 2u : 1u;",
+    "    return ((r->flags & IORING_SETUP_CQE_MIXED) && (c->flags & IORING_CQE_F_32)) ? 1u : 1u;")
+mut("mixed-no-straddle-check", "safety", R,
+    "a 32-byte CQE in the last slot is handed out (its second half past the array)",
+    "    if (!(r->flags & IORING_SETUP_CQE_MIXED) || r->cq.cqe_shift != 0 || k != r->cq.mask)\n        return 0;",
+    "    if (!(r->flags & IORING_SETUP_CQE_MIXED) || r->cq.cqe_shift != 0 || k != r->cq.mask || 1)\n        return 0;")
+mut("mixed-copy-not-refused", "wait", R,
+    "hr_copy_cqes_ready copies slots of a mixed ring as if they were CQEs",
+    "    const uint32_t head = r->cq.head;\n    if (HR_UNLIKELY(r->flags & IORING_SETUP_CQE_MIXED))\n        return -HR_EOPNOTSUPP;                      /* CQEs of two sizes */",
+    "    const uint32_t head = r->cq.head;")
+mut("mixed-batch-no-stop-at-skip", "wait", W,
+    "peek_batch hands out a padding CQE met after the head",
+    "        if (f & IORING_CQE_F_SKIP)\n            break;                  /* released once it is at our head */",
+    "        if (f & 0)\n            break;                  /* released once it is at our head */")
+mut("mixed-batch-half-published", "safety", W,
+    "peek_batch hands out a 32-byte CQE whose second half is not published or past the array",
+    "            if ((s == 0 && k == r->cq.mask) || ready - off < 2)",
+    "            if (ready - off < 2)")
+mut("mixed-at-straddle", "safety", W,
+    "for_each hands out a 32-byte CQE in the last slot",
+    "                    k == r->cq.mask && (c->flags & IORING_CQE_F_32)))",
+    "                    k == r->cq.mask && (c->flags & IORING_CQE_F_32) && 0))")
+mut("mixed-wait-no-straddle", "safety", W,
+    "the wait family hands out a 32-byte CQE in the last slot",
+    "    if (c && HR_UNLIKELY(hr__cq_straddles(r))) {",
+    "    if (c && 0 && HR_UNLIKELY(hr__cq_straddles(r))) {")
+mut("mixed-setup-cqe32", "setup", S,
+    "setup accepts CQE32 together with CQE_MIXED",
+    "    if ((flags & IORING_SETUP_CQE32) && (flags & IORING_SETUP_CQE_MIXED))\n        return -HR_EINVAL;",
+    "    if ((flags & IORING_SETUP_CQE32) && (flags & IORING_SETUP_CQE_MIXED) && 0)\n        return -HR_EINVAL;")
+
+# ---- mixed-size SQEs (IORING_SETUP_SQE_MIXED) ----
+mut("sqe128-no-pad", "safety", R,
+    "a 128-byte SQE starts in the last slot (its second half past the SQE array)",
+    "    const uint32_t pad = hr__slot(t0, r->sq.mask, r->sq.shift) == r->sq.mask;",
+    "    const uint32_t pad = 0;")
+mut("sqe128-room-one", "safety", R,
+    "hr_get_sqe128 checks room for one SQE only",
+    "    if (hr__sq_room(r, 2 + pad) < 2 + pad)",
+    "    if (hr__sq_room(r, 1) < 1)")
+mut("sqe128-pad-cqe", "flags", R,
+    "the padding NOP posts a CQE",
+    "    s->flags       = IOSQE_CQE_SKIP_SUCCESS;",
+    "    s->flags       = 0;")
+mut("sqe128-on-plain-ring", "flags", R,
+    "hr_get_sqe128 hands out two slots on a ring without SQE_MIXED",
+    "    if (!(r->flags & IORING_SETUP_SQE_MIXED) || r->sq.sqe_shift != 0)\n        return 0;",
+    "    if (r->sq.sqe_shift != 0)\n        return 0;")
+mut("setup-sqe128-mixed", "setup", S,
+    "setup accepts SQE128 together with SQE_MIXED",
+    "    if ((flags & IORING_SETUP_SQE128) && (flags & IORING_SETUP_SQE_MIXED))\n        return -HR_EINVAL;",
+    "    if ((flags & IORING_SETUP_SQE128) && (flags & IORING_SETUP_SQE_MIXED) && 0)\n        return -HR_EINVAL;")
