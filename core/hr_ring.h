@@ -106,10 +106,12 @@ static inline uint32_t hr__sq_room(struct hr_ring *r, uint32_t need)
     return r->sq.sqe_limit - tail;
 }
 
-/* The padding SQE of an IORING_SETUP_SQE_MIXED ring: a NOP whose CQE the
-   kernel skips on success (IOSQE_CQE_SKIP_SUCCESS), every field set. */
-static inline void hr__sqe_pad(struct hr_sqe *s)
+/* The padding SQE of an IORING_SETUP_SQE_MIXED ring, in its last slot: a
+   NOP whose CQE the kernel skips on success (IOSQE_CQE_SKIP_SUCCESS), every
+   field set. */
+static inline void hr__sqe_pad(struct hr_ring *r, struct hr_sqe *s)
 {
+    (void)r;                 /* specification-only: s is r's last SQE */
     s->opcode      = IORING_OP_NOP;
     s->flags       = IOSQE_CQE_SKIP_SUCCESS;
     s->ioprio      = 0;
@@ -141,21 +143,34 @@ static inline struct hr_sqe *hr_get_sqe128(struct hr_ring *r)
         return 0;
     const uint32_t t0 = r->sq.sqe_tail;
     const uint32_t pad = hr__slot(t0, r->sq.mask, r->sq.shift) == r->sq.mask;
-    if (hr__sq_room(r, 2 + pad) < 2 + pad)
+    const uint32_t room = hr__sq_room(r, 2 + pad);
+    if (room < 2 + pad)
         return 0;                                   /* nothing taken */
-    //@ assert room: r->sq.entries >= 2 + pad;
+    //@ assert room: r->sq.entries >= 2 + pad && room == u32_dist(t0, r->sq.sqe_limit);
     /*@ assert next: slot(u32_add(t0, 1), r->sq.shift) ==
           ring_slot(slot(t0, r->sq.shift), 1, r->sq.entries); */
+    struct hr_sqe *p = 0;                           /* the padding slot */
     if (pad) {
         //@ assert wrapped: slot(u32_add(t0, 1), r->sq.shift) == 0;
-        struct hr_sqe *const p = hr_get_sqe(r);
+        p = hr_get_sqe(r);
         //@ assert p != \null && p == r->sq.sqes + r->sq.mask;
-        hr__sqe_pad(p);
+        //@ assert r->sq.sqe_tail == u32_add(t0, 1) && u32_dist(r->sq.sqe_tail, r->sq.sqe_limit) >= 2;
     }
+    //@ assert tail_now: r->sq.sqe_tail == u32_add(t0, pad) && u32_dist(r->sq.sqe_tail, r->sq.sqe_limit) >= 2;
     //@ assert fits: slot(u32_add(t0, pad), r->sq.shift) + 1 < r->sq.entries;
     struct hr_sqe *const s = hr_get_sqe(r);
-    //@ assert s != \null && s == r->sq.sqes + slot(u32_add(t0, pad), r->sq.shift);
+    //@ assert got: s != \null;
+    //@ assert at: s == r->sq.sqes + units(slot(u32_add(t0, pad), r->sq.shift), r->sq.sqe_shift);
     (void)hr_get_sqe(r);
+    //@ assert done: r->sq.sqe_tail == u32_add(t0, pad + 2);
+    //@ assert first: pad != 0 ==> s == r->sq.sqes && p == r->sq.sqes + r->sq.mask;
+    /*@ assert second: pad == 0 ==> p == \null &&
+          s == r->sq.sqes + slot(t0, r->sq.shift) && r->sq.sqe_tail == u32_add(t0, 2); */
+    if (p) {
+        hr__sqe_pad(r, p);                             /* a write into the ring: last */
+        //@ assert padded: sqe_pad_nop(r->sq.sqes + r->sq.mask);
+        //@ assert kept: r->sq.sqe_tail == u32_add(t0, 3) && s == r->sq.sqes;
+    }
     return s;
 }
 
@@ -410,12 +425,36 @@ static inline void hr__copy_ring(struct hr_cqe *out, const struct hr_cqe *ring,
           same_cqe{Here, Here}(out + i, ring + (i - seg1)); */
 }
 
+/* On a CQE_MIXED ring: how many of the `max` slots from counter head hold
+   whole CQEs, walking from head (a 32-byte CQE, IORING_CQE_F_32 without
+   IORING_CQE_F_SKIP, is two slots; one that would be cut ends the run). */
+static inline uint32_t hr__cq_whole(const struct hr_ring *r, uint32_t head, uint32_t max)
+{
+    const struct hr_cqe *const cqes = r->cq.cqes;
+    uint32_t off = 0;
+    /*@ loop invariant 0 <= off <= max;
+        loop assigns off;
+        loop variant max - off;
+    */
+    while (off < max) {
+        const uint32_t f = cqes[hr__units(hr__slot(head + off, r->cq.mask, r->cq.shift),
+                                          r->cq.cqe_shift)].flags;
+        const uint32_t step = ((f & IORING_CQE_F_32) && !(f & IORING_CQE_F_SKIP)) ? 2u : 1u;
+        if (step > max - off)
+            break;                          /* only its first half is here */
+        off += step;
+    }
+    return off;
+}
+
 /* Copy up to `n` ready CQEs, oldest first, into out[] and release them
    (one release store of the CQ head), without entering the kernel.
    Returns the number copied, or -EIO for a CQ tail more than `entries`
-   ahead (nothing read).  With CQE32 one CQE is two units of out[].
-   -EOPNOTSUPP on an IORING_SETUP_CQE_MIXED ring (CQEs of two sizes: use
-   hr_peek_cqe / hr_wait_cqe / hr_for_each_cqe there).
+   ahead (nothing read).  With CQE32 one CQE is two units of out[].  On an
+   IORING_SETUP_CQE_MIXED ring n counts 16-byte slots and so does the
+   result: a 32-byte CQE is two units of out[] and is never cut (the copy
+   stops before it), the kernel's padding CQEs are copied too (skip those
+   with IORING_CQE_F_SKIP; step by hr_cqe_nr).
    No liburing equivalent (it has io_uring_peek_batch_cqe, pointers). */
 static inline int hr_copy_cqes_ready(struct hr_ring *r, struct hr_cqe *out, uint32_t n)
 {
@@ -424,8 +463,6 @@ static inline int hr_copy_cqes_ready(struct hr_ring *r, struct hr_cqe *out, uint
     const uint32_t k    = r->cq.shift;
     const uint32_t s    = r->cq.cqe_shift;
     const uint32_t head = r->cq.head;
-    if (HR_UNLIKELY(r->flags & IORING_SETUP_CQE_MIXED))
-        return -HR_EOPNOTSUPP;                      /* CQEs of two sizes */
     /* acquire: pairs with the kernel's release of the CQ tail, so the CQEs
        read below are the ones it wrote before publishing. */
     const uint32_t tail  = hr_load_acquire(r->cq.ktail);
@@ -433,7 +470,9 @@ static inline int hr_copy_cqes_ready(struct hr_ring *r, struct hr_cqe *out, uint
 
     if (HR_UNLIKELY(ready > e))
         return -HR_EIO;                             /* the kernel wrote garbage */
-    const uint32_t cnt = ready < n ? ready : n;
+    const uint32_t want = ready < n ? ready : n;
+    const uint32_t cnt = (r->flags & IORING_SETUP_CQE_MIXED) ? hr__cq_whole(r, head, want)
+                                                              : want;
     const uint32_t first = hr__units(hr__slot(head, r->cq.mask, k), s);
     const uint32_t units = hr__units(cnt, s);
     hr__copy_ring(out, cqes, r->cq.cqe_units, first, units);
@@ -452,8 +491,9 @@ static inline int hr_copy_cqes_ready(struct hr_ring *r, struct hr_cqe *out, uint
 /* As hr_copy_cqes_ready, but first enters with GETEVENTS when nothing is
    ready and the caller waits (`wait_nr` > 0) or the kernel holds
    overflowed CQEs, so none is lost.  Returns the number copied, the
-   kernel's -errno, or -EIO; -EOPNOTSUPP on an IORING_SETUP_CQE_MIXED ring,
-   before anything.  Like Zig's IoUring.copy_cqes; no liburing equivalent. */
+   kernel's -errno, or -EIO (on a CQE_MIXED ring: 16-byte slots, as
+   hr_copy_cqes_ready).  Like Zig's IoUring.copy_cqes; no liburing
+   equivalent. */
 HR_HOT int hr_copy_cqes(struct hr_ring *r, struct hr_cqe *out, uint32_t n,
                         uint32_t wait_nr)
 {
@@ -462,8 +502,6 @@ HR_HOT int hr_copy_cqes(struct hr_ring *r, struct hr_cqe *out, uint32_t n,
        kernel flush its overflow list into the ring (IORING_SQ_CQ_OVERFLOW),
        so no CQE is lost and no wait hangs. */
     //@ ghost hr_enter_calls = 0;
-    if (HR_UNLIKELY(r->flags & IORING_SETUP_CQE_MIXED))
-        return -HR_EOPNOTSUPP;                      /* before any enter */
     const uint32_t ready = hr_cq_ready(r);
     //@ ghost hr_seen_cq_ready = ready;
     if (HR_UNLIKELY(ready == 0)) {

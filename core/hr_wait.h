@@ -193,6 +193,7 @@ HR_HOT int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t subm
         //@ ghost if (round == 0) hr_wait_avail0 = avail;
         if (HR_UNLIKELY(avail > r->cq.entries)) {
             err = -HR_EIO;                      /* the kernel wrote garbage */
+            //@ assert lying: u32_dist(r->cq.head, *r->cq.ktail) > r->cq.entries;
             break;
         }
         if (avail)
@@ -233,6 +234,7 @@ HR_HOT int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t subm
     if (c && HR_UNLIKELY(hr__cq_straddles(r))) {
         c = 0;                                  /* a 32-byte CQE in the last slot */
         err = -HR_EIO;
+        //@ assert straddle: cq_straddle(r);
     }
     hr__put_cqe(r, cqe_ptr, c);
     const uint32_t done = submit - left;
@@ -376,28 +378,21 @@ HR_HOT int hr_get_events(struct hr_ring *r)
     return hr_enter(r, 0, 0, IORING_ENTER_GETEVENTS, 0, 0);
 }
 
-/* IORING_SETUP_CQE_MIXED: one pointer per CQE whatever its size, from our
-   head (its padding CQEs released first, as liburing does); the walk stops
-   at a later padding CQE (released when it reaches the head), at a 32-byte
-   CQE not wholly published or in the last slot, and after count. */
-static inline unsigned hr__peek_batch_mixed(struct hr_ring *r, struct hr_cqe **cqes,
-                                            unsigned count)
+/* IORING_SETUP_CQE_MIXED, `ready` slots published from our head: one
+   pointer per CQE whatever its size; the walk stops at a padding CQE, at a
+   32-byte CQE not wholly published or in the last slot, and after count. */
+static inline unsigned hr__cq_walk_mixed(struct hr_ring *r, struct hr_cqe **cqes,
+                                         unsigned count, uint32_t ready)
 {
-    uint32_t ready = hr__cq_skip(r);
-    if (ready == 0 && hr_cq_ring_needs_flush(r)) {
-        (void)hr_get_events(r);
-        ready = hr__cq_skip(r);
-    }
-    if (HR_UNLIKELY(ready > r->cq.entries))
-        return 0;
     struct hr_cqe *const ring = r->cq.cqes;
     const uint32_t head = r->cq.head;
     const uint32_t s = r->cq.cqe_shift;
+    struct hr_cqe *const c0 = ring + hr__units(hr__slot(head, r->cq.mask, r->cq.shift), s);
     uint32_t i = 0, off = 0;        /* CQEs stored, slots walked from head */
+    (void)c0;                       /* the head's CQE: specification only */
     /*@ loop invariant 0 <= i <= count && i <= off <= ready;
         loop invariant started: i == 0 <==> off == 0;
-        loop invariant head == r->cq.head;
-        loop invariant first: i > 0 ==> cqes[0] == cq_head_cqe(r);
+        loop invariant first: i > 0 ==> cqes[0] == c0;
         loop invariant cqes: \forall integer j; 0 <= j < i ==>
           \valid(cqes[j] + (0 .. units(1, s) - 1)) && cqe_whole(r, cqes[j]) &&
           (cqes[j]->flags & IORING_CQE_F_SKIP) == 0;
@@ -407,6 +402,7 @@ static inline unsigned hr__peek_batch_mixed(struct hr_ring *r, struct hr_cqe **c
     while (i < count && off < ready) {
         const uint32_t k = hr__slot(head + off, r->cq.mask, r->cq.shift);
         struct hr_cqe *const c = ring + hr__units(k, s);
+        //@ assert off == 0 ==> c == c0;
         const uint32_t f = c->flags;
         uint32_t n = 1;
         if (f & IORING_CQE_F_SKIP)
@@ -421,6 +417,22 @@ static inline unsigned hr__peek_batch_mixed(struct hr_ring *r, struct hr_cqe **c
         off += n;
     }
     return i;
+}
+
+/* IORING_SETUP_CQE_MIXED: hr_peek_batch_cqe's walk, after releasing the
+   padding CQEs at our head (as liburing does); a padding CQE met later is
+   released when it reaches the head. */
+static inline unsigned hr__peek_batch_mixed(struct hr_ring *r, struct hr_cqe **cqes,
+                                            unsigned count)
+{
+    uint32_t ready = hr__cq_skip(r);
+    if (ready == 0 && hr_cq_ring_needs_flush(r)) {
+        (void)hr_get_events(r);
+        ready = hr__cq_skip(r);
+    }
+    if (HR_UNLIKELY(ready > r->cq.entries))
+        return 0;
+    return hr__cq_walk_mixed(r, cqes, count, ready);
 }
 
 /* Up to count pointers to ready CQEs, oldest first, left in the ring (then

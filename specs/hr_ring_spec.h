@@ -169,11 +169,15 @@ static inline uint32_t hr__sq_room(struct hr_ring *r, uint32_t need);
       s->personality == 0 && s->file_index == 0 && s->addr3 == 0 && s->pad2 == 0;
 */
 
-/*@ requires \valid(s);
+/*@ requires ring_ok(r) && r->sq.sqe_shift == 0 && s == r->sq.sqes + r->sq.mask;
     assigns *s;
+    ensures ring_ok(r);
+    ensures ring_fixed{Pre, Post}(r);
+    ensures r->sq.sqe_head == \old(r->sq.sqe_head) && r->sq.sqe_tail == \old(r->sq.sqe_tail) &&
+      r->sq.sqe_limit == \old(r->sq.sqe_limit) && r->cq.head == \old(r->cq.head);
     ensures sqe_pad_nop(s);
 */
-static inline void hr__sqe_pad(struct hr_sqe *s);
+static inline void hr__sqe_pad(struct hr_ring *r, struct hr_sqe *s);
 
 /* A 128-byte SQE (SQE128: hr_get_sqe; SQE_MIXED: two slots, padded). */
 /*@ requires ring_ok(r);
@@ -388,6 +392,18 @@ static inline uint32_t hr__cqe_slots(const struct hr_ring *r, const struct hr_cq
 */
 static inline unsigned hr_cqe_nr(const struct hr_cqe *cqe);
 
+/* The slots of whole CQEs from head, at most max (mixed rings). */
+/*@ requires ring_ok(r) && max <= r->cq.entries;
+    assigns \nothing;
+    ensures \result <= max;
+    ensures cut: \result != max ==> \result + 1 == max &&
+      (r->cq.cqes[units(slot(u32_add(head, \result), r->cq.shift), r->cq.cqe_shift)].flags &
+         IORING_CQE_F_32) != 0 &&
+      (r->cq.cqes[units(slot(u32_add(head, \result), r->cq.shift), r->cq.cqe_shift)].flags &
+         IORING_CQE_F_SKIP) == 0;
+*/
+static inline uint32_t hr__cq_whole(const struct hr_ring *r, uint32_t head, uint32_t max);
+
 /* Copy min(n, ready) CQEs into out[] in ring order, then release them to the
    kernel with ONE release store of the head.  With CQE32 each CQE is two
    units of out[].  A tail more than `entries` ahead (impossible for a sane
@@ -401,11 +417,16 @@ static inline unsigned hr_cqe_nr(const struct hr_cqe *cqe);
     requires n <= 0x10000;
     assigns out[0 .. units(n, r->cq.cqe_shift) - 1], r->cq.head, *r->cq.khead, *r->cq.ktail;
     ensures ring_ok(r);
-    ensures range: \result == -HR_EIO || \result == -HR_EOPNOTSUPP || 0 <= \result <= n;
-    ensures mixed: cq_mixed(r) <==> \result == -HR_EOPNOTSUPP;
-    ensures refused: cq_mixed(r) ==> r->cq.head == \old(r->cq.head);
-    ensures corrupt: !cq_mixed(r) && u32_dist(\old(r->cq.head), *r->cq.ktail) > r->cq.entries ==>
+    ensures range: \result == -HR_EIO || 0 <= \result <= n;
+    ensures corrupt: u32_dist(\old(r->cq.head), *r->cq.ktail) > r->cq.entries ==>
       \result == -HR_EIO && r->cq.head == \old(r->cq.head);
+    // mixed ring: slots, at most min(n, ready), one fewer only where a
+    // 32-byte CQE would be cut
+    ensures mixed: cq_mixed(r) && u32_dist(\old(r->cq.head), *r->cq.ktail) <= r->cq.entries ==>
+         \result + 1 >= \min((integer)n, u32_dist(\old(r->cq.head), *r->cq.ktail))
+      && \result <= \min((integer)n, u32_dist(\old(r->cq.head), *r->cq.ktail))
+      && r->cq.head == u32_add(\old(r->cq.head), \result)
+      && *r->cq.khead == r->cq.head;
     ensures count: !cq_mixed(r) && u32_dist(\old(r->cq.head), *r->cq.ktail) <= r->cq.entries ==>
          \result == \min((integer)n, u32_dist(\old(r->cq.head), *r->cq.ktail))
       && r->cq.head == u32_add(\old(r->cq.head), \result)
@@ -437,15 +458,13 @@ static inline int hr_copy_cqes_ready(struct hr_ring *r, struct hr_cqe *out, uint
             hr_seen_cq_ready;
     ensures ring_ok(r);
     ensures -4095 <= \result <= n;
-    ensures mixed: cq_mixed(r) ==> \result == -HR_EOPNOTSUPP && hr_enter_calls == 0 &&
-      r->cq.head == \old(r->cq.head);
     ensures \result >= 0 ==> r->cq.head == u32_add(\old(r->cq.head), \result);
     // at most one enter: exactly when its first look saw nothing ready and
     // the caller waits or the kernel flags overflow / task work; it submits
     // nothing and waits for wait_nr with GETEVENTS
     ensures once: hr_enter_calls <= 1;
-    ensures enter_when: !cq_mixed(r) ==> (hr_enter_calls == 1 <==>
-      (hr_seen_cq_ready == 0 && (wait_nr > 0 || cq_flagged(hr_seen_kflags))));
+    ensures enter_when: hr_enter_calls == 1 <==>
+      (hr_seen_cq_ready == 0 && (wait_nr > 0 || cq_flagged(hr_seen_kflags)));
     ensures entered: hr_enter_calls == 1 ==> entered(0, wait_nr, IORING_ENTER_GETEVENTS);
 */
 static inline int hr_copy_cqes(struct hr_ring *r, struct hr_cqe *out, uint32_t n,

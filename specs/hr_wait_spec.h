@@ -99,8 +99,14 @@
     (res < 0 ==> c == \null &&
        (res == -HR_EIO || res == -HR_EAGAIN || res == -HR_ETIME || res == -HR_EINTR ||
         (hr_wait_enters > 0 && res == hr_wait_kret))) &&
-    (res >= 0 && wait_nr > 0 && hr_wait_submit == 0 ==> c != \null) &&
-    (res == -HR_EIO ==> hr_wait_avail0 > r->cq.entries || cq_straddle(r));
+    (res >= 0 && wait_nr > 0 && hr_wait_submit == 0 ==> c != \null);
+
+  // -EIO: the CQ tail lies (more than `entries` ahead), a 32-byte CQE sits
+  // in the last slot, or the kernel returned it
+  predicate wait_eio{L}(struct hr_ring *r, integer res) =
+    res == -HR_EIO ==>
+      u32_dist(r->cq.head, *r->cq.ktail) > r->cq.entries || cq_straddle(r) ||
+      (hr_wait_enters > 0 && res == hr_wait_kret);
 
   // every enter re-published our head first (liveness: a corrupted head
   // word is repaired before the kernel reads it)
@@ -109,7 +115,8 @@
 
   predicate waited{L}(struct hr_ring *r, struct hr_cqe *c, integer wait_nr, integer res) =
     wait_bounded(r, c, res) && wait_when(r, wait_nr) && wait_looked(r, c, res) &&
-    wait_cqe(r, c) && wait_result(r, c, wait_nr, res) && wait_republished(r);
+    wait_cqe(r, c) && wait_result(r, c, wait_nr, res) && wait_republished(r) &&
+    wait_eio(r, res);
 */
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -263,6 +270,7 @@ static inline int hr__wait_enter(struct hr_ring *r, uint32_t to_submit, uint32_t
     ensures looked: wait_looked(r, *cqe_ptr, \result);
     ensures cqe: wait_cqe(r, *cqe_ptr);
     ensures result: wait_result(r, *cqe_ptr, wait_nr, \result);
+    ensures eio: wait_eio(r, \result);
     ensures republished: wait_republished(r);
     ensures args: hr_wait_enters > 0 ==> hr_enter_min_complete == wait_nr;
     ensures reg: hr_wait_enters > 0 && ext == HR_WAIT_REG ==>
@@ -437,6 +445,25 @@ static inline void hr__cq_ptrs(struct hr_ring *r, struct hr_cqe **out, uint32_t 
 */
 static inline int hr_get_events(struct hr_ring *r);
 
+/* Mixed ring, ready slots from our head: one pointer per CQE. */
+/*@ requires ring_ok(r) && count <= 0x10000 && ready <= r->cq.entries;
+    requires \valid(cqes + (0 .. count - 1));
+    requires \separated(cqes + (0 .. count - 1), r, r->sq.khead, r->sq.ktail, r->sq.kflags,
+               r->cq.khead, r->cq.ktail, r->cq.koverflow,
+               r->cq.cqes + (0 .. r->cq.cqe_units - 1));
+    assigns cqes[0 .. count - 1];
+    ensures range: \result <= count;
+    ensures first: \result > 0 ==> cqes[0] == cq_head_cqe(r);
+    ensures cqes: \forall integer j; 0 <= j < \result ==>
+      \valid(cqes[j] + (0 .. units(1, r->cq.cqe_shift) - 1)) && cqe_whole(r, cqes[j]) &&
+      (cqes[j]->flags & IORING_CQE_F_SKIP) == 0;
+    ensures some: count > 0 && ready >= 1 &&
+      (cq_head_cqe(r)->flags & IORING_CQE_F_SKIP) == 0 &&
+      (cq_head_cqe(r)->flags & IORING_CQE_F_32) == 0 ==> \result >= 1;
+*/
+static inline unsigned hr__cq_walk_mixed(struct hr_ring *r, struct hr_cqe **cqes,
+                                         unsigned count, uint32_t ready);
+
 /* Mixed ring: one pointer per CQE, each valid, whole and not padding. */
 /*@ requires ring_ok(r) && count <= 0x10000;
     requires \valid(cqes + (0 .. count - 1));
@@ -455,7 +482,8 @@ static inline int hr_get_events(struct hr_ring *r);
       \valid(cqes[j] + (0 .. units(1, r->cq.cqe_shift) - 1)) && cqe_whole(r, cqes[j]) &&
       (cqes[j]->flags & IORING_CQE_F_SKIP) == 0;
     ensures some: count > 0 && 1 <= u32_dist(r->cq.head, *r->cq.ktail) <= r->cq.entries &&
-      (cq_head_cqe(r)->flags & (IORING_CQE_F_SKIP | IORING_CQE_F_32)) == 0 ==> \result >= 1;
+      (cq_head_cqe(r)->flags & IORING_CQE_F_SKIP) == 0 &&
+      (cq_head_cqe(r)->flags & IORING_CQE_F_32) == 0 ==> \result >= 1;
 */
 static inline unsigned hr__peek_batch_mixed(struct hr_ring *r, struct hr_cqe **cqes,
                                             unsigned count);

@@ -670,9 +670,23 @@ TEST(cqe_mixed_walks)
         post_mixed(s, 0, IORING_CQE_F_SKIP, 1);
         post_mixed(s, 3, IORING_CQE_F_32, 2);
         post_mixed(s, 4, 0, 1);
-        CHECK_EQ(hr_copy_cqes(r, out, 8, 1), -HR_EOPNOTSUPP);
-        CHECK_EQ(wk.n, 0);
-        CHECK_EQ(r->cq.head, base);
+        /* copy counts slots and never cuts a 32-byte CQE */
+        {
+            const uint32_t h0 = r->cq.head;
+            CHECK_EQ(hr_copy_cqes_ready(r, out, 2), 1);     /* 1 | 2 would be cut */
+            CHECK_EQ(out[0].user_data, 1);
+            CHECK_EQ(hr_copy_cqes_ready(r, out, 8), 6);     /* 2, pad, 3 (2), 4 */
+            CHECK(out[0].user_data == 2 && out[0].flags == IORING_CQE_F_32 &&
+                  out[1].user_data == 1002);
+            CHECK(out[2].flags == IORING_CQE_F_SKIP);
+            CHECK(out[3].user_data == 3 && out[4].user_data == 1003 && out[5].user_data == 4);
+            CHECK_EQ(r->cq.head, h0 + 7);
+            CHECK_EQ(*s->w[W_CQ_HEAD], h0 + 7);
+            CHECK_EQ(wk.n, 0);
+            /* the same CQEs again, for the walks below */
+            r->cq.head = h0;
+            *s->w[W_CQ_HEAD] = h0;
+        }
 
         /* for_each visits 1, 2, the padding, 3, 4 and steps 7 slots */
         static const uint64_t uds[] = { 1, 2, 0, 3, 4 };

@@ -487,10 +487,10 @@ mut("mixed-no-straddle-check", "safety", R,
     "a 32-byte CQE in the last slot is handed out (its second half past the array)",
     "    if (!(r->flags & IORING_SETUP_CQE_MIXED) || r->cq.cqe_shift != 0 || k != r->cq.mask)\n        return 0;",
     "    if (!(r->flags & IORING_SETUP_CQE_MIXED) || r->cq.cqe_shift != 0 || k != r->cq.mask || 1)\n        return 0;")
-mut("mixed-copy-not-refused", "wait", R,
-    "hr_copy_cqes_ready copies slots of a mixed ring as if they were CQEs",
-    "    const uint32_t head = r->cq.head;\n    if (HR_UNLIKELY(r->flags & IORING_SETUP_CQE_MIXED))\n        return -HR_EOPNOTSUPP;                      /* CQEs of two sizes */",
-    "    const uint32_t head = r->cq.head;")
+mut("mixed-copy-cuts", "wait", R,
+    "hr_copy_cqes_ready on a mixed ring copies the first half of a 32-byte CQE and releases it",
+    "        if (step > max - off)\n            break;                          /* only its first half is here */",
+    "        if (step > max - off + 1)\n            break;                          /* only its first half is here */")
 mut("mixed-batch-no-stop-at-skip", "wait", W,
     "peek_batch hands out a padding CQE met after the head",
     "        if (f & IORING_CQE_F_SKIP)\n            break;                  /* released once it is at our head */",
