@@ -81,8 +81,8 @@ mut("ring-needs-flush-no-taskrun", "flags", R,
 # ---- ring: arithmetic and safety ---------------------------------------------
 mut("ring-copy-cnt-unbounded", "safety", R,
     "hr_copy_cqes copies every ready CQE, ignoring the caller's n",
-    "const uint32_t cnt = ready < n ? ready : n;",
-    "const uint32_t cnt = ready < n ? ready : ready;")
+    "const uint32_t want = ready < n ? ready : n;",
+    "const uint32_t want = ready < n ? ready : ready;")
 mut("ring-copy-eio-off-by-one", "safety", R,
     "a CQ tail entries+1 ahead is accepted",
     "if (HR_UNLIKELY(ready > e))\n        return -HR_EIO;",
@@ -519,8 +519,8 @@ mut("sqe128-no-pad", "safety", R,
     "    const uint32_t pad = 0;")
 mut("sqe128-room-one", "safety", R,
     "hr_get_sqe128 checks room for one SQE only",
-    "    if (hr__sq_room(r, 2 + pad) < 2 + pad)",
-    "    if (hr__sq_room(r, 1) < 1)")
+    "    const uint32_t room = hr__sq_room(r, 2 + pad);\n    if (room < 2 + pad)",
+    "    const uint32_t room = hr__sq_room(r, 1);\n    if (room < 1)")
 mut("sqe128-pad-cqe", "flags", R,
     "the padding NOP posts a CQE",
     "    s->flags       = IOSQE_CQE_SKIP_SUCCESS;",
