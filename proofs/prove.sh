@@ -84,8 +84,13 @@ status=0
 start_all=$(date +%s)
 REPORTS=()                  # unit=path-of-its-json, for report.py
 TRUST=()                    # unit=path-of-its-Frama-C-report, for trust.py
-run() {  # run <unit> <file> <functions|-> <extra options...>
-    local unit=$1 file=$2 fcts=$3; shift 3
+# Units run PROVE_JOBS at a time (default 2: Frama-C's VC generation and
+# Qed are single-threaded, so one unit alone leaves a core idle), the
+# longest first (the wall time of its last run, proofs/results/<unit>.time);
+# their lines are printed in the order of units.tsv once all have ended.
+JOBS=${PROVE_JOBS:-2}
+run() {  # run <unit> <key> <file> <functions|-> <extra options...>: in the background
+    local unit=$1 key=$2 file=$3 fcts=$4; shift 4
     local sel=()
     [ "$fcts" = "-" ] || sel=(-wp-fct "$fcts")
     local t0; t0=$(date +%s)
@@ -97,57 +102,84 @@ run() {  # run <unit> <file> <functions|-> <extra options...>
     # the input of proofs/trust.py
     sed -n '/^\[report\] Computing properties status/,$p' "$LOGS/$unit.log" > "$LOGS/$unit.report"
     local line; line=$(grep "Proved goals" "$LOGS/$unit.log" | tail -1)
-    printf '%-8s %-32s %4ss\n' "$unit" "${line#\[wp\] }" "$(( $(date +%s) - t0 ))"
+    local secs=$(( $(date +%s) - t0 ))
+    printf '%-8s %-32s %4ss\n' "$unit" "${line#\[wp\] }" "$secs" > "$LOGS/$unit.line"
     local ok=0
     case "$line" in
       *"Proved goals:"*) set -- $line; [ "$4" = "$6" ] && ok=1 ;;
-      *) tail -5 "$LOGS/$unit.log" ;;
+      *) tail -5 "$LOGS/$unit.log" >> "$LOGS/$unit.line" ;;
     esac
     # A smoke test that "fails" (a vacuous contract, dead code) is a goal
     # that is not proved: the P / T check above already catches it.
-    grep -E '^\[wp\] \[(Failed|Timeout|Unknown)\]' "$LOGS/$unit.log" | head -20
-    REPORTS+=("$unit=$LOGS/$unit.json")
-    TRUST+=("$unit=$LOGS/$unit.report")
+    grep -E '^\[wp\] \[(Failed|Timeout|Unknown)\]' "$LOGS/$unit.log" | head -20 >> "$LOGS/$unit.line"
     if [ $ok -eq 1 ]; then
         cp "$LOGS/$unit.json" "$RESULTS/$unit.json"
         cp "$LOGS/$unit.report" "$RESULTS/$unit.report"
-        echo "$KEY" > "$RESULTS/$unit.key"
+        echo "$secs" > "$RESULTS/$unit.time"
+        echo "$key" > "$RESULTS/$unit.key"
+        echo ok > "$LOGS/$unit.status"
     else
-        status=1
         rm -f "$RESULTS/$unit.key"          # never reuse a result of a failing unit
+        echo failed > "$LOGS/$unit.status"
     fi
 }
 
-echo "== WP ($MODE): Frama-C $(frama-c -version), provers $PROVERS, -wp-rte"
+echo "== WP ($MODE): Frama-C $(frama-c -version), provers $PROVERS, -wp-rte, $JOBS units at a time"
 # Every unit of proofs/units.tsv, in its order.  The lemmas are proved once
 # (unit bits, tactic scripts in proofs/sessions/bits/script); every other
 # unit uses them as hypotheses only.
+ORDER=()                    # every unit of this run, in units.tsv order
+QUEUE=()                    # "<seconds last time> <unit>" of the units to run
+declare -A ARGS REUSED
 while IFS=$'\t' read -r unit file defs flags; do
     [ -n "$unit" ] && [ "${unit:0:1}" != "#" ] || continue
     if [ -n "$UNITS" ] && [[ " $UNITS " != *" $unit "* ]]; then continue; fi
     [ -f "$file" ] || { echo "$unit: missing translation unit $file"; status=1; continue; }
     KEY=$(key "$unit" "$file" "$unit $file $defs $flags")
+    ORDER+=("$unit")
     if [ "$MODE" = replay ] || [ "$MODE" = update ]; then
         if [ -f "$RESULTS/$unit.key" ] && [ -f "$RESULTS/$unit.json" ] &&
            [ -f "$RESULTS/$unit.report" ] && [ "$(cat "$RESULTS/$unit.key")" = "$KEY" ]; then
-            printf '%-8s %-32s %5s\n' "$unit" "inputs unchanged: result reused" "0s"
-            REPORTS+=("$unit=$RESULTS/$unit.json")
-            TRUST+=("$unit=$RESULTS/$unit.report")
+            REUSED[$unit]=1
             continue
         fi
     fi
     [ "$flags" = "-" ] && flags=""
+    rm -f "$LOGS/$unit.status" "$LOGS/$unit.line"
     if [ "$defs" = "lemmas" ]; then
-        # shellcheck disable=SC2086
-        run "$unit" "$file" - -wp-prop=@lemma -wp-prover "script,$PROVERS" $flags
+        ARGS[$unit]="$KEY $file - -wp-prop=@lemma -wp-prover script,$PROVERS $flags"
     else
-        # shellcheck disable=SC2086
         fcts=$(defs $defs)
         [ -n "$fcts" ] || { echo "$unit: no function definitions in $defs"; status=1; continue; }
-        # shellcheck disable=SC2086
-        run "$unit" "$file" "$fcts" -wp-prop=-@lemma -wp-prover "$PROVERS" $flags
+        ARGS[$unit]="$KEY $file $fcts -wp-prop=-@lemma -wp-prover $PROVERS $flags"
     fi
+    QUEUE+=("$(cat "$RESULTS/$unit.time" 2>/dev/null || echo 0) $unit")
 done < <(sed -E 's/\t+/\t/g' proofs/units.tsv)
+
+# longest first; at most JOBS at once
+mapfile -t SORTED < <(printf '%s\n' "${QUEUE[@]}" | sort -rn | awk 'NF == 2 { print $2 }')
+running=0
+for unit in "${SORTED[@]}"; do
+    if [ "$running" -ge "$JOBS" ]; then wait -n; running=$((running - 1)); fi
+    # shellcheck disable=SC2086
+    run "$unit" ${ARGS[$unit]} &
+    running=$((running + 1))
+done
+wait
+
+for unit in "${ORDER[@]}"; do
+    if [ -n "${REUSED[$unit]:-}" ]; then
+        printf '%-8s %-32s %5s\n' "$unit" "inputs unchanged: result reused" "0s"
+        REPORTS+=("$unit=$RESULTS/$unit.json")
+        TRUST+=("$unit=$RESULTS/$unit.report")
+        continue
+    fi
+    [ -n "${ARGS[$unit]:-}" ] || continue
+    cat "$LOGS/$unit.line" 2>/dev/null || echo "$unit: no result"
+    REPORTS+=("$unit=$LOGS/$unit.json")
+    TRUST+=("$unit=$LOGS/$unit.report")
+    [ "$(cat "$LOGS/$unit.status" 2>/dev/null)" = ok ] || status=1
+done
 
 python3 proofs/report.py "$MODE" proofs/proved_goals "${REPORTS[@]}" || status=1
 # Memory ordering: the SPIN model, its mutants, and the call-site table tied
