@@ -69,11 +69,11 @@ mut("ring-pending-clamp", "arith", R,
 mut("ring-copy-ignores-overflow", "overflow", R,
     "hr_copy_cqes does not enter when nothing is ready but the kernel flags overflow",
     "        if (wait_nr > 0 || flagged) {",
-    "        if (wait_nr > 0) {")
+    "        if (wait_nr > 0 || (flagged && 0)) {")
 mut("ring-copy-enters-always", "enter", R,
     "hr_copy_cqes enters even when CQEs are ready",
     "    if (HR_UNLIKELY(ready == 0)) {",
-    "    if (1) {")
+    "    if (HR_UNLIKELY(ready == 0 || 1)) {")
 mut("ring-needs-flush-no-taskrun", "flags", R,
     "IORING_SQ_TASKRUN no longer makes the core enter",
     "(IORING_SQ_CQ_OVERFLOW | IORING_SQ_TASKRUN)) != 0;",
