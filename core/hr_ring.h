@@ -368,16 +368,22 @@ static inline uint32_t hr__cq_skip(struct hr_ring *r)
     return ready;
 }
 
-/* 1 when the CQE at our head is flagged IORING_CQE_F_32 on a CQE_MIXED
+/* 1 when the CQE of counter pos is flagged IORING_CQE_F_32 on a CQE_MIXED
    ring but starts in the last slot, so that its second half would lie
    past the CQE array (the kernel pads instead: only a corrupted ring shows
-   this); else 0.  Callers report it as -EIO. */
-static inline int hr__cq_straddles(const struct hr_ring *r)
+   this); else 0.  Callers report it as -EIO or end their walk there. */
+static inline int hr__cq_straddles_at(const struct hr_ring *r, uint32_t pos)
 {
-    const uint32_t k = hr__slot(r->cq.head, r->cq.mask, r->cq.shift);
+    const uint32_t k = hr__slot(pos, r->cq.mask, r->cq.shift);
     if (!(r->flags & IORING_SETUP_CQE_MIXED) || r->cq.cqe_shift != 0 || k != r->cq.mask)
         return 0;
     return (r->cq.cqes[k].flags & IORING_CQE_F_32) != 0;
+}
+
+/* ... the CQE at our head. */
+static inline int hr__cq_straddles(const struct hr_ring *r)
+{
+    return hr__cq_straddles_at(r, r->cq.head);
 }
 
 /* The 16-byte slots the CQE c takes in r's CQ: 2 for a CQE flagged

@@ -408,7 +408,7 @@ static inline unsigned hr__cq_walk_mixed(struct hr_ring *r, struct hr_cqe **cqes
         if (f & IORING_CQE_F_SKIP)
             break;                  /* released once it is at our head */
         if (f & IORING_CQE_F_32) {
-            if ((s == 0 && k == r->cq.mask) || ready - off < 2)
+            if (hr__cq_straddles_at(r, head + off) || ready - off < 2)
                 break;              /* not whole in the ring, or half published */
             n = 2;
         }
@@ -492,8 +492,7 @@ static inline struct hr_cqe *hr__cq_at(struct hr_ring *r, uint32_t pos)
         return 0;
     const uint32_t k = hr__slot(pos, r->cq.mask, r->cq.shift);
     struct hr_cqe *const c = r->cq.cqes + hr__units(k, r->cq.cqe_shift);
-    if (HR_UNLIKELY((r->flags & IORING_SETUP_CQE_MIXED) && r->cq.cqe_shift == 0 &&
-                    k == r->cq.mask && (c->flags & IORING_CQE_F_32)))
+    if (HR_UNLIKELY(hr__cq_straddles_at(r, pos)))
         return 0;                   /* a 32-byte CQE in the last slot */
     return c;
 }
@@ -542,8 +541,10 @@ static inline int hr_cq_has_overflow(const struct hr_ring *r)
 HR_HOT int hr_submit_and_get_events(struct hr_ring *r)
 {
     const uint32_t pending = hr__flush_pending(r);
+    //@ ghost hr_seen_sq_head = *r->sq.khead;
     uint32_t flags = IORING_ENTER_GETEVENTS;
     (void)hr_sq_ring_needs_enter(r, pending, &flags);   /* SQPOLL: wake it */
+    //@ ghost hr_seen_kflags = *r->sq.kflags;
     return hr_enter(r, pending, 0, flags, 0, 0);
 }
 
@@ -583,7 +584,9 @@ static inline int hr_sqring_wait(struct hr_ring *r)
 {
     if (!(r->flags & IORING_SETUP_SQPOLL))
         return -HR_EINVAL;
-    if (hr_sq_space_left(r))
+    const uint32_t room = hr_sq_space_left(r);
+    //@ ghost hr_seen_sq_head = *r->sq.khead;
+    if (room)
         return 0;
     return hr_enter(r, 0, 0, IORING_ENTER_SQ_WAIT, 0, 0);
 }

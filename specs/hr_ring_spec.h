@@ -85,6 +85,11 @@ static inline void hr__copy_ring(struct hr_cqe *out, const struct hr_cqe *ring,
   // a CQE flagged 32-byte on a mixed ring lies whole in the CQE array
   predicate cqe_whole{L}(struct hr_ring *r, struct hr_cqe *c) =
     cq_mixed(r) && (c->flags & IORING_CQE_F_32) != 0 ==> \valid(c + (0 .. 1));
+
+  // a 32-byte CQE at counter pos that would straddle the end of the array
+  predicate cqe_straddle_at{L}(struct hr_ring *r, integer pos) =
+    cq_mixed(r) && r->cq.cqe_shift == 0 && slot(pos, r->cq.shift) == r->cq.mask &&
+    (r->cq.cqes[slot(pos, r->cq.shift)].flags & IORING_CQE_F_32) != 0;
 */
 
 /* io_uring_enter on this ring (T-ENTER): the kernel may change the words it
@@ -367,7 +372,17 @@ static inline uint32_t hr_cq_ready(struct hr_ring *r);
 */
 static inline uint32_t hr__cq_skip(struct hr_ring *r);
 
-/* A 32-byte CQE at our head that would straddle the end of the array. */
+/* A 32-byte CQE at counter pos that would straddle the end of the array. */
+/*@ requires ring_ok(r);
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures whole: \result == 0 ==>
+      cqe_whole(r, r->cq.cqes + units(slot(pos, r->cq.shift), r->cq.cqe_shift));
+    ensures straddles: \result == 1 <==> cqe_straddle_at(r, pos);
+*/
+static inline int hr__cq_straddles_at(const struct hr_ring *r, uint32_t pos);
+
+/* ... at our head. */
 /*@ requires ring_ok(r);
     assigns \nothing;
     ensures \result == 0 || \result == 1;

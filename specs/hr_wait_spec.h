@@ -79,12 +79,8 @@
   predicate wait_cqe{L}(struct hr_ring *r, struct hr_cqe *c) =
     c != \null ==> head_cqe(r, c) && cqe_whole(r, c);
 
-  // a 32-byte CQE at counter pos that would straddle the end of the array
-  predicate cqe_straddle_at{L}(struct hr_ring *r, integer pos) =
-    cq_mixed(r) && r->cq.cqe_shift == 0 && slot(pos, r->cq.shift) == r->cq.mask &&
-    (r->cq.cqes[slot(pos, r->cq.shift)].flags & IORING_CQE_F_32) != 0;
-
-  // ... at our head
+  // a 32-byte CQE at our head that would straddle the end of the array
+  // (cqe_straddle_at, hr_ring_spec.h, at our head)
   predicate cq_straddle{L}(struct hr_ring *r) =
     cq_mixed(r) && r->cq.cqe_shift == 0 && slot(r->cq.head, r->cq.shift) == r->cq.mask &&
     (cq_head_cqe(r)->flags & IORING_CQE_F_32) != 0;
@@ -442,6 +438,9 @@ static inline void hr__cq_ptrs(struct hr_ring *r, struct hr_cqe **out, uint32_t 
     ensures r->sq.sqe_head == \old(r->sq.sqe_head) && r->sq.sqe_tail == \old(r->sq.sqe_tail) &&
             r->cq.head == \old(r->cq.head);
     ensures -4095 <= \result <= 0x7fffffff;
+    // one enter: nothing submitted, no wait, GETEVENTS, no argument
+    ensures entered: hr_enter_calls == (uint32_t)(\old(hr_enter_calls) + 1) &&
+      entered(0, 0, IORING_ENTER_GETEVENTS) && hr_enter_arg == \null && hr_enter_argsz == 0;
 */
 static inline int hr_get_events(struct hr_ring *r);
 
@@ -580,10 +579,26 @@ static inline int hr_cq_has_overflow(const struct hr_ring *r);
 /*@ requires ring_ok(r);
     assigns r->sq.array[0 .. r->sq.entries - 1], *r->sq.ktail, r->sq.sqe_head,
             *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
-            r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_LOG;
+            r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_LOG, hr_seen_sq_head,
+            hr_seen_kflags;
     ensures ring_ok(r);
     ensures published: r->sq.sqe_head == r->sq.sqe_tail && r->cq.head == \old(r->cq.head);
     ensures -4095 <= \result <= 0x7fffffff;
+    // one enter, no wait, no argument; it submits what the kernel has not
+    // consumed (the SQ head read after the flush: hr_seen_sq_head)
+    ensures entered: hr_enter_calls == (uint32_t)(\old(hr_enter_calls) + 1) &&
+      hr_enter_min_complete == 0 && hr_enter_arg == \null && hr_enter_argsz == 0 &&
+      hr_enter_to_submit <= r->sq.entries;
+    ensures to_submit: u32_dist(hr_seen_sq_head, r->sq.sqe_head) <= r->sq.entries ==>
+      hr_enter_to_submit == u32_dist(hr_seen_sq_head, r->sq.sqe_head);
+    // GETEVENTS, and SQ_WAKEUP exactly when an SQPOLL ring had something to
+    // submit and its poller asked for a wakeup (SQ flags read after the fence)
+    ensures wakeup: (r->flags & IORING_SETUP_SQPOLL) != 0 && hr_enter_to_submit != 0 &&
+      (hr_seen_kflags & IORING_SQ_NEED_WAKEUP) != 0 ==>
+      hr_enter_flags == (IORING_ENTER_GETEVENTS | IORING_ENTER_SQ_WAKEUP);
+    ensures no_wakeup: !((r->flags & IORING_SETUP_SQPOLL) != 0 && hr_enter_to_submit != 0 &&
+      (hr_seen_kflags & IORING_SQ_NEED_WAKEUP) != 0) ==>
+      hr_enter_flags == IORING_ENTER_GETEVENTS;
 */
 static inline int hr_submit_and_get_events(struct hr_ring *r);
 
@@ -617,18 +632,48 @@ static inline int hr_cq_eventfd_toggle(struct hr_ring *r, int enabled);
 
 /*@ requires ring_ok(r);
     assigns *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
-            r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_LOG;
+            r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_LOG, hr_seen_sq_head;
     ensures ring_ok(r);
     ensures r->cq.head == \old(r->cq.head) && r->sq.sqe_tail == \old(r->sq.sqe_tail);
-    ensures no_sqpoll: !(r->flags & IORING_SETUP_SQPOLL) ==> \result == -HR_EINVAL;
     ensures -4095 <= \result <= 0x7fffffff;
+    behavior no_sqpoll:
+      assumes (r->flags & IORING_SETUP_SQPOLL) == 0;
+      ensures \result == -HR_EINVAL && hr_enter_calls == \old(hr_enter_calls);
+    behavior room:
+      assumes (r->flags & IORING_SETUP_SQPOLL) != 0;
+      // the SQ head read (hr_seen_sq_head) left room: no enter
+      ensures u32_dist(hr_seen_sq_head, r->sq.sqe_tail) < r->sq.entries ==>
+        \result == 0 && hr_enter_calls == \old(hr_enter_calls);
+      // full (or a lying head): one enter with IORING_ENTER_SQ_WAIT only
+      ensures u32_dist(hr_seen_sq_head, r->sq.sqe_tail) >= r->sq.entries ==>
+        hr_enter_calls == (uint32_t)(\old(hr_enter_calls) + 1) &&
+        entered(0, 0, IORING_ENTER_SQ_WAIT) && hr_enter_arg == \null && hr_enter_argsz == 0;
+    complete behaviors;
+    disjoint behaviors;
 */
 static inline int hr_sqring_wait(struct hr_ring *r);
 
 /*@ requires \valid(r);
-    assigns \nothing;
-    ensures unmapped: (r->ring_mem == \null || r->sqe_mem == \null) ==> \result == -HR_EINVAL;
+    assigns HR_MADV_LOG;
     ensures -4095 <= \result <= 0;
+    behavior unmapped:
+      assumes r->ring_mem == \null || r->sqe_mem == \null;
+      ensures \result == -HR_EINVAL && hr_ghost_madvs == \old(hr_ghost_madvs);
+    behavior mapped:
+      assumes r->ring_mem != \null && r->sqe_mem != \null;
+      // the SQE region first, MADV_DONTFORK (10) over its whole length ...
+      ensures sqes: hr_ghost_madvs == (unsigned)(\old(hr_ghost_madvs) + 1) ?
+          hr_ghost_madv_addr == (uintptr_t)r->sqe_mem && hr_ghost_madv_len == r->sqe_len &&
+          hr_ghost_madv_advice == 10 && \result < 0
+        : hr_ghost_madv_prev_addr == (uintptr_t)r->sqe_mem &&
+          hr_ghost_madv_prev_len == r->sqe_len && hr_ghost_madv_prev_advice == 10;
+      // ... then, unless that failed, the ring region
+      ensures rings: hr_ghost_madvs == (unsigned)(\old(hr_ghost_madvs) + 1) ||
+        (hr_ghost_madvs == (unsigned)(\old(hr_ghost_madvs) + 2) &&
+         hr_ghost_madv_addr == (uintptr_t)r->ring_mem && hr_ghost_madv_len == r->ring_len &&
+         hr_ghost_madv_advice == 10);
+    complete behaviors;
+    disjoint behaviors;
 */
 static inline int hr_ring_dontfork(struct hr_ring *r);
 
@@ -640,6 +685,9 @@ static inline int hr_ring_dontfork(struct hr_ring *r);
     ensures r->sq.sqe_head == \old(r->sq.sqe_head) && r->sq.sqe_tail == \old(r->sq.sqe_tail) &&
             r->cq.head == \old(r->cq.head);
     ensures -4095 <= \result <= 0x7fffffff;
+    // one enter, with exactly the caller's arguments
+    ensures entered: hr_enter_calls == (uint32_t)(\old(hr_enter_calls) + 1) &&
+      entered(to_submit, min_complete, flags) && hr_enter_arg == arg && hr_enter_argsz == argsz;
 */
 static inline int hr_enter2(struct hr_ring *r, uint32_t to_submit, uint32_t min_complete,
                             uint32_t flags, const void *arg, uint64_t argsz);

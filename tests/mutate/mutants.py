@@ -497,12 +497,12 @@ mut("mixed-batch-no-stop-at-skip", "wait", W,
     "        if (f & 0)\n            break;                  /* released once it is at our head */")
 mut("mixed-batch-half-published", "safety", W,
     "peek_batch hands out a 32-byte CQE whose second half is not published or past the array",
-    "            if ((s == 0 && k == r->cq.mask) || ready - off < 2)",
+    "            if (hr__cq_straddles_at(r, head + off) || ready - off < 2)",
     "            if (ready - off < 2)")
 mut("mixed-at-straddle", "safety", W,
     "for_each hands out a 32-byte CQE in the last slot",
-    "                    k == r->cq.mask && (c->flags & IORING_CQE_F_32)))",
-    "                    k == r->cq.mask && (c->flags & IORING_CQE_F_32) && 0))")
+    "    if (HR_UNLIKELY(hr__cq_straddles_at(r, pos)))\n        return 0;",
+    "    if (HR_UNLIKELY(hr__cq_straddles_at(r, pos) && 0))\n        return 0;")
 mut("mixed-wait-no-straddle", "safety", W,
     "the wait family hands out a 32-byte CQE in the last slot",
     "    if (c && HR_UNLIKELY(hr__cq_straddles(r))) {",
