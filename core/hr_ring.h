@@ -303,6 +303,12 @@ HR_HOT int hr_submit_and_wait(struct hr_ring *r, uint32_t wait_nr)
           ((r->flags & IORING_SETUP_IOPOLL) != 0 || cq_flagged(hr_seen_kflags)); */
     //@ assert checked_cq: ring_ok(r) && r->sq.sqe_head == r->sq.sqe_tail;
     const int sq_enter = hr_sq_ring_needs_enter(r, pending, &flags);
+    //@ ghost hr_seen_wakeup = *r->sq.kflags;
+    /*@ assert wake_rule: flags == IORING_ENTER_SQ_WAKEUP <==>
+          sq_wake(r, pending, hr_seen_wakeup); */
+    /*@ assert sq_rule: sq_enter != 0 <==>
+          ((pending != 0 && (r->flags & IORING_SETUP_SQPOLL) == 0) ||
+           sq_wake(r, pending, hr_seen_wakeup)); */
     //@ assert checked_sq: ring_ok(r) && r->sq.sqe_head == r->sq.sqe_tail;
     /*@ assert wake: flags == 0 ||
           (flags == IORING_ENTER_SQ_WAKEUP && (r->flags & IORING_SETUP_SQPOLL) != 0); */

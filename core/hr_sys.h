@@ -111,15 +111,16 @@ static inline int hr_sys_munmap(uint8_t *addr, uint64_t len)
 }
 
 /* madvise(addr, len, advice): 0 or -errno (hr_ring_dontfork). */
-static inline int hr_sys_madvise(void *addr, uint64_t len, int advice)
+static inline int hr_sys_madvise(uint8_t *addr, uint64_t len, int advice)
 {
     const int ret = (int)hr__syscall(HR_NR_madvise, (long)(uintptr_t)addr, (long)len, advice,
                                      0, 0, 0);
     /*@ ghost hr_ghost_madv_prev_addr = hr_ghost_madv_addr;
               hr_ghost_madv_prev_len = hr_ghost_madv_len;
               hr_ghost_madv_prev_advice = hr_ghost_madv_advice;
+              hr_ghost_madv_prev_ret = hr_ghost_madv_ret;
               hr_ghost_madv_addr = (uintptr_t)addr;  hr_ghost_madv_len = len;
-              hr_ghost_madv_advice = advice;
+              hr_ghost_madv_advice = advice;  hr_ghost_madv_ret = ret;
               hr_ghost_madvs = hr_ghost_madvs == 0xffffffffu ? 0u : hr_ghost_madvs + 1u; */
     return ret;
 }

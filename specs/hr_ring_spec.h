@@ -53,9 +53,11 @@ static inline void hr__copy_ring(struct hr_cqe *out, const struct hr_cqe *ring,
    The enter log (hr_enter_calls and the last enter's arguments) is kept by
    the trusted enter itself (specs/hr_trusted.h).  hr_seen_sq_head,
    hr_seen_kflags, hr_seen_cq_ready: the kernel words (and the CQEs ready)
-   as a function's decision read them. */
+   as a function's decision read them; hr_seen_wakeup: the SQ flags word as
+   the SQPOLL wakeup test read it (after the full fence). */
 //@ ghost uint32_t hr_seen_sq_head;
 //@ ghost uint32_t hr_seen_kflags;
+//@ ghost uint32_t hr_seen_wakeup;
 //@ ghost uint32_t hr_seen_cq_ready;
 
 /*@
@@ -63,6 +65,11 @@ static inline void hr__copy_ring(struct hr_cqe *out, const struct hr_cqe *ring,
   // consumed according to the head h it read, clamped like the kernel
   logic integer sq_pending(integer h, integer published, integer entries) =
     \min(u32_dist(h, published), entries);
+
+  // an SQPOLL ring with SQEs pending whose poller asked for a wakeup
+  predicate sq_wake{L}(struct hr_ring *r, integer pending, integer kflags) =
+    (r->flags & IORING_SETUP_SQPOLL) != 0 && pending != 0 &&
+    (kflags & IORING_SQ_NEED_WAKEUP) != 0;
 
   // the kernel flags overflowed CQEs or task work: reaping must enter
   predicate cq_flagged(integer kflags) =
@@ -285,7 +292,7 @@ static inline int hr_cq_ring_needs_flush(struct hr_ring *r);
     assigns r->sq.array[0 .. r->sq.entries - 1], *r->sq.ktail, r->sq.sqe_head,
             *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_LOG, hr_seen_sq_head,
-            hr_seen_kflags;
+            hr_seen_kflags, hr_seen_wakeup;
     ensures ring_ok(r);
     ensures published: r->sq.sqe_head == r->sq.sqe_tail;
     ensures -4095 <= \result <= 0x7fffffff;
@@ -317,6 +324,24 @@ static inline int hr_cq_ring_needs_flush(struct hr_ring *r);
          hr_enter_flags == IORING_ENTER_GETEVENTS : hr_enter_flags == 0);
     ensures no_enter: hr_enter_calls == 0 ==>
       \result == sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries);
+    // under SQPOLL an enter also when the poller sleeps, and only when needed
+    ensures must_wake: sq_wake(r, sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries),
+                               hr_seen_wakeup) ==> hr_enter_calls == 1;
+    ensures only_needed: hr_enter_calls == 1 ==>
+      wait_nr > 0 || (r->flags & IORING_SETUP_IOPOLL) != 0 || cq_flagged(hr_seen_kflags) ||
+      (sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries) != 0 &&
+       (r->flags & IORING_SETUP_SQPOLL) == 0) ||
+      sq_wake(r, sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries), hr_seen_wakeup);
+    // SQPOLL flags: SQ_WAKEUP exactly for a sleeping poller, GETEVENTS
+    // exactly when waiting, IOPOLL or the kernel's flags, nothing else
+    ensures sqpoll_wakeup: hr_enter_calls == 1 && (r->flags & IORING_SETUP_SQPOLL) != 0 ==>
+      ((hr_enter_flags & IORING_ENTER_SQ_WAKEUP) != 0 <==>
+       sq_wake(r, sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries), hr_seen_wakeup));
+    ensures sqpoll_getevents: hr_enter_calls == 1 && (r->flags & IORING_SETUP_SQPOLL) != 0 ==>
+      ((hr_enter_flags & IORING_ENTER_GETEVENTS) != 0 <==>
+       (wait_nr > 0 || (r->flags & IORING_SETUP_IOPOLL) != 0 || cq_flagged(hr_seen_kflags)));
+    ensures sqpoll_only: hr_enter_calls == 1 && (r->flags & IORING_SETUP_SQPOLL) != 0 ==>
+      (hr_enter_flags & ~(uint32_t)(IORING_ENTER_GETEVENTS | IORING_ENTER_SQ_WAKEUP)) == 0;
 */
 static inline int hr_submit_and_wait(struct hr_ring *r, uint32_t wait_nr);
 
@@ -324,7 +349,7 @@ static inline int hr_submit_and_wait(struct hr_ring *r, uint32_t wait_nr);
     assigns r->sq.array[0 .. r->sq.entries - 1], *r->sq.ktail, r->sq.sqe_head,
             *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1], HR_ENTER_LOG, hr_seen_sq_head,
-            hr_seen_kflags;
+            hr_seen_kflags, hr_seen_wakeup;
     ensures ring_ok(r);
     ensures published: r->sq.sqe_head == r->sq.sqe_tail;
     ensures -4095 <= \result <= 0x7fffffff;
@@ -342,6 +367,21 @@ static inline int hr_submit_and_wait(struct hr_ring *r, uint32_t wait_nr);
          hr_enter_flags == IORING_ENTER_GETEVENTS : hr_enter_flags == 0);
     ensures no_enter: hr_enter_calls == 0 ==>
       \result == sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries);
+    ensures must_wake: sq_wake(r, sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries),
+                               hr_seen_wakeup) ==> hr_enter_calls == 1;
+    ensures only_needed: hr_enter_calls == 1 ==>
+      (r->flags & IORING_SETUP_IOPOLL) != 0 || cq_flagged(hr_seen_kflags) ||
+      (sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries) != 0 &&
+       (r->flags & IORING_SETUP_SQPOLL) == 0) ||
+      sq_wake(r, sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries), hr_seen_wakeup);
+    ensures sqpoll_wakeup: hr_enter_calls == 1 && (r->flags & IORING_SETUP_SQPOLL) != 0 ==>
+      ((hr_enter_flags & IORING_ENTER_SQ_WAKEUP) != 0 <==>
+       sq_wake(r, sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries), hr_seen_wakeup));
+    ensures sqpoll_getevents: hr_enter_calls == 1 && (r->flags & IORING_SETUP_SQPOLL) != 0 ==>
+      ((hr_enter_flags & IORING_ENTER_GETEVENTS) != 0 <==>
+       ((r->flags & IORING_SETUP_IOPOLL) != 0 || cq_flagged(hr_seen_kflags)));
+    ensures sqpoll_only: hr_enter_calls == 1 && (r->flags & IORING_SETUP_SQPOLL) != 0 ==>
+      (hr_enter_flags & ~(uint32_t)(IORING_ENTER_GETEVENTS | IORING_ENTER_SQ_WAKEUP)) == 0;
 */
 static inline int hr_submit(struct hr_ring *r);
 

@@ -98,8 +98,8 @@ static inline int hr_sys_io_uring_register_params(int fd, uint32_t opcode,
 */
 static inline int hr_sys_munmap(uint8_t *addr, uint64_t len);
 
-/* Ghost log of madvise(2): address, length and advice of the last call,
-   address and length of the one before, and a (wrapping) count, so that
+/* Ghost log of madvise(2): address, length, advice and result of the last
+   call and of the one before, and a (wrapping) count, so that
    hr_ring_dontfork's contract says which mappings it advised.  Ghost
    state only. */
 //@ ghost unsigned hr_ghost_madvs;
@@ -109,21 +109,25 @@ static inline int hr_sys_munmap(uint8_t *addr, uint64_t len);
 //@ ghost uintptr_t hr_ghost_madv_prev_addr;
 //@ ghost uint64_t hr_ghost_madv_prev_len;
 //@ ghost int hr_ghost_madv_prev_advice;
+//@ ghost int hr_ghost_madv_ret;
+//@ ghost int hr_ghost_madv_prev_ret;
 #define HR_MADV_LOG hr_ghost_madvs, hr_ghost_madv_addr, hr_ghost_madv_len, hr_ghost_madv_advice, \
-    hr_ghost_madv_prev_addr, hr_ghost_madv_prev_len, hr_ghost_madv_prev_advice
+    hr_ghost_madv_prev_addr, hr_ghost_madv_prev_len, hr_ghost_madv_prev_advice, \
+    hr_ghost_madv_ret, hr_ghost_madv_prev_ret
 
 /* madvise(2) (hr_ring_dontfork): changes how the pages are inherited by a
    fork, never their contents. */
 /*@ assigns HR_MADV_LOG;
     ensures -4095 <= \result <= 0;
     ensures advised: hr_ghost_madv_addr == (uintptr_t)addr && hr_ghost_madv_len == len &&
-      hr_ghost_madv_advice == advice &&
+      hr_ghost_madv_advice == advice && hr_ghost_madv_ret == \result &&
       hr_ghost_madvs == (unsigned)(\old(hr_ghost_madvs) + 1);
     ensures before: hr_ghost_madv_prev_addr == \old(hr_ghost_madv_addr) &&
       hr_ghost_madv_prev_len == \old(hr_ghost_madv_len) &&
-      hr_ghost_madv_prev_advice == \old(hr_ghost_madv_advice);
+      hr_ghost_madv_prev_advice == \old(hr_ghost_madv_advice) &&
+      hr_ghost_madv_prev_ret == \old(hr_ghost_madv_ret);
 */
-static inline int hr_sys_madvise(void *addr, uint64_t len, int advice);
+static inline int hr_sys_madvise(uint8_t *addr, uint64_t len, int advice);
 
 /* mmap(2) of a ring region: the result is -errno or an address, which
    becomes a pointer only in core/bind.c (T-MAP) and core/bufring.c. */

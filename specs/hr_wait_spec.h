@@ -661,17 +661,18 @@ static inline int hr_sqring_wait(struct hr_ring *r);
       ensures \result == -HR_EINVAL && hr_ghost_madvs == \old(hr_ghost_madvs);
     behavior mapped:
       assumes r->ring_mem != \null && r->sqe_mem != \null;
-      // the SQE region first, MADV_DONTFORK (10) over its whole length ...
-      ensures sqes: hr_ghost_madvs == (unsigned)(\old(hr_ghost_madvs) + 1) ?
-          hr_ghost_madv_addr == (uintptr_t)r->sqe_mem && hr_ghost_madv_len == r->sqe_len &&
-          hr_ghost_madv_advice == 10 && \result < 0
-        : hr_ghost_madv_prev_addr == (uintptr_t)r->sqe_mem &&
-          hr_ghost_madv_prev_len == r->sqe_len && hr_ghost_madv_prev_advice == 10;
-      // ... then, unless that failed, the ring region
-      ensures rings: hr_ghost_madvs == (unsigned)(\old(hr_ghost_madvs) + 1) ||
-        (hr_ghost_madvs == (unsigned)(\old(hr_ghost_madvs) + 2) &&
-         hr_ghost_madv_addr == (uintptr_t)r->ring_mem && hr_ghost_madv_len == r->ring_len &&
-         hr_ghost_madv_advice == 10);
+      // the SQE region first, MADV_DONTFORK (10) over its whole length; its
+      // error is returned ...
+      ensures advised: hr_ghost_madvs == (unsigned)(\old(hr_ghost_madvs) + 1) &&
+        hr_ghost_madv_addr == (uintptr_t)r->sqe_mem && hr_ghost_madv_len == r->sqe_len &&
+        hr_ghost_madv_advice == 10 && hr_ghost_madv_ret < 0 && \result == hr_ghost_madv_ret ||
+      // ... else the ring region follows, and its result is returned
+        hr_ghost_madvs == (unsigned)(\old(hr_ghost_madvs) + 2) &&
+        hr_ghost_madv_prev_addr == (uintptr_t)r->sqe_mem &&
+        hr_ghost_madv_prev_len == r->sqe_len && hr_ghost_madv_prev_advice == 10 &&
+        hr_ghost_madv_prev_ret == 0 &&
+        hr_ghost_madv_addr == (uintptr_t)r->ring_mem && hr_ghost_madv_len == r->ring_len &&
+        hr_ghost_madv_advice == 10 && \result == hr_ghost_madv_ret;
     complete behaviors;
     disjoint behaviors;
 */

@@ -211,6 +211,26 @@ mut("wait-sqring-wait-flag", "flags", W,
     "hr_sqring_wait enters with GETEVENTS, not SQ_WAIT",
     "return hr_enter(r, 0, 0, IORING_ENTER_SQ_WAIT, 0, 0);",
     "return hr_enter(r, 0, 0, IORING_ENTER_GETEVENTS, 0, 0);")
+mut("wait-submit-get-events-none", "enter", W,
+    "hr_submit_and_get_events submits nothing (the flushed SQEs stay in the ring)",
+    "return hr_enter(r, pending, 0, flags, 0, 0);",
+    "return hr_enter(r, 0, 0, flags, 0, 0);")
+mut("wait-sqring-wait-with-room", "wait", W,
+    "hr_sqring_wait enters although the SQ had room for one SQE",
+    "    if (room)\n        return 0;",
+    "    if (room > 1)\n        return 0;")
+mut("wait-enter2-argsz", "enter", W,
+    "hr_enter2 drops the caller's argsz",
+    "return hr_enter(r, to_submit, min_complete, flags, arg, argsz);",
+    "return hr_enter(r, to_submit, min_complete, flags, arg, 0);")
+mut("wait-dontfork-ring-len", "teardown", W,
+    "hr_ring_dontfork advises the rings over the SQE region's length",
+    "return hr_sys_madvise(r->ring_mem, r->ring_len, 10 /* MADV_DONTFORK */);",
+    "return hr_sys_madvise(r->ring_mem, r->sqe_len, 10 /* MADV_DONTFORK */);")
+mut("wait-dontfork-first-error-lost", "teardown", W,
+    "hr_ring_dontfork goes on to the rings when advising the SQEs failed",
+    "    if (ret < 0)\n        return ret;\n    return hr_sys_madvise(r->ring_mem",
+    "    (void)ret;\n    return hr_sys_madvise(r->ring_mem")
 
 # ---- setup fields and teardown (setup.c) --------------------------------------
 mut("setup-flags-features-swap", "setup", S,
