@@ -334,14 +334,13 @@ static inline int hr_cq_ring_needs_flush(struct hr_ring *r);
       sq_wake(r, sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries), hr_seen_wakeup);
     // SQPOLL flags: SQ_WAKEUP exactly for a sleeping poller, GETEVENTS
     // exactly when waiting, IOPOLL or the kernel's flags, nothing else
-    ensures sqpoll_wakeup: hr_enter_calls == 1 && (r->flags & IORING_SETUP_SQPOLL) != 0 ==>
-      ((hr_enter_flags & IORING_ENTER_SQ_WAKEUP) != 0 <==>
-       sq_wake(r, sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries), hr_seen_wakeup));
-    ensures sqpoll_getevents: hr_enter_calls == 1 && (r->flags & IORING_SETUP_SQPOLL) != 0 ==>
-      ((hr_enter_flags & IORING_ENTER_GETEVENTS) != 0 <==>
-       (wait_nr > 0 || (r->flags & IORING_SETUP_IOPOLL) != 0 || cq_flagged(hr_seen_kflags)));
-    ensures sqpoll_only: hr_enter_calls == 1 && (r->flags & IORING_SETUP_SQPOLL) != 0 ==>
-      (hr_enter_flags & ~(uint32_t)(IORING_ENTER_GETEVENTS | IORING_ENTER_SQ_WAKEUP)) == 0;
+    ensures sqpoll_flags: hr_enter_calls == 1 && (r->flags & IORING_SETUP_SQPOLL) != 0 ==>
+      (sq_wake(r, sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries), hr_seen_wakeup) ?
+          (wait_nr > 0 || (r->flags & IORING_SETUP_IOPOLL) != 0 || cq_flagged(hr_seen_kflags) ?
+             hr_enter_flags == (IORING_ENTER_GETEVENTS | IORING_ENTER_SQ_WAKEUP) :
+             hr_enter_flags == IORING_ENTER_SQ_WAKEUP) :
+          (wait_nr > 0 || (r->flags & IORING_SETUP_IOPOLL) != 0 || cq_flagged(hr_seen_kflags) ?
+             hr_enter_flags == IORING_ENTER_GETEVENTS : hr_enter_flags == 0));
 */
 static inline int hr_submit_and_wait(struct hr_ring *r, uint32_t wait_nr);
 
@@ -374,14 +373,13 @@ static inline int hr_submit_and_wait(struct hr_ring *r, uint32_t wait_nr);
       (sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries) != 0 &&
        (r->flags & IORING_SETUP_SQPOLL) == 0) ||
       sq_wake(r, sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries), hr_seen_wakeup);
-    ensures sqpoll_wakeup: hr_enter_calls == 1 && (r->flags & IORING_SETUP_SQPOLL) != 0 ==>
-      ((hr_enter_flags & IORING_ENTER_SQ_WAKEUP) != 0 <==>
-       sq_wake(r, sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries), hr_seen_wakeup));
-    ensures sqpoll_getevents: hr_enter_calls == 1 && (r->flags & IORING_SETUP_SQPOLL) != 0 ==>
-      ((hr_enter_flags & IORING_ENTER_GETEVENTS) != 0 <==>
-       ((r->flags & IORING_SETUP_IOPOLL) != 0 || cq_flagged(hr_seen_kflags)));
-    ensures sqpoll_only: hr_enter_calls == 1 && (r->flags & IORING_SETUP_SQPOLL) != 0 ==>
-      (hr_enter_flags & ~(uint32_t)(IORING_ENTER_GETEVENTS | IORING_ENTER_SQ_WAKEUP)) == 0;
+    ensures sqpoll_flags: hr_enter_calls == 1 && (r->flags & IORING_SETUP_SQPOLL) != 0 ==>
+      (sq_wake(r, sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries), hr_seen_wakeup) ?
+          ((r->flags & IORING_SETUP_IOPOLL) != 0 || cq_flagged(hr_seen_kflags) ?
+             hr_enter_flags == (IORING_ENTER_GETEVENTS | IORING_ENTER_SQ_WAKEUP) :
+             hr_enter_flags == IORING_ENTER_SQ_WAKEUP) :
+          ((r->flags & IORING_SETUP_IOPOLL) != 0 || cq_flagged(hr_seen_kflags) ?
+             hr_enter_flags == IORING_ENTER_GETEVENTS : hr_enter_flags == 0));
 */
 static inline int hr_submit(struct hr_ring *r);
 

@@ -46,6 +46,14 @@ mut("ring-sw-to-submit-0", "enter", R,
     "hr_submit_and_wait waits with to_submit 0 (nothing submitted)",
     "return hr_enter(r, pending, wait_nr, IORING_ENTER_GETEVENTS, 0, 0);",
     "return hr_enter(r, 0, wait_nr, IORING_ENTER_GETEVENTS, 0, 0);")
+mut("ring-submit-enters-always", "enter", R,
+    "hr_submit enters even when nothing needs it (no SQE, no poller to wake, no flag)",
+    "    if (sq_enter || wait_nr > 0 || cq_enter) {",
+    "    if (sq_enter || wait_nr > 0 || cq_enter || 1) {")
+mut("ring-sqpoll-wait-no-getevents", "enter", R,
+    "on an SQPOLL ring hr_submit_and_wait waits without IORING_ENTER_GETEVENTS",
+    "        if (wait_nr > 0 || cq_enter)\n            flags |= IORING_ENTER_GETEVENTS;",
+    "        if (cq_enter)\n            flags |= IORING_ENTER_GETEVENTS;")
 mut("ring-sw-min-complete-1", "enter", R,
     "SQPOLL/IOPOLL path of hr_submit_and_wait enters with min_complete 1, not wait_nr",
     "return hr_enter(r, pending, wait_nr, flags, 0, 0);",
