@@ -313,17 +313,9 @@ HR_HOT int hr_submit_and_wait(struct hr_ring *r, uint32_t wait_nr)
     /*@ assert wake: flags == 0 ||
           (flags == IORING_ENTER_SQ_WAKEUP && (r->flags & IORING_SETUP_SQPOLL) != 0); */
     //@ assert still_pending: pending == sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries);
-    /*@ assert wake_flags: sq_wake(r, pending, hr_seen_wakeup) ?
-          flags == IORING_ENTER_SQ_WAKEUP : flags == 0; */
     if (sq_enter || wait_nr > 0 || cq_enter) {
         if (wait_nr > 0 || cq_enter)
             flags |= IORING_ENTER_GETEVENTS;
-        /*@ assert enter_flags: sq_wake(r, pending, hr_seen_wakeup) ?
-              (wait_nr > 0 || cq_enter != 0 ?
-                 flags == (IORING_ENTER_GETEVENTS | IORING_ENTER_SQ_WAKEUP) :
-                 flags == IORING_ENTER_SQ_WAKEUP) :
-              (wait_nr > 0 || cq_enter != 0 ?
-                 flags == IORING_ENTER_GETEVENTS : flags == 0); */
         return hr_enter(r, pending, wait_nr, flags, 0, 0);
     }
     return (int)pending;

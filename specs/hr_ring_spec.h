@@ -332,15 +332,6 @@ static inline int hr_cq_ring_needs_flush(struct hr_ring *r);
       (sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries) != 0 &&
        (r->flags & IORING_SETUP_SQPOLL) == 0) ||
       sq_wake(r, sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries), hr_seen_wakeup);
-    // SQPOLL flags: SQ_WAKEUP exactly for a sleeping poller, GETEVENTS
-    // exactly when waiting, IOPOLL or the kernel's flags, nothing else
-    ensures sqpoll_flags: hr_enter_calls == 1 && (r->flags & IORING_SETUP_SQPOLL) != 0 ==>
-      (sq_wake(r, sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries), hr_seen_wakeup) ?
-          (wait_nr > 0 || (r->flags & IORING_SETUP_IOPOLL) != 0 || cq_flagged(hr_seen_kflags) ?
-             hr_enter_flags == (IORING_ENTER_GETEVENTS | IORING_ENTER_SQ_WAKEUP) :
-             hr_enter_flags == IORING_ENTER_SQ_WAKEUP) :
-          (wait_nr > 0 || (r->flags & IORING_SETUP_IOPOLL) != 0 || cq_flagged(hr_seen_kflags) ?
-             hr_enter_flags == IORING_ENTER_GETEVENTS : hr_enter_flags == 0));
 */
 static inline int hr_submit_and_wait(struct hr_ring *r, uint32_t wait_nr);
 
@@ -373,13 +364,6 @@ static inline int hr_submit_and_wait(struct hr_ring *r, uint32_t wait_nr);
       (sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries) != 0 &&
        (r->flags & IORING_SETUP_SQPOLL) == 0) ||
       sq_wake(r, sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries), hr_seen_wakeup);
-    ensures sqpoll_flags: hr_enter_calls == 1 && (r->flags & IORING_SETUP_SQPOLL) != 0 ==>
-      (sq_wake(r, sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries), hr_seen_wakeup) ?
-          ((r->flags & IORING_SETUP_IOPOLL) != 0 || cq_flagged(hr_seen_kflags) ?
-             hr_enter_flags == (IORING_ENTER_GETEVENTS | IORING_ENTER_SQ_WAKEUP) :
-             hr_enter_flags == IORING_ENTER_SQ_WAKEUP) :
-          ((r->flags & IORING_SETUP_IOPOLL) != 0 || cq_flagged(hr_seen_kflags) ?
-             hr_enter_flags == IORING_ENTER_GETEVENTS : hr_enter_flags == 0));
 */
 static inline int hr_submit(struct hr_ring *r);
 

@@ -247,8 +247,8 @@ mut("setup-flags-features-swap", "setup", S,
     "r->flags       = q.features;\n    r->features    = q.flags;")
 mut("setup-enter-flags", "setup", S,
     "a fresh ring enters as if its fd were registered",
-    "r->enter_flags = 0;\n    return 0;\n}\n\nint hr_ring_init_params(",
-    "r->enter_flags = IORING_ENTER_REGISTERED_RING;\n    return 0;\n}\n\nint hr_ring_init_params(")
+    "    r->features    = q.features;\n    r->ring_fd     = fd;\n    r->enter_fd    = fd;\n    r->enter_flags = 0;",
+    "    r->features    = q.features;\n    r->ring_fd     = fd;\n    r->enter_fd    = fd;\n    r->enter_flags = IORING_ENTER_REGISTERED_RING;")
 mut("setup-params-not-returned", "setup", S,
     "the caller's params do not receive the kernel's answer",
     "    *p = q;\n\n",

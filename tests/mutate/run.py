@@ -420,6 +420,8 @@ for i, m in enumerate(todo, 1):
             goal = [l.strip() for l in out.splitlines()
                     if l.startswith("[wp] [") or "Proved goals" in l or "fewer" in l or "FAIL" in l]
             verdict, by = "killed-by-prove", "%s: %s" % (unit, "; ".join(goal[:3]) or "exit %d" % rc)
+    elif SCREEN and unit and not m["fct"] and verdict == "SURVIVED":
+        verdict, by = "screen-skipped", "outside a function body: make mutate replays unit " + unit
     if verdict == "SURVIVED" and not SCREEN:
         for s in suites_of(m):  # noqa: E741
             if s in bad_suites:
