@@ -544,7 +544,7 @@ mut("mixed-setup-cqe32", "setup", S,
 mut("sqe128-no-pad", "safety", R,
     "a 128-byte SQE starts in the last slot (its second half past the SQE array)",
     "    const uint32_t pad = hr__slot(t0, r->sq.mask, r->sq.shift) == r->sq.mask;",
-    "    const uint32_t pad = 0;")
+    "    const uint32_t pad = hr__slot(t0, r->sq.mask, r->sq.shift) == r->sq.mask && 0;")
 mut("sqe128-room-one", "safety", R,
     "hr_get_sqe128 checks room for one SQE only",
     "    const uint32_t room = hr__sq_room(r, 2 + pad);\n    if (room < 2 + pad)",
