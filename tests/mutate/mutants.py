@@ -230,7 +230,7 @@ mut("wait-sqring-wait-with-room", "wait", W,
 mut("wait-enter2-argsz", "enter", W,
     "hr_enter2 drops the caller's argsz",
     "return hr_enter(r, to_submit, min_complete, flags, arg, argsz);",
-    "return hr_enter(r, to_submit, min_complete, flags, arg, 0);")
+    "return hr_enter(r, to_submit, min_complete, flags, arg, argsz & 0);")
 mut("wait-dontfork-ring-len", "teardown", W,
     "hr_ring_dontfork advises the rings over the SQE region's length",
     "return hr_sys_madvise(r->ring_mem, r->ring_len, 10 /* MADV_DONTFORK */);",
