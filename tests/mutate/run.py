@@ -24,9 +24,15 @@ touched), then
   (b) if the proof did not kill it, runs the host suites that exercise the
       file (make suite-X in the copy; no VM suites, no bench); a failing or
       hanging (MUTATE_TIMEOUT seconds, default 300) suite kills it.
-Before the mutants, the same suites and units are run on the unmutated copy:
-a suite or unit that already fails there cannot kill anything and is
-reported (loudly) and left out.
+Before the mutants, the same suites and `make prove` (replay: with the
+committed results it takes a minute) are run on the unmutated copy; each
+changed function's goal count (the gate a mutant must not fall below) comes
+from the unit's result.  A suite, unit or function that already fails there
+cannot kill anything and is reported (loudly) and left out.
+Retries at the unit's timeout take MUTATE_CHUNK (default 3) of the
+properties pass 1 left at a time; the first that fails kills the mutant.
+MUTATE_JOBS (default 2) mutants are judged at once, each in its own copy
+(Frama-C's VC generation is single-threaded); the suites run one at a time.
 Every mutant must still apply: its `old` text must occur exactly once in its
 file, else the run stops before doing anything (the code changed: update
 tests/mutate/mutants.py).
@@ -40,7 +46,7 @@ Options: MUTANTS="id1 id2" runs a subset; --test-only skips (a) (fast);
 MUTATE_OVERLAY="tests/sim_ring.c harness/live_core.c": those files are taken
 from the working tree, not from MUTATE_REV (to try a new test before
 committing it; never core/).  MUTATE_SUITES="sim": only these suites."""
-import json, os, re, shutil, subprocess, sys, time
+import concurrent.futures, json, os, re, shutil, subprocess, sys, threading, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -56,6 +62,8 @@ PROVE_TIMEOUT = int(os.environ.get("MUTATE_PROVE_TIMEOUT", "3600"))
 KEEP = os.environ.get("MUTATE_KEEP", "") == "1"
 SCREEN = os.environ.get("MUTATE_SCREEN", "") == "1"   # development: pass 1 of WP only
 QUICK = int(os.environ.get("MUTATE_QUICK", "10"))   # first-pass WP timeout (0: none)
+CHUNK = int(os.environ.get("MUTATE_CHUNK", "3"))    # properties retried per run
+JOBS = int(os.environ.get("MUTATE_JOBS", "2"))      # mutants at once
 
 
 def die(msg):
@@ -319,31 +327,57 @@ for m in todo:
         m["fct"] = enclosing_function(src, src.index(m["old"]), len(m["old"]))
 base_fct = {}     # (unit, fct) -> goals of the unmutated function (all proved)
 if not TEST_ONLY:
-    for u in sorted({UNIT[m["file"]] for m in todo if m["file"] in UNIT and not m["fct"] and not SCREEN}):
-        rc, out = sh(["bash", "proofs/prove.sh", "replay"], BASE, PROVE_TIMEOUT,
-                     env={"UNITS": u}, log=os.path.join(logs, "base-prove-%s.log" % u))
-        if rc != 0:
-            bad_units.add(u)
-            print("mutate: WARNING: unit %s does not prove on the unmutated tree (%s): "
-                  "its mutants are judged by the tests only" % (u, os.path.join(logs, "base-prove-%s.log" % u)))
     per_unit = {}
     for m in todo:
         if m["fct"]:
             per_unit.setdefault(UNIT[m["file"]], set()).add(m["fct"])
-    for u in ([] if SCREEN else sorted(per_unit)):
-        fs = ",".join(sorted(per_unit[u]))
+    # The baseline of every function a mutant changes: `make prove` (replay)
+    # on the unmutated copy.  When it passes, each function's goal count is
+    # read from the unit's result (proofs/results/<unit>.json: the committed
+    # one when its key matches the copy, else the one this run just made);
+    # when it fails, the functions are proved one unit at a time below.
+    rc = 1
+    if not SCREEN:
+        rc, out = sh(["bash", "proofs/prove.sh", "replay"], BASE, PROVE_TIMEOUT,
+                     log=os.path.join(logs, "base-prove.log"))
+    ORDER_OK = rc == 0        # make prove includes the ordering check
+    if rc == 0:
+        print("mutate: make prove passes on the unmutated copy: baseline goal counts from "
+              "proofs/results/")
+        per_unit_todo = {}
+        for u in per_unit:
+            goals = section_goals(os.path.join(BASE, "proofs", "results", u))
+            for f in per_unit[u]:
+                base_fct[(u, f)] = goals.get(f, 0)
+                if goals.get(f, 0) <= 0:
+                    per_unit_todo.setdefault(u, set()).add(f)
+    else:
+        if not SCREEN:
+            print("mutate: WARNING: make prove fails on the unmutated copy (%s): baseline "
+                  "function by function" % os.path.join(logs, "base-prove.log"))
+        per_unit_todo = per_unit
+        for u in sorted({UNIT[m["file"]] for m in todo if m["file"] in UNIT and not m["fct"] and not SCREEN}):
+            rc, out = sh(["bash", "proofs/prove.sh", "replay"], BASE, PROVE_TIMEOUT,
+                         env={"UNITS": u}, log=os.path.join(logs, "base-prove-%s.log" % u))
+            if rc != 0:
+                bad_units.add(u)
+                print("mutate: WARNING: unit %s does not prove on the unmutated tree (%s): "
+                      "its mutants are judged by the tests only" % (u, os.path.join(logs, "base-prove-%s.log" % u)))
+    for u in ([] if SCREEN else sorted(per_unit_todo)):
+        fs = ",".join(sorted(per_unit_todo[u]))
         lg = os.path.join(logs, "base-wp-%s.log" % u)
         rc, p, t, bad = wp_function(BASE, u, fs, lg)
         goals = section_goals(lg)
-        for f in per_unit[u]:
+        for f in per_unit_todo[u]:
             base_fct[(u, f)] = goals.get(f, 0)
             if goals.get(f, 0) <= 0 or bad:
                 bad_units.add((u, f))
                 print("mutate: WARNING: %s of unit %s does not prove on the unmutated tree "
                       "(%s): its mutants are judged by the tests only" % (f, u, lg))
-    rc, out = sh(["bash", "proofs/order/check.sh"], BASE, PROVE_TIMEOUT,
-                 log=os.path.join(logs, "base-order.log"))
-    ORDER_OK = rc == 0
+    if not ORDER_OK:
+        rc, out = sh(["bash", "proofs/order/check.sh"], BASE, PROVE_TIMEOUT,
+                     log=os.path.join(logs, "base-order.log"))
+        ORDER_OK = rc == 0
     if not ORDER_OK:
         print("mutate: WARNING: the ordering check fails on the unmutated tree: it kills nothing")
 print("mutate: baseline done in %ds" % (time.time() - t0))
@@ -362,14 +396,23 @@ def prove_function(d, unit, fct, lg):
     if t > 0 and QUICK:
         props = [prop_of(g, fct) for g in bad]
         props = None if (not props or None in props) else sorted(set(props))
-        rc, p2, t2, bad = wp_function(d, unit, fct, lg + "2", props=props)
         if props is None:
-            p, t, full = p2, t2, lg + "2"
-        elif t2 > 0 and p2 != t2:
-            p = t - (t2 - p2)
-        else:                  # the retried goals hold at the unit's timeout
-            rc, p, t, bad = wp_function(d, unit, fct, lg + "3")
-            full = lg + "3"
+            rc, p, t, bad = wp_function(d, unit, fct, lg + "2")
+            full = lg + "2"
+        else:
+            # the named properties left, CHUNK at a time at the unit's
+            # timeout: the first one that still fails kills the mutant
+            # (make prove would fail on it too); the rest need not be run
+            failed = False
+            for i in range(0, len(props), CHUNK):
+                rc, p2, t2, bad2 = wp_function(d, unit, fct, lg + "2", props=props[i:i + CHUNK])
+                if t2 <= 0 or p2 != t2:
+                    failed, bad = True, bad2 or props[i:i + CHUNK]
+                    p = t - max(1, t2 - p2)
+                    break
+            if not failed:     # every goal held at the unit's timeout
+                rc, p, t, bad = wp_function(d, unit, fct, lg + "3")
+                full = lg + "3"
     if t <= 0:
         return "killed-by-prove", "%s %s: no WP result (exit %d)" % (unit, fct, rc)
     if p != t:
@@ -381,8 +424,12 @@ def prove_function(d, unit, fct, lg):
 
 
 # ---- one mutant at a time ----------------------------------------------------
-results = []
-for i, m in enumerate(todo, 1):
+TEST_LOCK = threading.Lock()   # the suites run one at a time (live kernel resources)
+PRINT_LOCK = threading.Lock()
+
+
+def one(i, m):
+    """Apply mutant m to its own copy, judge it; (m, verdict, by)."""
     t1 = time.time()
     d = os.path.join(WORK, m["id"])
     copy_tree(d, with_sessions=not TEST_ONLY)
@@ -427,7 +474,8 @@ for i, m in enumerate(todo, 1):
             if s in bad_suites:
                 continue
             lg = os.path.join(logs, "%s.%s.log" % (m["id"], s))
-            rc, out = sh(["make", "-s", "--no-print-directory", "suite-" + s], d, TIMEOUT, log=lg)
+            with TEST_LOCK:
+                rc, out = sh(["make", "-s", "--no-print-directory", "suite-" + s], d, TIMEOUT, log=lg)
             why = suite_failed(rc, out, s)
             if why:
                 fails = [l.strip() for l in out.splitlines() if "FAIL" in l][:2]
@@ -435,9 +483,15 @@ for i, m in enumerate(todo, 1):
                 break
     if not KEEP:
         shutil.rmtree(d, ignore_errors=True)
-    results.append((m, verdict, by))
-    print("[%2d/%d] %-32s %-9s %-16s %s  (%ds)" % (i, len(todo), m["id"], m["cat"], verdict, by[:150],
-                                                 time.time() - t1), flush=True)
+    with PRINT_LOCK:
+        print("[%2d/%d] %-32s %-9s %-16s %s  (%ds)" % (i, len(todo), m["id"], m["cat"], verdict, by[:150],
+                                                     time.time() - t1), flush=True)
+    return m, verdict, by
+
+
+# MUTATE_JOBS mutants at once (each in its own copy; the suites one at a time)
+with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, JOBS)) as ex:
+    results = list(ex.map(lambda im: one(*im), enumerate(todo, 1)))
 
 # ---- summary ----------------------------------------------------------------------
 n = len(results)
