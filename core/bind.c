@@ -1,11 +1,13 @@
 /* bind.c -- TRUSTED (T-MAP, T-BIND, T-BYTES in specs/TRUSTED.md).  Never given to WP:
  * the mmap call whose result becomes a pointer, and the typed view of the
- * mapped rings (pointer casts).  Every offset, length and error test they
- * rely on is proved in setup.c (hr__layout_check, hr__ring_bytes, and
- * hr__map_rings / hr__unmap_rings: the mmap error tests and the unmapping
- * on failure).  Contracts: specs/hr_setup_spec.h.  Also the `void *`
- * entry of hr_ring_init_mem (specs/hr_mem_spec.h). */
-#include "hringas.h"
+ * mapped rings (pointer casts, nothing else).  Every offset, length and
+ * error test they rely on is proved in setup.c (hr__layout_check,
+ * hr__ring_bytes, hr__map_rings / hr__unmap_rings: the mmap error tests
+ * and the unmapping on failure), and so is what is built on the view
+ * (hr__bind: the kernel's geometry words checked, the ring's fields and
+ * counters set).  Contracts: specs/hr_setup_spec.h, specs/hr_bind_spec.h.
+ * Also the `void *` entry of hr_ring_init_mem (specs/hr_mem_spec.h). */
+#include "hr_bind.h"
 
 
 uint8_t *hr__mmap(struct hr_ring *r, const struct io_uring_params *p, int fd,
@@ -17,47 +19,30 @@ uint8_t *hr__mmap(struct hr_ring *r, const struct io_uring_params *p, int fd,
     return (uint8_t *)*res;  /* meaningful unless *res is an error (the caller tests) */
 }
 
-int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr_layout *g)
+void hr__view(struct hr_ring *r, const struct io_uring_params *p, const struct hr_layout *g,
+              struct hr_ring_geo *geo)
 {
     struct hr_ring_bytes b;
 
     hr__ring_bytes(r->ring_mem, r->sqe_mem, p, g, &b);
-    /* The kernel's own view of the geometry must match what it told us.
-       Read once, before any other use. */
-    if (*(volatile uint32_t *)b.sq_mask    != g->sq_entries - 1 ||
-        *(volatile uint32_t *)b.sq_entries != g->sq_entries ||
-        *(volatile uint32_t *)b.cq_mask    != g->cq_entries - 1 ||
-        *(volatile uint32_t *)b.cq_entries != g->cq_entries)
-        return -HR_EIO;
-
+    geo->sq_mask    = (uint32_t *)b.sq_mask;
+    geo->sq_entries = (uint32_t *)b.sq_entries;
+    geo->cq_mask    = (uint32_t *)b.cq_mask;
+    geo->cq_entries = (uint32_t *)b.cq_entries;
     r->sq.khead     = (uint32_t *)b.sq_head;
     r->sq.ktail     = (uint32_t *)b.sq_tail;
     r->sq.kflags    = (uint32_t *)b.sq_flags;
-    r->sq.array     = (uint32_t *)b.sq_array;
+    r->sq.array     = (uint32_t *)b.sq_array;      /* NULL with NO_SQARRAY */
     r->sq.sqes      = (struct hr_sqe *)b.sqes;
-    r->sq.entries   = g->sq_entries;
-    r->sq.mask      = g->sq_entries - 1;
-    r->sq.shift     = g->sq_shift;
-    r->sq.sqe_shift = g->sqe_shift;
-    r->sq.sqe_units = g->sq_entries << g->sqe_shift;
-    /* acquire: pairs with nothing yet (fresh ring); we are the tail's writer */
-    r->sq.sqe_head  = r->sq.sqe_tail = hr_load_acquire(r->sq.ktail);
-    r->sq.sqe_limit = r->sq.sqe_head;      /* no room cached: the first
-                                              get_sqe reads the SQ head */
-
     r->cq.khead     = (uint32_t *)b.cq_head;
     r->cq.ktail     = (uint32_t *)b.cq_tail;
     r->cq.koverflow = (uint32_t *)b.cq_overflow;
     r->cq.cqes      = (struct hr_cqe *)b.cqes;
-    r->cq.kflags    = (uint32_t *)b.cq_flags;   /* NULL without cq_off.flags */
-    r->cq.entries   = g->cq_entries;
-    r->cq.mask      = g->cq_entries - 1;
-    r->cq.shift     = g->cq_shift;
-    r->cq.cqe_shift = g->cqe_shift;
-    r->cq.cqe_units = g->cq_entries << g->cqe_shift;
+    r->cq.kflags    = (uint32_t *)b.cq_flags;      /* NULL without cq_off.flags */
+    /* acquire: pairs with nothing yet (fresh ring); we are the tail's writer */
+    geo->sq_tail    = hr_load_acquire(r->sq.ktail);
     /* acquire: the CQ head is ours from now on; read its initial value once */
-    r->cq.head      = hr_load_acquire(r->cq.khead);
-    return 0;
+    geo->cq_head    = hr_load_acquire(r->cq.khead);
 }
 
 /* T-BYTES: the caller's buffer as bytes (a cast WP's Typed model does not

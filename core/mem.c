@@ -172,7 +172,7 @@ static void mem_ring_clear(struct hr_ring *r)
 }
 
 /* Check the kernel's answer against the regions it was given, and bind the
-   ring onto them (the trusted typed view, hr__bind). */
+   ring onto them (hr__bind, over the trusted typed view hr__view). */
 /*@ requires \valid(r) && \valid_read(q) && \valid(g) && \valid_read(m);
     requires \separated(r, q, g, m);
     requires \valid(mem + (0 .. buf_size - 1));

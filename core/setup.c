@@ -2,7 +2,7 @@
  * check every value the kernel returned, map, bind.  Proved by WP (unit
  * `setup`, with -warn-unsigned-overflow: no wrap is intended here).
  * Contracts: specs/hr_setup_spec.h. */
-#include "hringas.h"
+#include "hr_bind.h"
 
 
 /*@ requires \valid(shift);
@@ -153,6 +153,53 @@ void hr__ring_bytes(uint8_t *ring, uint8_t *sqes, const struct io_uring_params *
     b->cqes        = ring + p->cq_off.cqes;
     b->cq_flags    = g->has_cq_flags ? ring + p->cq_off.flags : 0;
     b->sqes        = sqes;
+}
+
+/* The kernel's own copy of the geometry (its ring_mask and ring_entries
+   words) against the answer it gave in io_uring_params. */
+/*@ requires \valid_read(g) && g->sq_entries >= 1 && g->cq_entries >= 1;
+    assigns \nothing;
+    ensures \result != 0 <==> sq_mask == g->sq_entries - 1 && sq_entries == g->sq_entries &&
+                              cq_mask == g->cq_entries - 1 && cq_entries == g->cq_entries;
+*/
+static int geometry_matches(uint32_t sq_mask, uint32_t sq_entries, uint32_t cq_mask,
+                            uint32_t cq_entries, const struct hr_layout *g)
+{
+    return sq_mask == g->sq_entries - 1 && sq_entries == g->sq_entries &&
+           cq_mask == g->cq_entries - 1 && cq_entries == g->cq_entries;
+}
+
+int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr_layout *g)
+{
+    struct hr_ring_geo geo;
+
+    //@ assert shifts: (g->sqe_shift == 0 || g->sqe_shift == 1) && (g->cqe_shift == 0 || g->cqe_shift == 1);
+    r->sq.entries   = g->sq_entries;
+    r->sq.mask      = g->sq_entries - 1;
+    r->sq.shift     = g->sq_shift;
+    r->sq.sqe_shift = g->sqe_shift;
+    r->sq.sqe_units = g->sq_entries << g->sqe_shift;
+    r->cq.entries   = g->cq_entries;
+    r->cq.mask      = g->cq_entries - 1;
+    r->cq.shift     = g->cq_shift;
+    r->cq.cqe_shift = g->cqe_shift;
+    r->cq.cqe_units = g->cq_entries << g->cqe_shift;
+    //@ assert units: r->sq.sqe_units == units(g->sq_entries, g->sqe_shift) && r->cq.cqe_units == units(g->cq_entries, g->cqe_shift);
+    hr__view(r, p, g, &geo);
+    /* The kernel's words, read once, before any other use. */
+    if (!geometry_matches(*(volatile uint32_t *)geo.sq_mask, *(volatile uint32_t *)geo.sq_entries,
+                          *(volatile uint32_t *)geo.cq_mask, *(volatile uint32_t *)geo.cq_entries, g))
+        return -HR_EIO;
+    r->sq.sqe_head  = r->sq.sqe_tail = geo.sq_tail;
+    r->sq.sqe_limit = r->sq.sqe_head;      /* no room cached: the first
+                                              get_sqe reads the SQ head */
+    r->cq.head      = geo.cq_head;
+    //@ assert mem: ring_mem(r, r->sq.entries, r->sq.sqe_units, r->cq.cqe_units);
+    //@ assert sq: sq_geom(r);
+    //@ assert cq: cq_geom(r);
+    //@ assert counters: sq_counters(r);
+    //@ assert flags: cq_flags_ok(r);
+    return 0;
 }
 
 int hr__map_rings(struct hr_ring *r, const struct io_uring_params *p, int fd,

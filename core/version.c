@@ -1,7 +1,9 @@
 /* version.c -- the run-time version functions of core/hr_version.h: they
  * report the library that was linked, which may differ from the headers a
- * program was compiled with. */
+ * program was compiled with.  Proved by WP (unit `version`; contracts
+ * specs/hr_version_spec.h). */
 #include "hr_version.h"
+#include "hr_version_spec.h"
 
 int hr_version_major(void)
 {

@@ -142,7 +142,7 @@ int hr__layout_check(const struct io_uring_params *p, struct hr_layout *g);
 void hr__ring_bytes(uint8_t *ring, uint8_t *sqes, const struct io_uring_params *p,
                     const struct hr_layout *g, struct hr_ring_bytes *b);
 
-/* ---- T-MAP, T-BIND: trusted, bodies in core/bind.c (never given to WP) -- */
+/* ---- T-MAP: trusted, body in core/bind.c (never given to WP) ------------- */
 
 /* mmap(NULL, len, READ|WRITE, SHARED|POPULATE, fd, off): *res is the system
    call's result; unless it is an error (-4095 .. -1) the pointer returned
@@ -159,16 +159,20 @@ void hr__ring_bytes(uint8_t *ring, uint8_t *sqes, const struct io_uring_params *
 uint8_t *hr__mmap(struct hr_ring *r, const struct io_uring_params *p, int fd,
                   uint64_t len, uint64_t off, long *res);
 
-/* Typed view of the proved byte addresses (casts WP cannot follow: its
-   Typed model cannot prove a uint8_t range valid as uint32_t, and
-   Typed+cast is unsound).  Cross-checks the kernel's ring_mask/ring_entries
-   words against g and fills the SQ/CQ fields of *r; sqe_head = sqe_tail = sqe_limit =
-   *ktail, head = *cq khead. */
+
+/* ---- proved in core/setup.c ---------------------------------------------- */
+
+/* Bind the mapped rings to *r: the typed view (hr__view, trusted T-BIND:
+   the casts WP cannot follow), the kernel's ring_mask/ring_entries words
+   checked against g (-EIO if one differs), then the SQ/CQ fields of *r:
+   entries, masks, shifts, unit counts from g; sqe_head = sqe_tail =
+   sqe_limit = the SQ tail, head = the CQ head. */
 /*@ requires layout_ok(p, g) && \valid_read(p) && \valid_read(g) && \valid(r);
     requires \valid(r->ring_mem + (0 .. g->ring_len - 1));
     requires \valid(r->sqe_mem + (0 .. g->sqes_len - 1));
     requires \separated(r, r->ring_mem + (0 .. g->ring_len - 1),
                         r->sqe_mem + (0 .. g->sqes_len - 1));
+    requires \separated(r, g) && \separated(r, p);
     assigns r->sq, r->cq;
     ensures \result == 0 || \result == -5;
     ensures \result == 0 ==> ring_mem(r, r->sq.entries, r->sq.sqe_units, r->cq.cqe_units) && sq_geom(r) && cq_geom(r) && sq_counters(r);
@@ -179,8 +183,6 @@ uint8_t *hr__mmap(struct hr_ring *r, const struct io_uring_params *p, int fd,
       r->sq.sqe_head == r->sq.sqe_tail;
 */
 int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr_layout *g);
-
-/* ---- proved in core/setup.c ---------------------------------------------- */
 
 /* mmap both regions of ring fd (hr__mmap): fresh memory, disjoint from *r,
    from the caller's params *p and from each other, of exactly the lengths

@@ -264,7 +264,7 @@ struct sim *sim_new(const struct sim_cfg *cfg)
     s->k_cq_tail = cfg->start_cq;
 
     /* wire struct hr_ring by hand, as hr_ring_init does from the params
-       (core/bind.c, hr__bind); every field is set below */
+       (core/setup.c, hr__bind); every field is set below */
     struct hr_ring *r = &s->ring;
     r->sq.khead     = s->w[W_SQ_HEAD];
     r->sq.ktail     = s->w[W_SQ_TAIL];

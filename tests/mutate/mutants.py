@@ -24,6 +24,7 @@ SUITES = {
     "core/hr_recvmsg.h":  ["recvmsg-unit", "recvmsg"],
     "core/hr_prep.h":     ["sqe-diff", "ops", "core", "bufring"],
     "core/hr_sys.h":      ["core", "register", "wait", "misuse"],
+    "core/version.c":     ["cxx"],
 }
 
 M = []
@@ -265,10 +266,22 @@ mut("setup-cqes-align", "safety", S,
     "a CQE array offset aligned to 8 only is accepted",
     "if (cq_cqes % 16 != 0)",
     "if (cq_cqes % 8 != 0)")
-mut("setup-cq-mask", "safety", "core/bind.c",
-    "the CQ mask is entries, not entries - 1 (hr__bind, trusted T-BIND)",
+mut("setup-cq-mask", "safety", S,
+    "the CQ mask is entries, not entries - 1 (hr__bind)",
     "r->cq.mask      = g->cq_entries - 1;",
     "r->cq.mask      = g->cq_entries;")
+mut("bind-no-cq-entries-check", "setup", S,
+    "hr__bind does not check the kernel's CQ ring_entries word",
+    "cq_mask == g->cq_entries - 1 && cq_entries == g->cq_entries;\n}",
+    "cq_mask == g->cq_entries - 1;\n}")
+mut("bind-sqe-units-no-shift", "safety", S,
+    "hr__bind counts SQE units without the SQE128 shift",
+    "r->sq.sqe_units = g->sq_entries << g->sqe_shift;",
+    "r->sq.sqe_units = g->sq_entries;")
+mut("bind-sq-shift-from-cq", "setup", S,
+    "hr__bind stores the CQ shift as the SQ shift",
+    "r->sq.shift     = g->sq_shift;",
+    "r->sq.shift     = g->cq_shift;")
 mut("exit-closes-enter-fd", "teardown", S,
     "hr_ring_exit closes enter_fd instead of ring_fd",
     "hr_sys_close(r->ring_fd);\n    ring_clear(r);",
@@ -561,3 +574,9 @@ mut("setup-sqe128-mixed", "setup", S,
     "setup accepts SQE128 together with SQE_MIXED",
     "    if ((flags & IORING_SETUP_SQE128) && (flags & IORING_SETUP_SQE_MIXED))\n        return -HR_EINVAL;",
     "    if ((flags & IORING_SETUP_SQE128) && (flags & IORING_SETUP_SQE_MIXED) && 0)\n        return -HR_EINVAL;")
+
+# ---- version (core/version.c, unit version) ----------------------------------
+mut("version-check-same-minor", "arith", "core/version.c",
+    "hr_check_version says the library is too old for its own major.minor",
+    "(major == HR_VERSION_MAJOR && minor > HR_VERSION_MINOR)",
+    "(major == HR_VERSION_MAJOR && minor >= HR_VERSION_MINOR)")
