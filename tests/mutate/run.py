@@ -394,9 +394,10 @@ def prove_function(d, unit, fct, lg):
                 "%s %s %d/%d %s" % (unit, fct, p, t, " ".join(bad[:2])))
     full = lg                  # the log of the run made as make prove runs it
     if t > 0 and QUICK:
-        props = [prop_of(g, fct) for g in bad]
-        props = None if (not props or None in props) else sorted(set(props))
-        if props is None:
+        # the named properties left (an unnamed one -- an RTE guard, an
+        # unnamed ensures -- cannot be selected: the function is re-run)
+        props = sorted({prop_of(g, fct) for g in bad} - {None})
+        if not props:
             rc, p, t, bad = wp_function(d, unit, fct, lg + "2")
             full = lg + "2"
         else:
