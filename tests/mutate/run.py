@@ -514,5 +514,7 @@ if surv:
 if TEST_ONLY:
     print("mutants: %d/%d killed (test-only: make prove not run)" % (k, n))
 else:
-    print("mutants: %d/%d killed (%d by make prove alone)" % (k, n, p))
+    gate = sum(1 for _, v, by in results if v == "killed-by-prove" and "proved_goals gate" in by)
+    print("mutants: %d/%d killed (%d by make prove alone, %d of them only by the goal-count "
+          "gate: every goal of the mutant proved, fewer goals)" % (k, n, p, gate))
 sys.exit(0 if k == n else 1)
