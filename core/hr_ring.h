@@ -314,8 +314,9 @@ HR_HOT int hr_submit_and_wait(struct hr_ring *r, uint32_t wait_nr)
           (flags == IORING_ENTER_SQ_WAKEUP && (r->flags & IORING_SETUP_SQPOLL) != 0); */
     //@ assert still_pending: pending == sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries);
     if (sq_enter || wait_nr > 0 || cq_enter) {
-        if (wait_nr > 0 || cq_enter)
-            flags |= IORING_ENTER_GETEVENTS;
+        if (wait_nr > 0 || cq_enter)       /* flags is 0 or SQ_WAKEUP (above) */
+            flags = flags ? IORING_ENTER_GETEVENTS | IORING_ENTER_SQ_WAKEUP
+                          : IORING_ENTER_GETEVENTS;
         return hr_enter(r, pending, wait_nr, flags, 0, 0);
     }
     return (int)pending;

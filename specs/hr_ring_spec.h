@@ -332,6 +332,12 @@ static inline int hr_cq_ring_needs_flush(struct hr_ring *r);
       (sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries) != 0 &&
        (r->flags & IORING_SETUP_SQPOLL) == 0) ||
       sq_wake(r, sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries), hr_seen_wakeup);
+    // under SQPOLL, waiting: GETEVENTS, plus SQ_WAKEUP exactly for a
+    // sleeping poller
+    ensures sqpoll_waiting_flags: wait_nr > 0 && (r->flags & IORING_SETUP_SQPOLL) != 0 ==>
+      (sq_wake(r, sq_pending(hr_seen_sq_head, r->sq.sqe_head, r->sq.entries), hr_seen_wakeup) ?
+         hr_enter_flags == (IORING_ENTER_GETEVENTS | IORING_ENTER_SQ_WAKEUP) :
+         hr_enter_flags == IORING_ENTER_GETEVENTS);
 */
 static inline int hr_submit_and_wait(struct hr_ring *r, uint32_t wait_nr);
 

@@ -53,16 +53,20 @@ mut("ring-submit-enters-always", "enter", R,
     "    if (sq_enter || wait_nr > 0 || cq_enter || 1) {")
 mut("ring-sqpoll-wait-no-getevents", "enter", R,
     "on an SQPOLL ring hr_submit_and_wait waits without IORING_ENTER_GETEVENTS",
-    "        if (wait_nr > 0 || cq_enter)\n            flags |= IORING_ENTER_GETEVENTS;",
-    "        if (cq_enter)\n            flags |= IORING_ENTER_GETEVENTS;")
+    "        if (wait_nr > 0 || cq_enter)       /* flags",
+    "        if (cq_enter)       /* flags")
 mut("ring-sw-min-complete-1", "enter", R,
     "SQPOLL/IOPOLL path of hr_submit_and_wait enters with min_complete 1, not wait_nr",
     "return hr_enter(r, pending, wait_nr, flags, 0, 0);",
     "return hr_enter(r, pending, wait_nr ? 1 : 0, flags, 0, 0);")
 mut("ring-sw-overflow-no-getevents", "overflow", R,
     "hr_submit_and_wait without waiting does not add GETEVENTS for overflow/IOPOLL",
-    "if (wait_nr > 0 || cq_enter)\n            flags |= IORING_ENTER_GETEVENTS;",
-    "if (wait_nr > 0)\n            flags |= IORING_ENTER_GETEVENTS;")
+    "if (wait_nr > 0 || cq_enter)       /* flags",
+    "if (wait_nr > 0)       /* flags")
+mut("ring-sqpoll-wait-wakeup-lost", "flags", R,
+    "on an SQPOLL ring hr_submit_and_wait waits without the SQ_WAKEUP a sleeping poller needs",
+    "flags = flags ? IORING_ENTER_GETEVENTS | IORING_ENTER_SQ_WAKEUP",
+    "flags = flags ? IORING_ENTER_GETEVENTS")
 mut("ring-sqpoll-wakeup-flag", "flags", R,
     "a sleeping SQPOLL thread is not woken (GETEVENTS instead of SQ_WAKEUP)",
     "*flags |= IORING_ENTER_SQ_WAKEUP;",
