@@ -331,38 +331,36 @@ if not TEST_ONLY:
     for m in todo:
         if m["fct"]:
             per_unit.setdefault(UNIT[m["file"]], set()).add(m["fct"])
-    # The baseline of every function a mutant changes: `make prove` (replay)
-    # on the unmutated copy.  When it passes, each function's goal count is
-    # read from the unit's result (proofs/results/<unit>.json: the committed
-    # one when its key matches the copy, else the one this run just made);
-    # when it fails, the functions are proved one unit at a time below.
+    # The baseline: `make prove` (replay) on the unmutated copy.  A unit it
+    # ran and failed (proofs/logs/<unit>.status) kills nothing: its mutants
+    # outside function bodies are judged by the tests only, its changed
+    # functions are proved one by one below.  Every other unit's result
+    # (proofs/results/<unit>.json: the committed one when its key matches
+    # the copy, else the one this run made) gives each function's goals.
+    failed_units = set()
     rc = 1
     if not SCREEN:
         rc, out = sh(["bash", "proofs/prove.sh", "replay"], BASE, PROVE_TIMEOUT,
                      log=os.path.join(logs, "base-prove.log"))
-    ORDER_OK = rc == 0        # make prove includes the ordering check
-    if rc == 0:
-        print("mutate: make prove passes on the unmutated copy: baseline goal counts from "
-              "proofs/results/")
-        per_unit_todo = {}
-        for u in per_unit:
-            goals = section_goals(os.path.join(BASE, "proofs", "results", u))
-            for f in per_unit[u]:
-                base_fct[(u, f)] = goals.get(f, 0)
-                if goals.get(f, 0) <= 0:
-                    per_unit_todo.setdefault(u, set()).add(f)
-    else:
-        if not SCREEN:
-            print("mutate: WARNING: make prove fails on the unmutated copy (%s): baseline "
-                  "function by function" % os.path.join(logs, "base-prove.log"))
-        per_unit_todo = per_unit
-        for u in sorted({UNIT[m["file"]] for m in todo if m["file"] in UNIT and not m["fct"] and not SCREEN}):
-            rc, out = sh(["bash", "proofs/prove.sh", "replay"], BASE, PROVE_TIMEOUT,
-                         env={"UNITS": u}, log=os.path.join(logs, "base-prove-%s.log" % u))
-            if rc != 0:
+        if rc != 0:
+            print("mutate: WARNING: make prove fails on the unmutated copy (%s)"
+                  % os.path.join(logs, "base-prove.log"))
+        for u in sorted(set(UNIT.values())):
+            st = os.path.join(BASE, "proofs", "logs", u + ".status")
+            if os.path.exists(st) and open(st).read().strip() != "ok":
+                failed_units.add(u)
                 bad_units.add(u)
-                print("mutate: WARNING: unit %s does not prove on the unmutated tree (%s): "
-                      "its mutants are judged by the tests only" % (u, os.path.join(logs, "base-prove-%s.log" % u)))
+                print("mutate: WARNING: unit %s does not prove on the unmutated tree: its "
+                      "mutants outside function bodies are judged by the tests only" % u)
+    ORDER_OK = rc == 0        # make prove includes the ordering check
+    per_unit_todo = {}
+    for u, fs in per_unit.items():
+        goals = {} if (SCREEN or u in failed_units) else \
+            section_goals(os.path.join(BASE, "proofs", "results", u))
+        for f in fs:
+            base_fct[(u, f)] = goals.get(f, 0)
+            if goals.get(f, 0) <= 0:
+                per_unit_todo.setdefault(u, set()).add(f)
     for u in ([] if SCREEN else sorted(per_unit_todo)):
         fs = ",".join(sorted(per_unit_todo[u]))
         lg = os.path.join(logs, "base-wp-%s.log" % u)
