@@ -274,10 +274,10 @@ mut("setup-cq-mask", "safety", S,
     "the CQ mask is entries, not entries - 1 (hr__bind)",
     "r->cq.mask      = g->cq_entries - 1;",
     "r->cq.mask      = g->cq_entries;")
-mut("bind-no-cq-entries-check", "setup", S,
-    "hr__bind does not check the kernel's CQ ring_entries word",
+mut("bind-cq-entries-vs-sq", "setup", S,
+    "hr__bind checks the kernel's CQ ring_entries word against the SQ entries",
     "cq_mask == g->cq_entries - 1 && cq_entries == g->cq_entries;\n}",
-    "cq_mask == g->cq_entries - 1;\n}")
+    "cq_mask == g->cq_entries - 1 && cq_entries == g->sq_entries;\n}")
 mut("bind-sqe-units-no-shift", "safety", S,
     "hr__bind counts SQE units without the SQE128 shift",
     "r->sq.sqe_units = g->sq_entries << g->sqe_shift;",
