@@ -41,6 +41,12 @@ Prints one line per mutant (killed-by-prove / killed-by-test / SURVIVED),
 then `mutants: K/N killed (P by make prove alone)` and the survivors.
 Exit 0 iff every mutant was killed.
 
+Each verdict is also appended, as it is reached, to MUTATE_DIR/verdicts-<rev>.tsv;
+MUTATE_RESUME=1 takes the verdicts already there for the same revision
+(same core, proofs and tests) instead of judging those mutants again, so
+that a run cut short (a session ends) goes on where it stopped; the
+summary says how many verdicts came from the file.
+
 Options: MUTANTS="id1 id2" runs a subset; --test-only skips (a) (fast);
 --list prints the mutants.  MUTATE_KEEP=1 keeps each mutant's copy.
 MUTATE_OVERLAY="tests/sim_ring.c harness/live_core.c": those files are taken
@@ -60,6 +66,7 @@ WORK = os.environ.get("MUTATE_DIR", "/tmp/hringas-mutate")
 TIMEOUT = int(os.environ.get("MUTATE_TIMEOUT", "300"))
 PROVE_TIMEOUT = int(os.environ.get("MUTATE_PROVE_TIMEOUT", "3600"))
 KEEP = os.environ.get("MUTATE_KEEP", "") == "1"
+RESUME = os.environ.get("MUTATE_RESUME", "") == "1"
 SCREEN = os.environ.get("MUTATE_SCREEN", "") == "1"   # development: pass 1 of WP only
 QUICK = int(os.environ.get("MUTATE_QUICK", "10"))   # first-pass WP timeout (0: none)
 CHUNK = int(os.environ.get("MUTATE_CHUNK", "3"))    # properties retried per run
@@ -488,9 +495,40 @@ def one(i, m):
     return m, verdict, by
 
 
+# verdicts of this revision reached by an earlier run (MUTATE_RESUME=1)
+VERDICTS = os.path.join(WORK, "verdicts-%s%s%s.tsv" % (
+    rev, "-overlay" if OVERLAY else "", "-test-only" if TEST_ONLY else ""))
+earlier = {}
+if RESUME and os.path.exists(VERDICTS):
+    for line in open(VERDICTS):
+        c = line.rstrip("\n").split("\t")
+        if len(c) == 4 and c[2] != "BUILD-ERROR":
+            earlier[c[0]] = (c[2], c[3])
+reused = [m for m in todo if m["id"] in earlier]
+if reused:
+    print("mutate: %d verdict(s) of %s taken from %s (MUTATE_RESUME)" % (len(reused), rev, VERDICTS))
+
+
+def judged(im):
+    i, m = im
+    if m["id"] in earlier:
+        v, by = earlier[m["id"]]
+        with PRINT_LOCK:
+            print("[%2d/%d] %-32s %-9s %-16s %s  (earlier run)" % (i, len(todo), m["id"], m["cat"], v,
+                                                                   by[:150]), flush=True)
+        return m, v, by
+    m, v, by = one(i, m)
+    if SCREEN or ONLY_SUITES:       # development runs: not make mutate's verdict
+        return m, v, by
+    with PRINT_LOCK:
+        with open(VERDICTS, "a") as f:
+            f.write("%s\t%s\t%s\t%s\n" % (m["id"], m["cat"], v, by.replace("\t", " ").replace("\n", " ")))
+    return m, v, by
+
+
 # MUTATE_JOBS mutants at once (each in its own copy; the suites one at a time)
 with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, JOBS)) as ex:
-    results = list(ex.map(lambda im: one(*im), enumerate(todo, 1)))
+    results = list(ex.map(judged, enumerate(todo, 1)))
 
 # ---- summary ----------------------------------------------------------------------
 n = len(results)
@@ -515,4 +553,7 @@ else:
     gate = sum(1 for _, v, by in results if v == "killed-by-prove" and "proved_goals gate" in by)
     print("mutants: %d/%d killed (%d by make prove alone, %d of them only by the goal-count "
           "gate: every goal of the mutant proved, fewer goals)" % (k, n, p, gate))
+if reused:
+    print("mutate: %d of the %d verdicts were reached by an earlier run of %s (%s)"
+          % (len(reused), n, rev, VERDICTS))
 sys.exit(0 if k == n else 1)
