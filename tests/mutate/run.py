@@ -162,7 +162,7 @@ def enclosing_function(src, pos, length):
     return None
 
 
-def wp_function(d, unit, fct, log, quick=None, props=None):
+def wp_function(d, unit, fct, log, quick=None, props=None, smoke=True):
     """WP on ONE function of a unit, as make prove runs that unit (same
     flags, provers, smoke tests, the committed prover cache): (rc, proved,
     total, names of the goals not proved).  WP is modular: a change inside
@@ -171,7 +171,9 @@ def wp_function(d, unit, fct, log, quick=None, props=None):
     quick=T: a first pass with timeout T (< the unit's) -- every goal it
     proves, make prove proves; props: only these properties (-wp-prop).
     New prover answers go to the copy's cache (-wp-cache update), so a
-    second pass retries only what the first did not prove."""
+    second pass retries only what the first did not prove.  smoke=False:
+    no smoke tests (a retry of named properties: the smoke tests are
+    judged by the full run made when every property holds)."""
     file, _, flags = unit_line(unit)
     extra = ""
     if quick:        # smoke tests pass MORE easily at a short timeout: not here
@@ -181,7 +183,8 @@ def wp_function(d, unit, fct, log, quick=None, props=None):
     cmd = ("cd %s && . proofs/wpenv.sh && frama-c $FC_PARSE %s $WP_COMMON -wp-cache update "
            "%s-wp-fct %s -wp-prop=-@lemma -wp-prover $PROVERS %s%s "
            "-wp-session proofs/sessions/%s -wp-report-json %s.json" %
-           (d, file, "" if quick else "-wp-smoke-tests ", fct, flags, extra, unit, log))
+           (d, file, "" if (quick or not smoke) else "-wp-smoke-tests ", fct, flags, extra, unit,
+            log))
     rc, out = sh(["bash", "-c", cmd], d, PROVE_TIMEOUT, log=log)
     m = re.findall(r"Proved goals:\s*(\d+)\s*/\s*(\d+)", out)
     bad = re.findall(r"^\[wp\] \[(?:Failed|Timeout|Unknown|Stepout)\] (?:Goal|Smoke-test) (\S+)", out, re.M)
@@ -411,7 +414,8 @@ def prove_function(d, unit, fct, lg):
             # (make prove would fail on it too); the rest need not be run
             failed = False
             for i in range(0, len(props), CHUNK):
-                rc, p2, t2, bad2 = wp_function(d, unit, fct, lg + "2", props=props[i:i + CHUNK])
+                rc, p2, t2, bad2 = wp_function(d, unit, fct, lg + "2", props=props[i:i + CHUNK],
+                                               smoke=False)
                 if t2 <= 0 or p2 != t2:
                     failed, bad = True, bad2 or props[i:i + CHUNK]
                     p = t - max(1, t2 - p2)
