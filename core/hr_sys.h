@@ -100,7 +100,7 @@ static inline int hr_sys_io_uring_register_params(int fd, uint32_t opcode,
     return hr_sys_io_uring_register(fd, opcode, p, nr_args);
 }
 
-static inline int hr_sys_munmap(char *addr, uint64_t len)
+static inline int hr_sys_munmap(uint8_t *addr, uint64_t len)
 {
     const int ret = (int)hr__syscall(HR_NR_munmap, (long)(uintptr_t)addr, (long)len, 0, 0, 0, 0);
     /*@ ghost hr_ghost_unmap_prev_addr = hr_ghost_unmap_addr;
@@ -111,7 +111,7 @@ static inline int hr_sys_munmap(char *addr, uint64_t len)
 }
 
 /* madvise(addr, len, advice): 0 or -errno (hr_ring_dontfork). */
-static inline int hr_sys_madvise(char *addr, uint64_t len, int advice)
+static inline int hr_sys_madvise(uint8_t *addr, uint64_t len, int advice)
 {
     const int ret = (int)hr__syscall(HR_NR_madvise, (long)(uintptr_t)addr, (long)len, advice,
                                      0, 0, 0);

@@ -127,11 +127,13 @@ long hr_ring_memory_size(uint32_t entries, uint32_t flags);
     ensures failed: \result < 0 ==> r->ring_fd == -1 && r->ring_mem == \null;
 */
 int hr__ring_init_mem(struct hr_ring *r, uint32_t entries, struct io_uring_params *p,
-                      char *mem, uint64_t buf_size);
+                      uint8_t *mem, uint64_t buf_size);
 
-/* hr__ring_init_mem on the bytes of buf (proved, unit mem): the
-   conversion `void *` -> `char *` is one WP's Typed model follows; the
-   contract is hr__ring_init_mem's, stated over the same bytes. */
+/* ---- T-BYTES: trusted, body in core/bind.c (never given to WP) ---------- */
+
+/* hr__ring_init_mem on the bytes of buf: the one cast `void *` ->
+   `uint8_t *` (WP's Typed model does not follow it); the contract is hr__ring_init_mem's, stated
+   over the same bytes. */
 /*@ requires \valid(r) && \valid(p) && \separated(r, p);
     requires \valid((char *)buf + (0 .. buf_size - 1));
     requires \separated(r, p, (char *)buf + (0 .. buf_size - 1));
@@ -145,9 +147,7 @@ int hr__ring_init_mem(struct hr_ring *r, uint32_t entries, struct io_uring_param
       r->sq.entries == p->sq_entries && r->cq.entries == p->cq_entries;
     ensures ok_entries: \result >= 0 ==> r->sq.entries == mem_sq(entries) &&
       r->cq.entries == mem_cq(entries, \old(p->cq_entries), p->flags);
-    ensures caller_memory: \result >= 0 ==> r->sqe_mem == (char *)buf &&
-      r->ring_mem == (char *)buf + mem_sqes_region(r->sq.entries, p->flags) &&
-      r->ring_len == 0 && r->sqe_len == 0;
+    ensures caller_memory: \result >= 0 ==> r->ring_len == 0 && r->sqe_len == 0;
     ensures failed: \result < 0 ==> r->ring_fd == -1 && r->ring_mem == \null;
 */
 int hr_ring_init_mem(struct hr_ring *r, uint32_t entries, struct io_uring_params *p,

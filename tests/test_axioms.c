@@ -122,6 +122,28 @@ static int t_u32_wrap_lo(void)
     return HR_PASS;
 }
 
+/* ---- A-WRAP16 (specs/hr_bufring_spec.h) ----------------------------------- */
+
+/* axiom u16_wrap_hi: 0x10000 <= x < 0x20000 ==> (uint16_t)x == x - 0x10000:
+   every x of the range, and as the buffer ring meets it: a u16 tail plus a
+   u16 count. */
+static int t_u16_wrap_hi(void)
+{
+    for (int64_t x = 0x10000; x < 0x20000; x++) {
+        volatile int64_t vx = x;
+        const uint16_t c = (uint16_t)vx;
+        CHECK_COUNTED((int64_t)c == x - 0x10000, "x=0x%llx", (long long)x);
+        if (x > 0x1FFFE)
+            continue;                       /* two u16 sum to at most 0x1FFFE */
+        volatile uint16_t a = (uint16_t)(x - 0xFFFF + (int64_t)(rnd() % (uint64_t)(0x1FFFF - x)));
+        volatile uint16_t b = (uint16_t)(x - (int64_t)a);
+        const uint16_t sum = (uint16_t)(a + b);
+        CHECK_COUNTED((int64_t)a + (int64_t)b == x && (int64_t)sum == x - 0x10000,
+              "a=0x%x b=0x%x", (unsigned)a, (unsigned)b);
+    }
+    return HR_PASS;
+}
+
 /* ---- A-MASK --------------------------------------------------------------- */
 
 /* predicate is_mask(m): m == 2^k - 1 for some 0 <= k <= 16, spelled out */
@@ -368,6 +390,7 @@ int main(int argc, char **argv)
         { "statements_match_spec", t_statements_match_spec },
         { "A-WRAP u32_wrap_hi", t_u32_wrap_hi },
         { "A-WRAP u32_wrap_lo", t_u32_wrap_lo },
+        { "A-WRAP16 u16_wrap_hi", t_u16_wrap_hi },
         { "is_mask_is_powers_of_two", t_is_mask_is_powers_of_two },
         { "A-MASK land_mask_mod", t_land_mask_mod },
         { "lemma ring_size_bounds", t_ring_size_bounds },
