@@ -41,18 +41,22 @@ Prints one line per mutant (killed-by-prove / killed-by-test / SURVIVED),
 then `mutants: K/N killed (P by make prove alone)` and the survivors.
 Exit 0 iff every mutant was killed.
 
-Each verdict is also appended, as it is reached, to MUTATE_DIR/verdicts-<rev>.tsv;
-MUTATE_RESUME=1 takes the verdicts already there for the same revision
-(same core, proofs and tests) instead of judging those mutants again, so
-that a run cut short (a session ends) goes on where it stopped; the
-summary says how many verdicts came from the file.
+Each verdict is also appended, as it is reached, to
+MUTATE_DIR/verdicts-<key>.tsv, <key> a hash of every file of MUTATE_REV the
+verdict depends on (core/, specs/, harness/, tests/ but tests/mutate/,
+proofs/ but the caches and logs, GNUmakefile), each line with a hash of
+the mutant's own text; MUTATE_RESUME=1 takes the verdicts already there
+(same content, same mutant) instead of judging those mutants again, so
+that a run cut short (a session ends) goes on where it stopped, across
+commits that change only other files; the summary says how many
+verdicts came from the file.
 
 Options: MUTANTS="id1 id2" runs a subset; --test-only skips (a) (fast);
 --list prints the mutants.  MUTATE_KEEP=1 keeps each mutant's copy.
 MUTATE_OVERLAY="tests/sim_ring.c harness/live_core.c": those files are taken
 from the working tree, not from MUTATE_REV (to try a new test before
 committing it; never core/).  MUTATE_SUITES="sim": only these suites."""
-import concurrent.futures, json, os, re, shutil, subprocess, sys, threading, time
+import concurrent.futures, hashlib, json, os, re, shutil, subprocess, sys, threading, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -499,24 +503,45 @@ def one(i, m):
     return m, verdict, by
 
 
-# verdicts of this revision reached by an earlier run (MUTATE_RESUME=1)
+def content_key(r):
+    """What a verdict depends on, as a hash: every file of REV under core/,
+    specs/, harness/, tests/ (but tests/mutate/, the judge and the list) and
+    proofs/ (but the prover caches and logs), and GNUmakefile.  Two
+    revisions that differ only elsewhere (README, CHANGELOG, this script)
+    give every mutant the same verdict."""
+    out = subprocess.run(["git", "ls-tree", "-r", r, "--", "core", "specs", "harness", "tests",
+                          "proofs", "GNUmakefile"], cwd=ROOT, capture_output=True, text=True,
+                         check=True).stdout
+    keep = [l for l in out.splitlines()
+            if not re.search(r"\t(tests/mutate/|proofs/(sessions|logs|cache)/)", l)]
+    return hashlib.sha1("\n".join(keep).encode()).hexdigest()[:12]
+
+
+def mutant_key(m):
+    return hashlib.sha1(("%s\0%s\0%s" % (m["file"], m["old"], m["new"])).encode()).hexdigest()[:10]
+
+
+# verdicts reached by an earlier run on the same content (MUTATE_RESUME=1):
+# same files (content_key) and the same mutant text (mutant_key)
+CKEY = content_key(REV)
 VERDICTS = os.path.join(WORK, "verdicts-%s%s%s.tsv" % (
-    rev, "-overlay" if OVERLAY else "", "-test-only" if TEST_ONLY else ""))
+    CKEY, "-overlay" if OVERLAY else "", "-test-only" if TEST_ONLY else ""))
 earlier = {}
 if RESUME and os.path.exists(VERDICTS):
     for line in open(VERDICTS):
         c = line.rstrip("\n").split("\t")
-        if len(c) == 4 and c[2] != "BUILD-ERROR":
-            earlier[c[0]] = (c[2], c[3])
-reused = [m for m in todo if m["id"] in earlier]
+        if len(c) == 5 and c[2] != "BUILD-ERROR":
+            earlier[(c[0], c[4])] = (c[2], c[3])
+reused = [m for m in todo if (m["id"], mutant_key(m)) in earlier]
 if reused:
-    print("mutate: %d verdict(s) of %s taken from %s (MUTATE_RESUME)" % (len(reused), rev, VERDICTS))
+    print("mutate: %d verdict(s) taken from %s (MUTATE_RESUME: same content as %s)"
+          % (len(reused), VERDICTS, rev))
 
 
 def judged(im):
     i, m = im
-    if m["id"] in earlier:
-        v, by = earlier[m["id"]]
+    if (m["id"], mutant_key(m)) in earlier:
+        v, by = earlier[(m["id"], mutant_key(m))]
         with PRINT_LOCK:
             print("[%2d/%d] %-32s %-9s %-16s %s  (earlier run)" % (i, len(todo), m["id"], m["cat"], v,
                                                                    by[:150]), flush=True)
@@ -526,7 +551,8 @@ def judged(im):
         return m, v, by
     with PRINT_LOCK:
         with open(VERDICTS, "a") as f:
-            f.write("%s\t%s\t%s\t%s\n" % (m["id"], m["cat"], v, by.replace("\t", " ").replace("\n", " ")))
+            f.write("%s\t%s\t%s\t%s\t%s\n" % (m["id"], m["cat"], v,
+                                              by.replace("\t", " ").replace("\n", " "), mutant_key(m)))
     return m, v, by
 
 
@@ -558,6 +584,6 @@ else:
     print("mutants: %d/%d killed (%d by make prove alone, %d of them only by the goal-count "
           "gate: every goal of the mutant proved, fewer goals)" % (k, n, p, gate))
 if reused:
-    print("mutate: %d of the %d verdicts were reached by an earlier run of %s (%s)"
-          % (len(reused), n, rev, VERDICTS))
+    print("mutate: %d of the %d verdicts were reached by an earlier run on the same content "
+          "(%s)" % (len(reused), n, VERDICTS))
 sys.exit(0 if k == n else 1)
