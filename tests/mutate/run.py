@@ -182,13 +182,14 @@ def wp_function(d, unit, fct, log, quick=None, props=None, smoke=True):
     extra = ""
     if quick:        # smoke tests pass MORE easily at a short timeout: not here
         extra += " -wp-timeout %d" % quick
-    if props:
-        extra += " -wp-prop " + ",".join(props)
+    # -wp-prop options add up: "-@lemma" (everything but the lemmas) plus a
+    # name would still select every goal, so a retry names its properties only
+    sel = ",".join(props) if props else "-@lemma"
     cmd = ("cd %s && . proofs/wpenv.sh && frama-c $FC_PARSE %s $WP_COMMON -wp-cache update "
-           "%s-wp-fct %s -wp-prop=-@lemma -wp-prover $PROVERS %s%s "
+           "%s-wp-fct %s -wp-prop=%s -wp-prover $PROVERS %s%s "
            "-wp-session proofs/sessions/%s -wp-report-json %s.json" %
-           (d, file, "" if (quick or not smoke) else "-wp-smoke-tests ", fct, flags, extra, unit,
-            log))
+           (d, file, "" if (quick or not smoke) else "-wp-smoke-tests ", fct, sel, flags, extra,
+            unit, log))
     rc, out = sh(["bash", "-c", cmd], d, PROVE_TIMEOUT, log=log)
     m = re.findall(r"Proved goals:\s*(\d+)\s*/\s*(\d+)", out)
     bad = re.findall(r"^\[wp\] \[(?:Failed|Timeout|Unknown|Stepout)\] (?:Goal|Smoke-test) (\S+)", out, re.M)
