@@ -525,8 +525,12 @@ def mutant_key(m):
 # verdicts reached by an earlier run on the same content (MUTATE_RESUME=1):
 # same files (content_key) and the same mutant text (mutant_key)
 CKEY = content_key(REV)
-VERDICTS = os.path.join(WORK, "verdicts-%s%s%s.tsv" % (
-    CKEY, "-overlay" if OVERLAY else "", "-test-only" if TEST_ONLY else ""))
+if OVERLAY:     # files from the working tree: their content is part of the key
+    h = hashlib.sha1(CKEY.encode())
+    for o in OVERLAY:
+        h.update(("\0%s\0" % o).encode() + open(os.path.join(ROOT, o), "rb").read())
+    CKEY = h.hexdigest()[:12] + "-overlay"
+VERDICTS = os.path.join(WORK, "verdicts-%s%s.tsv" % (CKEY, "-test-only" if TEST_ONLY else ""))
 earlier = {}
 if RESUME and os.path.exists(VERDICTS):
     for line in open(VERDICTS):
@@ -541,8 +545,9 @@ if reused:
 
 def judged(im):
     i, m = im
-    if (m["id"], mutant_key(m)) in earlier:
-        v, by = earlier[(m["id"], mutant_key(m))]
+    mk = mutant_key(m)
+    if (m["id"], mk) in earlier:
+        v, by = earlier[(m["id"], mk)]
         with PRINT_LOCK:
             print("[%2d/%d] %-32s %-9s %-16s %s  (earlier run)" % (i, len(todo), m["id"], m["cat"], v,
                                                                    by[:150]), flush=True)
@@ -553,7 +558,7 @@ def judged(im):
     with PRINT_LOCK:
         with open(VERDICTS, "a") as f:
             f.write("%s\t%s\t%s\t%s\t%s\n" % (m["id"], m["cat"], v,
-                                              by.replace("\t", " ").replace("\n", " "), mutant_key(m)))
+                                              by.replace("\t", " ").replace("\n", " "), mk))
     return m, v, by
 
 
