@@ -42,7 +42,7 @@ then `mutants: K/N killed (P by make prove alone)` and the survivors.
 Exit 0 iff every mutant was killed.
 
 Each verdict is also appended, as it is reached, to
-MUTATE_DIR/verdicts-<key>.tsv, <key> a hash of every file of MUTATE_REV the
+tests/mutate/verdicts/<key>.tsv (MUTATE_VERDICTS=<dir>: elsewhere), <key> a hash of every file of MUTATE_REV the
 verdict depends on (core/, specs/, harness/, tests/ but tests/mutate/,
 proofs/ but the caches and logs, GNUmakefile), each line with a hash of
 the mutant's own text; MUTATE_RESUME=1 takes the verdicts already there
@@ -530,7 +530,11 @@ if OVERLAY:     # files from the working tree: their content is part of the key
     for o in OVERLAY:
         h.update(("\0%s\0" % o).encode() + open(os.path.join(ROOT, o), "rb").read())
     CKEY = h.hexdigest()[:12] + "-overlay"
-VERDICTS = os.path.join(WORK, "verdicts-%s%s.tsv" % (CKEY, "-test-only" if TEST_ONLY else ""))
+# in the repository (committed as they are reached, so that a run cut short
+# survives the machine it ran on); MUTATE_VERDICTS=<dir> elsewhere
+VDIR = os.environ.get("MUTATE_VERDICTS", os.path.join(HERE, "verdicts"))
+os.makedirs(VDIR, exist_ok=True)
+VERDICTS = os.path.join(VDIR, "%s%s.tsv" % (CKEY, "-test-only" if TEST_ONLY else ""))
 earlier = {}
 if RESUME and os.path.exists(VERDICTS):
     for line in open(VERDICTS):
