@@ -215,6 +215,12 @@ def prop_of(goal, fct):
     if not g.startswith(fct + "_"):
         return None
     g = g[len(fct) + 1:]
+    # an RTE guard (assert_rte_<kind>): its property names are "rte" and the
+    # kind, so -wp-prop=<kind> selects the function's guards of that kind
+    # (a superset: each of them is a goal of make prove too)
+    m = re.match(r"assert_rte_([a-z_]+?)(?:_\d+)?$", g)
+    if m:
+        return m.group(1)
     for k in ("ensures_", "assert_", "loop_invariant_preserved_", "loop_invariant_established_",
               "loop_invariant_"):
         if g.startswith(k) and g[len(k):] and not g[len(k):].isdigit():
@@ -400,7 +406,17 @@ def prove_function(d, unit, fct, lg):
     Pass 1 at QUICK s: if it proves everything, the function is run again
     exactly as make prove runs it (smoke tests, the unit's timeout); if not,
     exactly the goals it left are retried at the unit's timeout, the copy's
-    cache holding the rest.  MUTATE_SCREEN: pass 1 only."""
+    cache holding the rest.  MUTATE_SCREEN: pass 1 only.
+    hint: the properties that killed this same mutant on other content
+    (another verdict file): they are tried first, alone, at the unit's
+    timeout, and one that fails kills the mutant as it would in the full
+    procedure (make prove runs that goal with the same flags and timeout);
+    if they all hold, or no longer exist, the full procedure decides."""
+    if hint and not SCREEN:
+        rc, p2, t2, bad2 = wp_function(d, unit, fct, lg + "h", props=hint, smoke=False)
+        if t2 > 0 and p2 < t2:
+            return "killed-by-prove", "%s %s %d/%d: %s (tried first: it killed this mutant on " \
+                "other content)" % (unit, fct, p2, t2, " ".join((bad2 or hint)[:2]))
     rc, p, t, bad = wp_function(d, unit, fct, lg, quick=QUICK)
     if SCREEN:
         return ("screen-unproved" if (t <= 0 or p != t) else "screen-PROVED",
@@ -421,11 +437,17 @@ def prove_function(d, unit, fct, lg):
             for i in range(0, len(props), CHUNK):
                 rc, p2, t2, bad2 = wp_function(d, unit, fct, lg + "2", props=props[i:i + CHUNK],
                                                smoke=False)
-                if t2 <= 0 or p2 != t2:
+                if t2 <= 0:
+                    # the names selected no goal ("No goal generated"), or
+                    # no result: not a verdict -- the whole function decides
+                    props = None
+                    break
+                if p2 != t2:
                     failed, bad = True, bad2 or props[i:i + CHUNK]
                     p = t - max(1, t2 - p2)
                     break
-            if not failed:     # every goal held at the unit's timeout
+            if not failed:     # every goal held at the unit's timeout (or
+                # the names selected nothing): the function as make prove runs it
                 rc, p, t, bad = wp_function(d, unit, fct, lg + "3")
                 full = lg + "3"
     if t <= 0:
@@ -474,7 +496,8 @@ def one(i, m):
             verdict, by = "killed-by-prove", "ordering: " + "; ".join(bad[:2])
         else:
             verdict, by = prove_function(d, unit, m["fct"],
-                                         os.path.join(logs, "%s.prove.log" % m["id"]))
+                                         os.path.join(logs, "%s.prove.log" % m["id"]),
+                                         hint=HINTS.get((m["id"], mutant_key(m))))
     elif not TEST_ONLY and unit and not m["fct"] and unit not in bad_units and not SCREEN:
         lg = os.path.join(logs, "%s.prove.log" % m["id"])
         rc, out = sh(["bash", "proofs/prove.sh", "replay"], d, PROVE_TIMEOUT, env={"UNITS": unit}, log=lg)
@@ -542,6 +565,22 @@ if RESUME and os.path.exists(VERDICTS):
         if len(c) == 5 and c[2] != "BUILD-ERROR":
             earlier[(c[0], c[4])] = (c[2], c[3])
 reused = [m for m in todo if (m["id"], mutant_key(m)) in earlier]
+# hints: the named properties that killed the same mutant (same text) on
+# other content, from the other verdict files; tried first (prove_function)
+HINTS = {}
+for vf in sorted(os.listdir(VDIR)):
+    if not vf.endswith(".tsv") or "test-only" in vf or os.path.join(VDIR, vf) == VERDICTS:
+        continue
+    for line in open(os.path.join(VDIR, vf)):
+        c = line.rstrip("\n").split("\t")
+        if len(c) != 5 or c[2] != "killed-by-prove" or ": " not in c[3]:
+            continue
+        fct = c[3].split()[1] if len(c[3].split()) > 1 else ""
+        for tok in c[3].split(": ", 1)[1].split():
+            pr = prop_of(tok, fct) if tok.startswith("typed_") else None
+            if pr:
+                HINTS.setdefault((c[0], c[4]), set()).add(pr)
+HINTS = {k: sorted(v) for k, v in HINTS.items()}
 if reused:
     print("mutate: %d verdict(s) taken from %s (MUTATE_RESUME: same content as %s)"
           % (len(reused), VERDICTS, rev))
