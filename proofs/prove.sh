@@ -18,8 +18,8 @@
 #
 # Result keys.  proofs/results/<unit>.json is the WP report of the unit's
 # last complete run and <unit>.key the hash of every input that run read:
-# the translation unit and every file it includes (as the preprocessor of
-# the Frama-C run sees them, __FRAMAC__ defined), the unit's line of
+# the program as Frama-C parsed it (the translation unit and everything it
+# includes, as its normalized AST: see key() below), the unit's line of
 # units.tsv, this script, wpenv.sh, the Why3 configuration, the tactic
 # scripts, and the versions of Frama-C, Why3 and the provers.  A result is
 # reused only if its key equals the key of the tree as it is now; a result
@@ -67,15 +67,25 @@ TOOLS=$( { frama-c -version; why3 --version; z3 --version; cvc4 --version | head
            cvc5 --version | head -1; } 2>&1 | tr '\n' ' ')
 
 # key <unit> <file> <tsv-line>: hash of every input of the unit's run.
+# The program is hashed as Frama-C parses it: its normalized AST, code and
+# ACSL together, printed by `frama-c -print` with the unit's parse options.
+# That text is what WP generates the goals from; it does not depend on the
+# checkout's path, on comments, or on declarations of system headers the
+# unit never uses, so a Debian point release of linux-libc-dev or
+# libc6-dev that changes an unused header does not make a replay re-run
+# everything, while any change that reaches the goals changes the key.
+# Also hashed: the unit's line, WP's options, this script, wpenv.sh, the
+# Why3 configuration, the tactic scripts and the tool versions.
 key() {
-    local unit=$1 file=$2 line=$3 deps
-    deps=$(gcc -M -D__FRAMAC__ -Icore -Ispecs "$file" 2>/dev/null |
-           sed -e 's/^[^:]*://' -e 's/\\$//' | tr ' ' '\n' | grep -v '^$' | sort -u)
-    [ -n "$deps" ] || { echo "nokey"; return; }
+    local unit=$1 file=$2 line=$3 ast
+    # shellcheck disable=SC2086
+    ast=$(frama-c $FC_PARSE "$file" -print -ocode "$LOGS/$unit.ast.c" > /dev/null 2>&1 &&
+          sha256sum < "$LOGS/$unit.ast.c" | cut -d' ' -f1)
+    rm -f "$LOGS/$unit.ast.c"
+    [ -n "$ast" ] || { echo "nokey"; return; }
     {
-        printf '%s\n%s\n%s\n%s\n' "$unit" "$line" "$TOOLS" "$WP_COMMON -wp-smoke-tests"
-        # shellcheck disable=SC2086
-        cat $deps proofs/prove.sh proofs/wpenv.sh proofs/why3/*
+        printf '%s\n%s\n%s\n%s\n%s\n' "$unit" "$line" "$TOOLS" "$WP_COMMON -wp-smoke-tests" "$ast"
+        cat proofs/prove.sh proofs/wpenv.sh proofs/why3/*
         [ ! -d "proofs/sessions/$unit/script" ] || find "proofs/sessions/$unit/script" -type f | sort | xargs cat
     } | sha256sum | cut -d' ' -f1
 }
@@ -131,14 +141,23 @@ echo "== WP ($MODE): Frama-C $(frama-c -version), provers $PROVERS, -wp-rte, $JO
 ORDER=()                    # every unit of this run, in units.tsv order
 QUEUE=()                    # "<seconds last time> <unit>" of the units to run
 declare -A ARGS REUSED
+# every unit's key first, all at once (each parses its unit: about a second)
+KEYS=$(mktemp -d)
+while IFS=$'\t' read -r unit file defs flags; do
+    [ -n "$unit" ] && [ "${unit:0:1}" != "#" ] && [ -f "$file" ] || continue
+    if [ -n "$UNITS" ] && [[ " $UNITS " != *" $unit "* ]]; then continue; fi
+    key "$unit" "$file" "$unit $file $defs $flags" > "$KEYS/$unit" &
+done < <(sed -E 's/\t+/\t/g' proofs/units.tsv)
+wait
 while IFS=$'\t' read -r unit file defs flags; do
     [ -n "$unit" ] && [ "${unit:0:1}" != "#" ] || continue
     if [ -n "$UNITS" ] && [[ " $UNITS " != *" $unit "* ]]; then continue; fi
     [ -f "$file" ] || { echo "$unit: missing translation unit $file"; status=1; continue; }
-    KEY=$(key "$unit" "$file" "$unit $file $defs $flags")
+    KEY=$(cat "$KEYS/$unit" 2>/dev/null || echo nokey)
+    [ -n "$KEY" ] || KEY=nokey
     ORDER+=("$unit")
     if [ "$MODE" = replay ] || [ "$MODE" = update ]; then
-        if [ -f "$RESULTS/$unit.key" ] && [ -f "$RESULTS/$unit.json" ] &&
+        if [ "$KEY" != nokey ] && [ -f "$RESULTS/$unit.key" ] && [ -f "$RESULTS/$unit.json" ] &&
            [ -f "$RESULTS/$unit.report" ] && [ "$(cat "$RESULTS/$unit.key")" = "$KEY" ]; then
             REUSED[$unit]=1
             continue
@@ -156,6 +175,7 @@ while IFS=$'\t' read -r unit file defs flags; do
     QUEUE+=("$(cat "$RESULTS/$unit.time" 2>/dev/null || echo 0) $unit")
 done < <(sed -E 's/\t+/\t/g' proofs/units.tsv)
 
+rm -rf "$KEYS"
 # longest first; at most JOBS at once
 mapfile -t SORTED < <(printf '%s\n' "${QUEUE[@]}" | sort -rn | awk 'NF == 2 { print $2 }')
 running=0
