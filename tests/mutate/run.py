@@ -401,7 +401,7 @@ if not TEST_ONLY:
         print("mutate: WARNING: the ordering check fails on the unmutated tree: it kills nothing")
 print("mutate: baseline done in %ds" % (time.time() - t0))
 
-def prove_function(d, unit, fct, lg):
+def prove_function(d, unit, fct, lg, hint=None):
     """The verdict of `make prove` on ONE function of a mutated copy.
     Pass 1 at QUICK s: if it proves everything, the function is run again
     exactly as make prove runs it (smoke tests, the unit's timeout); if not,
