@@ -82,9 +82,13 @@ def die(msg):
     sys.exit(2)
 
 
-def sh(cmd, cwd, timeout, env=None, log=None):
+def sh(cmd, cwd, timeout, env=None, log=None, stop=None):
     """Run cmd (a list) niced in its own process group; (rc, output).
-    rc 124: timed out (the whole group is killed)."""
+    rc 124: timed out (the whole group is killed).  stop: a compiled
+    regex; the first output line it matches ends the run (the group is
+    killed), rc 125."""
+    if stop is not None:
+        return sh_stop(cmd, cwd, timeout, env, log, stop)
     e = dict(os.environ)
     e.pop("MAKEFLAGS", None)
     e.pop("MAKELEVEL", None)
@@ -101,6 +105,47 @@ def sh(cmd, cwd, timeout, env=None, log=None):
         out, _ = p.communicate()
         rc = 124
     out = out.decode("utf-8", "replace")
+    if log:
+        with open(log, "w") as f:
+            f.write(out)
+    return rc, out
+
+
+def sh_stop(cmd, cwd, timeout, env, log, stop):
+    e = dict(os.environ)
+    for k in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS"):
+        e.pop(k, None)
+    if env:
+        e.update(env)
+    p = subprocess.Popen(["nice", "-n", "10"] + cmd, cwd=cwd, env=e, stdout=subprocess.PIPE,
+                         stderr=subprocess.STDOUT, start_new_session=True)
+    timed_out = []
+
+    def expire():
+        timed_out.append(1)
+        try:
+            os.killpg(p.pid, 9)
+        except OSError:
+            pass
+    timer = threading.Timer(timeout, expire)
+    timer.start()
+    lines, rc = [], None
+    for raw in p.stdout:
+        line = raw.decode("utf-8", "replace")
+        lines.append(line)
+        if stop.search(line):
+            try:
+                os.killpg(p.pid, 9)
+            except OSError:
+                pass
+            rc = 125
+            break
+    p.stdout.close()
+    p.wait()
+    timer.cancel()
+    if rc is None:
+        rc = 124 if timed_out else p.returncode
+    out = "".join(lines)
     if log:
         with open(log, "w") as f:
             f.write(out)
@@ -166,7 +211,10 @@ def enclosing_function(src, pos, length):
     return None
 
 
-def wp_function(d, unit, fct, log, quick=None, props=None, smoke=True):
+BAD_RE = re.compile(r"^\[wp\] \[(?:Failed|Timeout|Unknown|Stepout)\] (?:Goal|Smoke-test) (\S+)")
+
+
+def wp_function(d, unit, fct, log, quick=None, props=None, smoke=True, first_fail=False):
     """WP on ONE function of a unit, as make prove runs that unit (same
     flags, provers, smoke tests, the committed prover cache): (rc, proved,
     total, names of the goals not proved).  WP is modular: a change inside
@@ -177,7 +225,9 @@ def wp_function(d, unit, fct, log, quick=None, props=None, smoke=True):
     New prover answers go to the copy's cache (-wp-cache update), so a
     second pass retries only what the first did not prove.  smoke=False:
     no smoke tests (a retry of named properties: the smoke tests are
-    judged by the full run made when every property holds)."""
+    judged by the full run made when every property holds).
+    first_fail: the run ends at the first goal not proved (rc 125, bad
+    names that goal)."""
     file, _, flags = unit_line(unit)
     extra = ""
     if quick:        # smoke tests pass MORE easily at a short timeout: not here
@@ -190,7 +240,10 @@ def wp_function(d, unit, fct, log, quick=None, props=None, smoke=True):
            "-wp-session proofs/sessions/%s -wp-report-json %s.json" %
            (d, file, "" if (quick or not smoke) else "-wp-smoke-tests ", fct, sel, flags, extra,
             unit, log))
-    rc, out = sh(["bash", "-c", cmd], d, PROVE_TIMEOUT, log=log)
+    rc, out = sh(["bash", "-c", cmd], d, PROVE_TIMEOUT, log=log,
+                 stop=BAD_RE if first_fail else None)
+    if rc == 125:
+        return rc, -1, -1, [BAD_RE.search(out.splitlines()[-1]).group(1)]
     m = re.findall(r"Proved goals:\s*(\d+)\s*/\s*(\d+)", out)
     bad = re.findall(r"^\[wp\] \[(?:Failed|Timeout|Unknown|Stepout)\] (?:Goal|Smoke-test) (\S+)", out, re.M)
     if not m:
@@ -417,7 +470,22 @@ def prove_function(d, unit, fct, lg, hint=None):
         if t2 > 0 and p2 < t2:
             return "killed-by-prove", "%s %s %d/%d: %s (tried first: it killed this mutant on " \
                 "other content)" % (unit, fct, p2, t2, " ".join((bad2 or hint)[:2]))
-    rc, p, t, bad = wp_function(d, unit, fct, lg, quick=QUICK)
+    early = None
+    if QUICK and not SCREEN:
+        # pass 1 ends at the first goal it does not prove; that goal's
+        # property alone at the unit's timeout: if it fails, make prove
+        # fails on it too (the mutant is killed, the other goals need not
+        # run); if it holds (or is unnamed), pass 1 runs in full below
+        rc, p, t, bad = wp_function(d, unit, fct, lg, quick=QUICK, first_fail=True)
+        if rc != 125:
+            early = (rc, p, t, bad)          # pass 1 ran to its end: it is pass 1
+        pr = prop_of(bad[0], fct) if (rc == 125 and bad) else None
+        if pr:
+            rc2, p2, t2, bad2 = wp_function(d, unit, fct, lg + "f", props=[pr], smoke=False)
+            if t2 > 0 and p2 < t2:
+                return "killed-by-prove", "%s %s %d/%d: %s" % (unit, fct, p2, t2,
+                                                               " ".join((bad2 or [pr])[:2]))
+    rc, p, t, bad = early or wp_function(d, unit, fct, lg, quick=QUICK)
     if SCREEN:
         return ("screen-unproved" if (t <= 0 or p != t) else "screen-PROVED",
                 "%s %s %d/%d %s" % (unit, fct, p, t, " ".join(bad[:2])))
