@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 
 #define R(ring) hrc_ring(ring)
 
@@ -39,20 +40,51 @@ int io_uring_unregister_buffers(struct io_uring *ring)
     return hr_unregister_buffers(R(ring));
 }
 
+/* The kernel refuses a file table larger than the soft RLIMIT_NOFILE
+   (-EMFILE).  As liburing does, a registration refused so raises the soft
+   limit once, by the table's size but never past the hard limit, and is
+   made again; the limit stays raised. */
+static int hrc_more_nofile(unsigned nr)
+{
+    struct rlimit rl;
+
+    if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur >= nr)
+        return 0;
+    rlim_t want = rl.rlim_cur + nr;
+    if (rl.rlim_max != RLIM_INFINITY && want > rl.rlim_max)
+        want = rl.rlim_max;
+    if (want <= rl.rlim_cur)
+        return 0;
+    rl.rlim_cur = want;
+    return setrlimit(RLIMIT_NOFILE, &rl) == 0;
+}
+
 int io_uring_register_files(struct io_uring *ring, const int *files, unsigned nr_files)
 {
-    return hr_register_files(R(ring), files, nr_files);
+    int ret = hr_register_files(R(ring), files, nr_files);
+
+    if (ret == -EMFILE && hrc_more_nofile(nr_files))
+        ret = hr_register_files(R(ring), files, nr_files);
+    return ret;
 }
 
 int io_uring_register_files_tags(struct io_uring *ring, const int *files,
                                  const __u64 *tags, unsigned nr)
 {
-    return hr_register_files_tags(R(ring), files, (const uint64_t *)tags, nr);
+    int ret = hr_register_files_tags(R(ring), files, (const uint64_t *)tags, nr);
+
+    if (ret == -EMFILE && hrc_more_nofile(nr))
+        ret = hr_register_files_tags(R(ring), files, (const uint64_t *)tags, nr);
+    return ret;
 }
 
 int io_uring_register_files_sparse(struct io_uring *ring, unsigned nr)
 {
-    return hr_register_files_sparse(R(ring), nr);
+    int ret = hr_register_files_sparse(R(ring), nr);
+
+    if (ret == -EMFILE && hrc_more_nofile(nr))
+        ret = hr_register_files_sparse(R(ring), nr);
+    return ret;
 }
 
 int io_uring_register_files_update_tag(struct io_uring *ring, unsigned off,
