@@ -49,7 +49,10 @@ the mutant's own text; MUTATE_RESUME=1 takes the verdicts already there
 (same content, same mutant) instead of judging those mutants again, so
 that a run cut short (a session ends) goes on where it stopped, across
 commits that change only other files; the summary says how many
-verdicts came from the file.
+verdicts came from the file.  A verdict of the proofs at a WP goal is also
+appended to tests/mutate/verdicts/units.tsv with its proof unit and the
+unit's key (proofs/prove.sh: the program as Frama-C parses it, options,
+tools) and taken again while that key is the same, whatever else changed.
 
 Options: MUTANTS="id1 id2" runs a subset; --test-only skips (a) (fast);
 --list prints the mutants.  MUTATE_KEEP=1 keeps each mutant's copy.
@@ -632,6 +635,27 @@ if RESUME and os.path.exists(VERDICTS):
         c = line.rstrip("\n").split("\t")
         if len(c) == 5 and c[2] != "BUILD-ERROR":
             earlier[(c[0], c[4])] = (c[2], c[3])
+# A verdict of the proofs at a WP goal depends only on its proof unit's
+# inputs: it is taken again, whatever else changed, while the unit's key is
+# the same (proofs/prove.sh: the program as Frama-C parses it, the options,
+# the tools; the baseline's make prove leaves it in proofs/results/).
+# Kept in units.tsv with the unit and its key; not the ordering kills,
+# which read core/ beyond the unit.
+UNIT_KEYS = {}
+if not TEST_ONLY:
+    for u in set(UNIT.values()):
+        kf = os.path.join(BASE, "proofs", "results", u + ".key")
+        if u not in bad_units and os.path.exists(kf):
+            UNIT_KEYS[u] = open(kf).read().strip()
+UVERDICTS = os.path.join(VDIR, "units.tsv")
+by_id = {m["id"]: m for m in todo}
+if RESUME and os.path.exists(UVERDICTS) and not TEST_ONLY:
+    for line in open(UVERDICTS):
+        c = line.rstrip("\n").split("\t")
+        m = by_id.get(c[0]) if len(c) == 7 else None
+        if (m and c[2] == "killed-by-prove" and mutant_key(m) == c[4] and
+                UNIT.get(m["file"]) == c[5] and UNIT_KEYS.get(c[5]) == c[6]):
+            earlier.setdefault((c[0], c[4]), (c[2], c[3]))
 reused = [m for m in todo if (m["id"], mutant_key(m)) in earlier]
 # hints: the named properties that killed the same mutant (same text) on
 # other content, from the other verdict files; tried first (prove_function)
@@ -650,8 +674,8 @@ for vf in sorted(os.listdir(VDIR)):
                 HINTS.setdefault((c[0], c[4]), set()).add(pr)
 HINTS = {k: sorted(v) for k, v in HINTS.items()}
 if reused:
-    print("mutate: %d verdict(s) taken from %s (MUTATE_RESUME: same content as %s)"
-          % (len(reused), VERDICTS, rev))
+    print("mutate: %d verdict(s) taken from %s (MUTATE_RESUME: same content as %s) and %s "
+          "(same proof unit inputs)" % (len(reused), VERDICTS, rev, UVERDICTS))
 
 
 def judged(im):
@@ -666,10 +690,14 @@ def judged(im):
     m, v, by = one(i, m)
     if SCREEN or ONLY_SUITES:       # development runs: not make mutate's verdict
         return m, v, by
+    line = "%s\t%s\t%s\t%s\t%s" % (m["id"], m["cat"], v, by.replace("\t", " ").replace("\n", " "), mk)
+    u = UNIT.get(m["file"])
     with PRINT_LOCK:
         with open(VERDICTS, "a") as f:
-            f.write("%s\t%s\t%s\t%s\t%s\n" % (m["id"], m["cat"], v,
-                                              by.replace("\t", " ").replace("\n", " "), mk))
+            f.write(line + "\n")
+        if v == "killed-by-prove" and not by.startswith("ordering") and u in UNIT_KEYS:
+            with open(UVERDICTS, "a") as f:
+                f.write("%s\t%s\t%s\n" % (line, u, UNIT_KEYS[u]))
     return m, v, by
 
 
@@ -702,5 +730,6 @@ else:
           "gate: every goal of the mutant proved, fewer goals)" % (k, n, p, gate))
 if reused:
     print("mutate: %d of the %d verdicts were reached by an earlier run on the same content "
-          "(%s)" % (len(reused), n, VERDICTS))
+          "(%s) or, for a proof's verdict, the same proof-unit inputs (%s)"
+          % (len(reused), n, VERDICTS, UVERDICTS))
 sys.exit(0 if k == n else 1)
