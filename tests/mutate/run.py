@@ -90,31 +90,6 @@ def sh(cmd, cwd, timeout, env=None, log=None, stop=None):
     rc 124: timed out (the whole group is killed).  stop: a compiled
     regex; the first output line it matches ends the run (the group is
     killed), rc 125."""
-    if stop is not None:
-        return sh_stop(cmd, cwd, timeout, env, log, stop)
-    e = dict(os.environ)
-    e.pop("MAKEFLAGS", None)
-    e.pop("MAKELEVEL", None)
-    e.pop("MFLAGS", None)
-    if env:
-        e.update(env)
-    p = subprocess.Popen(["nice", "-n", "10"] + cmd, cwd=cwd, env=e, stdout=subprocess.PIPE,
-                         stderr=subprocess.STDOUT, start_new_session=True)
-    try:
-        out, _ = p.communicate(timeout=timeout)
-        rc = p.returncode
-    except subprocess.TimeoutExpired:
-        os.killpg(p.pid, 9)
-        out, _ = p.communicate()
-        rc = 124
-    out = out.decode("utf-8", "replace")
-    if log:
-        with open(log, "w") as f:
-            f.write(out)
-    return rc, out
-
-
-def sh_stop(cmd, cwd, timeout, env, log, stop):
     e = dict(os.environ)
     for k in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS"):
         e.pop(k, None)
@@ -122,25 +97,20 @@ def sh_stop(cmd, cwd, timeout, env, log, stop):
         e.update(env)
     p = subprocess.Popen(["nice", "-n", "10"] + cmd, cwd=cwd, env=e, stdout=subprocess.PIPE,
                          stderr=subprocess.STDOUT, start_new_session=True)
-    timed_out = []
 
-    def expire():
-        timed_out.append(1)
+    def kill():
         try:
             os.killpg(p.pid, 9)
         except OSError:
             pass
-    timer = threading.Timer(timeout, expire)
+    timed_out = []
+    timer = threading.Timer(timeout, lambda: (timed_out.append(1), kill()))
     timer.start()
     lines, rc = [], None
     for raw in p.stdout:
-        line = raw.decode("utf-8", "replace")
-        lines.append(line)
-        if stop.search(line):
-            try:
-                os.killpg(p.pid, 9)
-            except OSError:
-                pass
+        lines.append(raw.decode("utf-8", "replace"))
+        if stop is not None and stop.search(lines[-1]):
+            kill()
             rc = 125
             break
     p.stdout.close()
@@ -214,7 +184,8 @@ def enclosing_function(src, pos, length):
     return None
 
 
-BAD_RE = re.compile(r"^\[wp\] \[(?:Failed|Timeout|Unknown|Stepout)\] (?:Goal|Smoke-test) (\S+)")
+BAD_RE = re.compile(r"^\[wp\] \[(?:Failed|Timeout|Unknown|Stepout)\] (?:Goal|Smoke-test) (\S+)",
+                    re.M)
 
 
 def wp_function(d, unit, fct, log, quick=None, props=None, smoke=True, first_fail=False):
@@ -248,7 +219,7 @@ def wp_function(d, unit, fct, log, quick=None, props=None, smoke=True, first_fai
     if rc == 125:
         return rc, -1, -1, [BAD_RE.search(out.splitlines()[-1]).group(1)]
     m = re.findall(r"Proved goals:\s*(\d+)\s*/\s*(\d+)", out)
-    bad = re.findall(r"^\[wp\] \[(?:Failed|Timeout|Unknown|Stepout)\] (?:Goal|Smoke-test) (\S+)", out, re.M)
+    bad = BAD_RE.findall(out)
     if not m:
         return rc, -1, -1, bad
     return rc, int(m[-1][0]), int(m[-1][1]), bad
@@ -468,11 +439,18 @@ def prove_function(d, unit, fct, lg, hint=None):
     timeout, and one that fails kills the mutant as it would in the full
     procedure (make prove runs that goal with the same flags and timeout);
     if they all hold, or no longer exist, the full procedure decides."""
-    if hint and not SCREEN:
-        rc, p2, t2, bad2 = wp_function(d, unit, fct, lg + "h", props=hint, smoke=False)
+    def fails_alone(props, tag):
+        """props alone at the unit's timeout: the kill's description if
+        one of them fails (make prove fails on it too), else None."""
+        _, p2, t2, bad2 = wp_function(d, unit, fct, lg + tag, props=props, smoke=False)
         if t2 > 0 and p2 < t2:
-            return "killed-by-prove", "%s %s %d/%d: %s (tried first: it killed this mutant on " \
-                "other content)" % (unit, fct, p2, t2, " ".join((bad2 or hint)[:2]))
+            return "%s %s %d/%d: %s" % (unit, fct, p2, t2, " ".join((bad2 or props)[:2]))
+        return None
+
+    if hint and not SCREEN:
+        why = fails_alone(hint, "h")
+        if why:
+            return "killed-by-prove", why + " (tried first: it killed this mutant on other content)"
     early = None
     if QUICK and not SCREEN:
         # pass 1 ends at the first goal it does not prove; that goal's
@@ -483,11 +461,9 @@ def prove_function(d, unit, fct, lg, hint=None):
         if rc != 125:
             early = (rc, p, t, bad)          # pass 1 ran to its end: it is pass 1
         pr = prop_of(bad[0], fct) if (rc == 125 and bad) else None
-        if pr:
-            rc2, p2, t2, bad2 = wp_function(d, unit, fct, lg + "f", props=[pr], smoke=False)
-            if t2 > 0 and p2 < t2:
-                return "killed-by-prove", "%s %s %d/%d: %s" % (unit, fct, p2, t2,
-                                                               " ".join((bad2 or [pr])[:2]))
+        why = fails_alone([pr], "f") if pr else None
+        if why:
+            return "killed-by-prove", why
     rc, p, t, bad = early or wp_function(d, unit, fct, lg, quick=QUICK)
     if SCREEN:
         return ("screen-unproved" if (t <= 0 or p != t) else "screen-PROVED",
