@@ -1,22 +1,21 @@
-/* bind.c -- TRUSTED (T-MAP, T-BIND, T-BYTES in specs/TRUSTED.md).  Never given to WP:
+/* bind.c -- TRUSTED (T-MAP, T-BIND in specs/TRUSTED.md).  Never given to WP:
  * the mmap call whose result becomes a pointer, and the typed view of the
  * mapped rings (pointer casts, nothing else).  Every offset, length and
  * error test they rely on is proved in setup.c (hr__layout_check,
  * hr__ring_bytes, hr__map_rings / hr__unmap_rings: the mmap error tests
  * and the unmapping on failure), and so is what is built on the view
  * (hr__bind: the kernel's geometry words checked, the ring's fields and
- * counters set).  Contracts: specs/hr_setup_spec.h, specs/hr_bind_spec.h.
- * Also the `void *` entry of hr_ring_init_mem (specs/hr_mem_spec.h). */
+ * counters set).  Contracts: specs/hr_setup_spec.h, specs/hr_bind_spec.h. */
 #include "hr_bind.h"
 
 
-uint8_t *hr__mmap(struct hr_ring *r, const struct io_uring_params *p, int fd,
-                  uint64_t len, uint64_t off, long *res)
+char *hr__mmap(struct hr_ring *r, const struct io_uring_params *p, int fd,
+               uint64_t len, uint64_t off, long *res)
 {
     (void)r;                 /* specification-only: the mapping is disjoint from */
     (void)p;                 /* them and from the ring mapping r->ring_mem       */
     *res = hr_sys_mmap_shared(fd, len, off);
-    return (uint8_t *)*res;  /* meaningful unless *res is an error (the caller tests) */
+    return (char *)*res;     /* meaningful unless *res is an error (the caller tests) */
 }
 
 void hr__view(struct hr_ring *r, const struct io_uring_params *p, const struct hr_layout *g,
@@ -43,13 +42,4 @@ void hr__view(struct hr_ring *r, const struct io_uring_params *p, const struct h
     geo->sq_tail    = hr_load_acquire(r->sq.ktail);
     /* acquire: the CQ head is ours from now on; read its initial value once */
     geo->cq_head    = hr_load_acquire(r->cq.khead);
-}
-
-/* T-BYTES: the caller's buffer as bytes (a cast WP's Typed model does not
-   follow); everything else is hr__ring_init_mem, proved in
-   core/mem.c (unit mem). */
-int hr_ring_init_mem(struct hr_ring *r, uint32_t entries, struct io_uring_params *p,
-                     void *buf, size_t buf_size)
-{
-    return hr__ring_init_mem(r, entries, p, (uint8_t *)buf, buf_size);
 }

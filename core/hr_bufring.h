@@ -101,9 +101,10 @@ static inline void hr_buf_ring_add(struct hr_buf_ring_state *s, void *addr, uint
                                    uint16_t bid, uint16_t offset)
 {
     /* u16 + u16 is an int in [0, 2^17): no signed overflow (liburing
-       PR#1629); the conversion wraps it modulo 2^16 like the kernel's u16
-       head/tail arithmetic. */
-    const uint16_t pos = (uint16_t)(s->tail + offset);
+       PR#1629); reduced modulo 2^16 like the kernel's u16 head/tail
+       arithmetic (the same code as a bare conversion; written as % so that
+       the proof needs no axiom about the conversion). */
+    const uint16_t pos = (uint16_t)((s->tail + offset) % 0x10000);
     const uint32_t i = pos & s->mask;
     /*@ assert in_ring: i == slot(pos, s->shift) && 0 <= i < s->entries; */
     struct hr_buf *const b = &s->bufs[i];
@@ -120,7 +121,7 @@ static inline void hr_buf_ring_add(struct hr_buf_ring_state *s, void *addr, uint
  * Matches io_uring_buf_ring_advance in liburing. */
 static inline void hr_buf_ring_advance(struct hr_buf_ring_state *s, uint16_t count)
 {
-    const uint16_t tail = (uint16_t)(s->tail + count);   /* wraps at 2^16 */
+    const uint16_t tail = (uint16_t)((s->tail + count) % 0x10000);   /* wraps at 2^16 */
 
     s->tail = tail;
     /* release: the entries written by hr_buf_ring_add become visible before

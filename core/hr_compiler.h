@@ -16,13 +16,9 @@
 
 /* Hot paths that reach the `syscall` instruction must be inlined into the
  * caller: an out-of-line copy makes the return after `syscall` mispredict
- * (~150 ns per call on a VM with return-stack mitigations).  For Frama-C
- * the attribute is irrelevant and left out. */
-#ifdef __FRAMAC__
-#define HR_HOT static inline
-#else
+ * (~150 ns per call on a VM with return-stack mitigations).  WP ignores
+ * the attribute (it reads the body, not how it is compiled). */
 #define HR_HOT static inline __attribute__((always_inline))
-#endif
 
 /* Branch layout hints for the hot paths: the common case falls through, the
  * rare one (ring full, lying kernel, wrapped copy, SQPOLL, errors) is placed

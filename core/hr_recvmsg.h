@@ -56,10 +56,9 @@ HR_STATIC_ASSERT(offsetof(struct io_uring_recvmsg_out, controllen) == 4, "contro
 HR_STATIC_ASSERT(offsetof(struct io_uring_recvmsg_out, payloadlen) == 8, "payloadlen");
 HR_STATIC_ASSERT(offsetof(struct io_uring_recvmsg_out, flags) == 12, "flags");
 HR_STATIC_ASSERT(sizeof(size_t) == HR_CMSG_LEN_SIZE, "LP64 only: cmsg_len is 8 bytes");
-#if !defined(__FRAMAC__) && defined(__BYTE_ORDER__) && \
-    __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
-#error "hr_recvmsg.h reads the kernel's fields little-endian"
-HR_END_DECLS
+#ifdef __BYTE_ORDER__
+HR_STATIC_ASSERT(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
+                 "hr_recvmsg.h reads the kernel's fields little-endian");
 #endif
 
 /* Little-endian u32 at b + at.  Sums, not shifts and ors, so that WP can

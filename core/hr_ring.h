@@ -161,6 +161,7 @@ static inline struct hr_sqe *hr_get_sqe128(struct hr_ring *r)
     struct hr_sqe *const s = hr_get_sqe(r);
     //@ assert got: s != \null;
     //@ assert at: s == r->sq.sqes + units(slot(u32_add(t0, pad), r->sq.shift), r->sq.sqe_shift);
+    //@ assert two_slots: \valid(s + (0 .. 1));
     (void)hr_get_sqe(r);
     //@ assert done: r->sq.sqe_tail == u32_add(t0, pad + 2);
     //@ assert first: pad != 0 ==> s == r->sq.sqes && p == r->sq.sqes + r->sq.mask;
@@ -635,11 +636,13 @@ HR_HOT int hr_wait_cqe_nr(struct hr_ring *r, struct hr_cqe **cqe, uint32_t wait_
             }
             hr__cq_republish(r);
             ret = hr_enter(r, 0, wait_nr, IORING_ENTER_GETEVENTS, 0, 0);
+            //@ assert kept_enter: cq_kept{Pre, Here}(r);
             if (ret < 0) {
                 c = 0;
                 break;
             }
             ret = hr_peek_cqe(r, &c);
+            //@ assert kept_peek: cq_kept{Pre, Here}(r);
             if (ret != -HR_EAGAIN || wait_nr == 0)
                 break;
         }

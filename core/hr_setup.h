@@ -30,13 +30,13 @@ struct hr_layout {
 };
 
 
-/* Byte addresses of everything the core touches: pure uint8_t arithmetic,
+/* Byte addresses of everything the core touches: pure char arithmetic,
    proved in bounds; the typed view is made by the trusted hr__view. */
 struct hr_ring_bytes {
-    uint8_t *sq_head, *sq_tail, *sq_flags, *sq_mask, *sq_entries, *sq_array;
-    uint8_t *cq_head, *cq_tail, *cq_overflow, *cq_mask, *cq_entries, *cqes;
-    uint8_t *cq_flags;       /* NULL without has_cq_flags */
-    uint8_t *sqes;
+    char *sq_head, *sq_tail, *sq_flags, *sq_mask, *sq_entries, *sq_array;
+    char *cq_head, *cq_tail, *cq_overflow, *cq_mask, *cq_entries, *cqes;
+    char *cq_flags;          /* NULL without has_cq_flags */
+    char *sqes;
 };
 
 

@@ -28,6 +28,7 @@ HR_BEGIN_DECLS
 #ifndef __FRAMAC__
 
 static inline long hr__syscall(long nr, long a, long b, long c, long d, long e, long f)
+    /*@ ghost (long \ghost *sys) */
 {
     return hr_syscall6(nr, a, b, c, d, e, f);
 }
@@ -73,7 +74,9 @@ HR_HOT int hr__sys_enter(struct hr_ring *r, uint32_t to_submit, uint32_t min_com
 
 static inline int hr_sys_close(int fd)
 {
-    const int ret = (int)hr__syscall(HR_NR_close, fd, 0, 0, 0, 0, 0);
+    //@ ghost long sys[7];
+    const int ret = (int)hr__syscall(HR_NR_close, fd, 0, 0, 0, 0, 0) /*@ ghost (sys) */;
+    //@ assert passed: sys[0] == HR_NR_close && sys[1] == fd;
     /*@ ghost hr_ghost_closed_fd = fd;
               hr_ghost_closes = hr_ghost_closes == 0xffffffffu ? 0u : hr_ghost_closes + 1u; */
     return ret;
@@ -82,8 +85,11 @@ static inline int hr_sys_close(int fd)
 static inline int hr_sys_io_uring_register(int fd, uint32_t opcode, const void *arg,
                                            uint32_t nr_args)
 {
+    //@ ghost long sys[7];
     const int ret = (int)hr__syscall(HR_NR_io_uring_register, fd, opcode,
-                                     (long)(uintptr_t)arg, nr_args, 0, 0);
+                                     (long)(uintptr_t)arg, nr_args, 0, 0) /*@ ghost (sys) */;
+    /*@ assert passed: sys[0] == HR_NR_io_uring_register && sys[1] == fd && sys[2] == opcode &&
+          sys[3] == (long)(uintptr_t)arg && sys[4] == nr_args; */
     /*@ ghost hr_ghost_reg_fd = fd;  hr_ghost_reg_op = opcode;  hr_ghost_reg_arg = arg;
               hr_ghost_reg_nr = nr_args;  hr_ghost_reg_ret = ret;
               hr_ghost_regs = hr_ghost_regs == 0xffffffffu ? 0u : hr_ghost_regs + 1u; */
@@ -100,9 +106,12 @@ static inline int hr_sys_io_uring_register_params(int fd, uint32_t opcode,
     return hr_sys_io_uring_register(fd, opcode, p, nr_args);
 }
 
-static inline int hr_sys_munmap(uint8_t *addr, uint64_t len)
+static inline int hr_sys_munmap(char *addr, uint64_t len)
 {
-    const int ret = (int)hr__syscall(HR_NR_munmap, (long)(uintptr_t)addr, (long)len, 0, 0, 0, 0);
+    //@ ghost long sys[7];
+    const int ret = (int)hr__syscall(HR_NR_munmap, (long)(uintptr_t)addr, (long)len, 0, 0, 0,
+                                     0) /*@ ghost (sys) */;
+    //@ assert passed: sys[0] == HR_NR_munmap && sys[1] == (long)(uintptr_t)addr && sys[2] == (long)len;
     /*@ ghost hr_ghost_unmap_prev_addr = hr_ghost_unmap_addr;
               hr_ghost_unmap_prev_len = hr_ghost_unmap_len;
               hr_ghost_unmap_addr = (uintptr_t)addr;  hr_ghost_unmap_len = len;
@@ -111,10 +120,13 @@ static inline int hr_sys_munmap(uint8_t *addr, uint64_t len)
 }
 
 /* madvise(addr, len, advice): 0 or -errno (hr_ring_dontfork). */
-static inline int hr_sys_madvise(uint8_t *addr, uint64_t len, int advice)
+static inline int hr_sys_madvise(char *addr, uint64_t len, int advice)
 {
+    //@ ghost long sys[7];
     const int ret = (int)hr__syscall(HR_NR_madvise, (long)(uintptr_t)addr, (long)len, advice,
-                                     0, 0, 0);
+                                     0, 0, 0) /*@ ghost (sys) */;
+    /*@ assert passed: sys[0] == HR_NR_madvise && sys[1] == (long)(uintptr_t)addr &&
+          sys[2] == (long)len && sys[3] == advice; */
     /*@ ghost hr_ghost_madv_prev_addr = hr_ghost_madv_addr;
               hr_ghost_madv_prev_len = hr_ghost_madv_len;
               hr_ghost_madv_prev_advice = hr_ghost_madv_advice;
@@ -129,8 +141,14 @@ static inline int hr_sys_madvise(uint8_t *addr, uint64_t len, int advice)
    The address it returns becomes a pointer only in core/bind.c (T-MAP). */
 static inline long hr_sys_mmap_shared(int fd, uint64_t len, uint64_t off)
 {
-    return hr__syscall(HR_NR_mmap, 0, (long)len, 0x1 | 0x2 /* PROT_READ|WRITE */,
-                       0x01 | 0x8000 /* MAP_SHARED|MAP_POPULATE */, fd, (long)off);
+    //@ ghost long sys[7];
+    const long ret = hr__syscall(HR_NR_mmap, 0, (long)len, 0x1 | 0x2 /* PROT_READ|WRITE */,
+                                 0x01 | 0x8000 /* MAP_SHARED|MAP_POPULATE */, fd,
+                                 (long)off) /*@ ghost (sys) */;
+    /*@ assert passed: sys[0] == HR_NR_mmap && sys[1] == 0 && sys[2] == (long)len &&
+          sys[3] == (0x1 | 0x2) && sys[4] == (0x01 | 0x8000) && sys[5] == fd &&
+          sys[6] == (long)off; */
+    return ret;
 }
 
 HR_END_DECLS

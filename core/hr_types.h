@@ -60,9 +60,9 @@ struct hr_ring {
     int      enter_fd;        /* ring_fd, or its registered index            */
     uint32_t enter_flags;     /* IORING_ENTER_REGISTERED_RING once registered */
     uint32_t reg_wait_nr;     /* entries of the registered wait region (0: none) */
-    uint8_t *ring_mem;        /* SQ+CQ ring mapping (IORING_OFF_SQ_RING)     */
+    char *ring_mem;           /* SQ+CQ ring mapping (IORING_OFF_SQ_RING)     */
     uint64_t ring_len;
-    uint8_t *sqe_mem;         /* SQE array mapping (IORING_OFF_SQES)         */
+    char *sqe_mem;            /* SQE array mapping (IORING_OFF_SQES)         */
     uint64_t sqe_len;
 };
 

@@ -130,7 +130,7 @@ long hr_ring_memory_size(uint32_t entries, uint32_t flags)
     ensures nomem: \result == -HR_ENOMEM ==> mem_entries_ok(entries, \old(q->cq_entries), \old(q->flags));
 */
 static int mem_setup(uint32_t entries, struct io_uring_params *q, struct mem_layout *m,
-                     uint8_t *mem, uint64_t buf_size)
+                     char *mem, uint64_t buf_size)
 {
     int ret = mem_layout(entries, q->cq_entries, q->flags, m);
     if (ret != 0)
@@ -188,7 +188,7 @@ static void mem_ring_clear(struct hr_ring *r)
       r->ring_len == 0 && r->sqe_len == 0;
 */
 static int mem_attach(struct hr_ring *r, const struct io_uring_params *q, struct hr_layout *g,
-                      const struct mem_layout *m, uint8_t *mem, uint64_t buf_size)
+                      const struct mem_layout *m, char *mem, uint64_t buf_size)
 {
     (void)buf_size;          /* specification only: the regions lie in buf */
     int ret = hr__layout_check(q, g);
@@ -229,7 +229,7 @@ static int mem_attach(struct hr_ring *r, const struct io_uring_params *q, struct
 */
 static int mem_request(uint32_t entries, const struct io_uring_params *p,
                        struct io_uring_params *q, struct mem_layout *m, uint32_t *sent,
-                       uint8_t *mem, uint64_t buf_size)
+                       char *mem, uint64_t buf_size)
 {
     const struct io_uring_params orig = *p;  /* *p as it was: the retry starts from it */
     //@ ghost uint32_t cq_entries = orig.cq_entries;
@@ -288,9 +288,10 @@ static void mem_release(int fd, uint32_t flags)
     }
 }
 
-int hr__ring_init_mem(struct hr_ring *r, uint32_t entries, struct io_uring_params *p,
-                      uint8_t *mem, uint64_t buf_size)
+int hr_ring_init_mem(struct hr_ring *r, uint32_t entries, struct io_uring_params *p,
+                     void *buf, size_t buf_size)
 {
+    char *const mem = (char *)buf;     /* the caller's buffer, as bytes */
     struct io_uring_params q;
     struct hr_layout g;
     struct mem_layout m;

@@ -389,7 +389,7 @@ int hr_free_buf_ring(struct hr_ring *r, struct hr_buf_ring_state *s)
         return -HR_EINVAL;
     ret = hr_unregister_buf_ring(r, s->bgid);
     if (s->map_len) {
-        hr_sys_munmap((uint8_t *)s->bufs, s->map_len);     /* mapped by hr_setup_buf_ring */
+        hr_sys_munmap((char *)s->bufs, s->map_len);     /* mapped by hr_setup_buf_ring */
         s->map_len = 0;
     }
     s->bufs = 0;

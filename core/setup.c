@@ -136,7 +136,7 @@ int hr__layout_check(const struct io_uring_params *p, struct hr_layout *g)
     return 0;
 }
 
-void hr__ring_bytes(uint8_t *ring, uint8_t *sqes, const struct io_uring_params *p,
+void hr__ring_bytes(char *ring, char *sqes, const struct io_uring_params *p,
                     const struct hr_layout *g, struct hr_ring_bytes *b)
 {
     b->sq_head     = ring + p->sq_off.head;
@@ -206,7 +206,7 @@ int hr__map_rings(struct hr_ring *r, const struct io_uring_params *p, int fd,
                   uint64_t ring_len, uint64_t sqes_len)
 {
     long m;
-    uint8_t *mem;
+    char *mem;
 
     r->ring_mem = 0;
     r->sqe_mem = 0;

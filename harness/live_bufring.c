@@ -1,6 +1,5 @@
 /* live_bufring.c -- provided-buffer rings (core/hr_bufring.h, core/bufring.c)
- * on the real kernel, plus the executable check of the A-WRAP16 axiom of
- * specs/hr_bufring_spec.h.
+ * on the real kernel.
  *
  * The central case recycles 8 buffers through more than 2^16 adds, so the
  * u16 tail wraps (several times), and checks after every read that the
@@ -43,24 +42,6 @@ static struct hr_buf *ring_mem(size_t entries, size_t *len)
     *len = (entries * sizeof(struct hr_buf) + page - 1) & ~(page - 1);
     void *m = mmap(NULL, *len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     return m == MAP_FAILED ? NULL : m;
-}
-
-/* ---- A-WRAP16, checked exhaustively ----------------------------------------------- */
-
-static int t_axiom_wrap16(void)
-{
-    /* axiom u16_wrap_hi: 0x10000 <= x < 0x20000 ==> (uint16_t)x == x - 0x10000 */
-    volatile uint32_t lo = 0x10000;          /* no constant folding */
-    for (uint32_t x = lo; x < 0x20000; x++)
-        CHECKF((uint16_t)x == x - 0x10000, "(uint16_t)%u == %u", x, (uint16_t)x);
-    /* the code's own expression, every tail and offset on a sample grid:
-       (uint16_t)(tail + offset) == (tail + offset) mod 2^16 */
-    for (uint32_t t = 0; t < 0x10000; t += 251)
-        for (uint32_t o = 0; o < 0x10000; o += 257) {
-            uint16_t tail = (uint16_t)t, off = (uint16_t)o;
-            CHECK((uint16_t)(tail + off) == (t + o) % 0x10000);
-        }
-    return HR_PASS;
 }
 
 /* ---- unit level: add/advance across the u16 wrap, no kernel ------------------------- */
@@ -469,7 +450,6 @@ static int t_read_multishot(void)
 int main(int argc, char **argv)
 {
     static const struct hr_case cases[] = {
-        { "axiom-wrap16: (uint16_t)x == x - 2^16 on [2^16, 2^17), exhaustive", t_axiom_wrap16 },
         { "unit: add/advance across the u16 wrap, cqe buffer id", t_unit_wrap },
         { "register, add, advance, select-read, bid from CQE, unregister", t_basic },
         { "exhausted group: -ENOBUFS, one buffer back", t_enobufs },

@@ -74,7 +74,7 @@ static int in_map(const void *p, size_t size, const uint8_t *base, uint64_t len)
 /* T-MAP / T-BIND, live: what ring_ok says, checked on the running kernel. */
 static int geometry_ok(struct hr_ring *r)
 {
-    const uint8_t *m = r->ring_mem;
+    const uint8_t *m = (const uint8_t *)r->ring_mem;
     const uint64_t l = r->ring_len;
     uint32_t *w[6] = { r->sq.khead, r->sq.ktail, r->sq.kflags,
                        r->cq.khead, r->cq.ktail, r->cq.koverflow };
@@ -84,7 +84,7 @@ static int geometry_ok(struct hr_ring *r)
     }
     const size_t sqe_units = (size_t)r->sq.entries << r->sq.sqe_shift;
     const size_t cqe_units = (size_t)r->cq.entries << r->cq.cqe_shift;
-    if (!in_map(r->sq.sqes, sqe_units * 64, r->sqe_mem, r->sqe_len)) return 0;
+    if (!in_map(r->sq.sqes, sqe_units * 64, (const uint8_t *)r->sqe_mem, r->sqe_len)) return 0;
     if (!in_map(r->cq.cqes, cqe_units * 16, m, l)) return 0;
     if (r->sq.array && !in_map(r->sq.array, r->sq.entries * 4u, m, l)) return 0;
     if (r->sq.entries & (r->sq.entries - 1)) return 0;

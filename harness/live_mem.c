@@ -161,11 +161,11 @@ static void one_ring(uint32_t entries, uint32_t flags, uint32_t cq_entries)
         CHECKF(words[i] + 4 <= p.cq_off.cqes, "header word %u at %u", i, words[i]);
 
     /* the ring the core bound: inside buf, where the layout says */
-    CHECK(r.sqe_mem == buf && r.ring_mem == buf + sqes_region);
+    CHECK((uint8_t *)r.sqe_mem == buf && (uint8_t *)r.ring_mem == buf + sqes_region);
     CHECK(r.ring_len == 0 && r.sqe_len == 0);
     CHECK((uint8_t *)r.sq.sqes == buf);
-    CHECK((uint8_t *)r.cq.cqes == r.ring_mem + p.cq_off.cqes);
-    CHECK((uint8_t *)r.cq.ktail == r.ring_mem + p.cq_off.tail);
+    CHECK((char *)r.cq.cqes == r.ring_mem + p.cq_off.cqes);
+    CHECK((char *)r.cq.ktail == r.ring_mem + p.cq_off.tail);
     CHECK(*r.sq.ktail == 0 && *r.cq.ktail == 0);
     CHECK_EQ(*(uint32_t *)(r.ring_mem + p.sq_off.ring_entries), sq);
     CHECK_EQ(*(uint32_t *)(r.ring_mem + p.cq_off.ring_entries), cq);

@@ -193,7 +193,7 @@ static int t_exit_unmaps_both(void)
         struct hr_ring r;
         HR_CTX("entries %u", sizes[i]);
         CHECK(hr_ring_init(&r, sizes[i], 0) == 0);
-        const uint8_t *rm = r.ring_mem, *sm = r.sqe_mem;
+        const uint8_t *rm = (const uint8_t *)r.ring_mem, *sm = (const uint8_t *)r.sqe_mem;
         const uint64_t rl = r.ring_len, sl = r.sqe_len;
         CHECK(pages_mapped(rm, rl) == 1 && pages_mapped(sm, sl) == 1);
         hr_ring_exit(&r);

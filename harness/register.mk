@@ -1,6 +1,5 @@
 # Live-kernel suites of the registration calls and provided-buffer rings:
-# `register` (live_register.c) and `bufring` (live_bufring.c, which also
-# checks the A-WRAP16 axiom of specs/hr_bufring_spec.h exhaustively).
+# `register` (live_register.c) and `bufring` (live_bufring.c).
 # Both use tests/hr_test.h (-Itests); suite_build / suite_run: tests/unit.mk.
 LIVE_SUITES += register bufring
 

@@ -150,6 +150,42 @@ if stale_allow:
     print("TRUST: proofs/no_contract.txt lists functions that are proved or do not exist: "
           + ", ".join(stale_allow))
 
+# ---- tactics ------------------------------------------------------------------
+# The tactic scripts (proofs/sessions/*/script) may use only the WP tactics
+# named here, each checked to be sound for how we use it.  Excluded on
+# purpose: Wp.overflow, whose "Lower" case in Frama-C 25 rewrites a
+# conversion to an unsigned type with C's truncating '%' (it "proves"
+# (uint32_t)-1 == -1).  A script using any other tactic fails here.
+import json
+TACTICS_OK = {"Wp.range", "Wp.modmask"}
+def script_tactics(node, out):
+    if isinstance(node, dict):
+        if "tactic" in node:
+            out.add(node["tactic"])
+        for v in node.values():
+            script_tactics(v, out)
+    elif isinstance(node, list):
+        for v in node:
+            script_tactics(v, out)
+used_tactics = {}
+sessions = os.path.join(ROOT, "proofs", "sessions")
+for unit_dir in sorted(os.listdir(sessions)) if os.path.isdir(sessions) else []:
+    sdir = os.path.join(sessions, unit_dir, "script")
+    if not os.path.isdir(sdir):
+        continue
+    for f in sorted(os.listdir(sdir)):
+        if f.endswith(".json"):
+            found = set()
+            script_tactics(json.load(open(os.path.join(sdir, f))), found)
+            for t in found:
+                used_tactics.setdefault(t, []).append("%s/%s" % (unit_dir, f))
+bad_tactics = sorted(set(used_tactics) - TACTICS_OK)
+if bad_tactics:
+    status = 1
+    for t in bad_tactics:
+        print("TRUST: tactic %s is not on the list of proofs/trust.py (TACTICS_OK): %s"
+              % (t, ", ".join(used_tactics[t])))
+
 # ---- size ---------------------------------------------------------------------
 def code_lines(text):
     text = re.sub(r"/\*(?!@).*?\*/", "", text, flags=re.S)   # C comments, not ACSL
@@ -310,6 +346,8 @@ print("Not parsed by any proof unit and relied on by no proof (unproved, not tru
 print("Trust check (Frama-C report vs specs/TRUSTED.md): %d axioms, %d body-less functions; %s"
       % (len(axioms_used), len(trusted_by_framac - axioms_used),
          "match" if not (missing_md or missing_fc) else "MISMATCH"))
+print("Tactic scripts: %s" % (", ".join("%s x%d" % (t, len(v)) for t, v in
+                                sorted(used_tactics.items())) or "none"))
 print("Contracts: %d public functions, %d with a proved postcondition, %d trusted, %d allow-listed "
       "without a contract" % (len(public), len(public & valid_post),
                               len(public & set(listed)), len(public & set(allow))))

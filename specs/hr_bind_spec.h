@@ -8,7 +8,7 @@
    made from the byte addresses hr__ring_bytes computes (proved valid and
    disjoint at byte level), and the initial SQ tail and CQ head (one acquire load each; the kernel
    writes neither: K-SQTAIL, K-CQHEAD, so the words still hold them).  The
-   casts `uint8_t *` -> `uint32_t *`, `struct hr_sqe *`, `struct hr_cqe *`
+   casts `char *` -> `uint32_t *`, `struct hr_sqe *`, `struct hr_cqe *`
    are what WP's Typed model cannot follow. */
 /*@ requires layout_ok(p, g) && \valid_read(p) && \valid_read(g) && \valid(r) && \valid(geo);
     requires \valid(r->ring_mem + (0 .. g->ring_len - 1));

@@ -1,12 +1,16 @@
 /* hr_bits.h -- ACSL vocabulary for ring arithmetic: u32 wrap-around, masks,
  * slots.  Pure specification: the compiler sees only comments.
  *
- * Two axiomatic blocks are TRUSTED (specs/TRUSTED.md, A-WRAP and A-MASK):
- * Frama-C 25 + Why3 1.5.1 give the SMT solvers no usable semantics for the
- * C conversion of an out-of-range integer to uint32_t, nor for bitwise '&'
- * against a mask.  Both axioms restate C11 facts and are checked by
- * tests/test_axioms.c on a dense sample.  Every lemma below is proved by WP
- * in proofs unit `bits` (with tactic scripts) and only used elsewhere.
+ * One axiomatic block is TRUSTED (specs/TRUSTED.md, A-WRAP): Frama-C 25 +
+ * Why3 1.5.1 give the SMT solvers no usable semantics for the C conversion
+ * of an out-of-range integer to uint32_t.  Its two axioms restate C11 facts
+ * and are checked by tests/test_axioms.c on a dense sample.  (WP's Overflow
+ * tactic, which could prove them, is not used: in Frama-C 25 its "Lower"
+ * case rewrites (uint32_t)x to x % 2^32 with C's truncating '%', which
+ * "proves" (uint32_t)-1 == -1.)  Every lemma below is proved by WP in proof
+ * unit `bits` (land_mask_mod from per-mask lemmas proved by WP's Mod-Mask
+ * rewrite, proofs/units/bits.c; the others with tactic scripts) and only
+ * used elsewhere.
  */
 #ifndef HRINGAS_SPEC_BITS_H
 #define HRINGAS_SPEC_BITS_H
@@ -25,17 +29,15 @@
   }
 
   // m == 2^k - 1 for some 0 <= k <= 16, spelled as constants so that the
-  // mask axiom instantiates both on symbolic masks and after a case split.
+  // mask lemma instantiates both on symbolic masks and after a case split.
   predicate is_mask(integer m) =
     m == 0 || m == 1 || m == 3 || m == 7 || m == 15 || m == 31 || m == 63 ||
     m == 127 || m == 255 || m == 511 || m == 1023 || m == 2047 ||
     m == 4095 || m == 8191 || m == 16383 || m == 32767 || m == 65535;
 
-  // A-MASK: for m = 2^k - 1, x & m is x mod 2^k (two's complement, x >= 0).
-  axiomatic TrustedMask {
-    axiom land_mask_mod: \forall integer x, m;
-      0 <= x ==> is_mask(m) ==> (x & m) == x % (m + 1);
-  }
+  // for m = 2^k - 1, x & m is x mod 2^k (two's complement, x >= 0)
+  lemma land_mask_mod: \forall integer x, m;
+    0 <= x ==> is_mask(m) ==> (x & m) == x % (m + 1);
 
   // e == 2^k entries, 1 <= e <= 65536
   predicate ring_size(integer e, integer k) = 0 <= k <= 16 && e == (1 << k);
@@ -65,7 +67,7 @@
   // proved by case split on k + Bit-Range (no axiom needed)
   lemma mask_bound: \forall integer x, k; 0 <= x ==> 0 <= k <= 16 ==>
       0 <= (x & ((1 << k) - 1)) < (1 << k);
-  // per k: linear arithmetic modulo a constant, from the two axioms
+  // per k: linear arithmetic modulo a constant, from A-WRAP and land_mask_mod
   lemma mask_add: \forall integer x, j, k;
       0 <= x <= 0xffffffff ==> 0 <= k <= 16 ==> 0 <= j < (1 << k) ==>
       ((uint32_t)(x + j) & ((1 << k) - 1)) ==

@@ -102,38 +102,13 @@ long hr_ring_memory_size(uint32_t entries, uint32_t flags);
       r->ring_fd == -1 && r->enter_fd >= 0 && r->enter_flags == IORING_ENTER_REGISTERED_RING;
 */
 
-/* Set up a ring on caller memory (the body of hr_ring_init_mem, on the
-   buffer's bytes).  On success the kernel was given the SQE region at mem
-   and the rings at mem + mem_sqes_region (the proved assertion
-   `inside_buf` of core/mem.c: both regions lie in mem[0 .. buf_size - 1]
-   and do not overlap); the ring satisfies ring_ok, and ring_len ==
-   sqe_len == 0 tells hr_ring_exit that nothing is ours to unmap. */
-/*@ requires \valid(r) && \valid(p) && \separated(r, p);
-    requires \valid(mem + (0 .. buf_size - 1));
-    requires \separated(r, p, mem + (0 .. buf_size - 1));
-    assigns *r, *p, hr_ghost_closed_fd, hr_ghost_closes, hr_ghost_reg_fd, hr_ghost_reg_op,
-            hr_ghost_reg_arg, hr_ghost_reg_nr, hr_ghost_reg_ret, hr_ghost_regs;
-    ensures ok: \result >= 0 ==> ring_ok(r) && cq_flags_ok(r) && r->sq.sqe_head == r->sq.sqe_tail &&
-      mem_fds(r, p->flags);
-    ensures ok_size: \result >= 0 ==> \result <= buf_size &&
-      \result == mem_size(entries, \old(p->cq_entries), p->flags);
-    ensures ok_answer: \result >= 0 ==> r->flags == p->flags && r->features == p->features &&
-      r->sq.entries == p->sq_entries && r->cq.entries == p->cq_entries;
-    ensures ok_entries: \result >= 0 ==> r->sq.entries == mem_sq(entries) &&
-      r->cq.entries == mem_cq(entries, \old(p->cq_entries), p->flags);
-    ensures caller_memory: \result >= 0 ==> r->sqe_mem == mem &&
-      r->ring_mem == mem + mem_sqes_region(r->sq.entries, p->flags) &&
-      r->ring_len == 0 && r->sqe_len == 0;
-    ensures failed: \result < 0 ==> r->ring_fd == -1 && r->ring_mem == \null;
-*/
-int hr__ring_init_mem(struct hr_ring *r, uint32_t entries, struct io_uring_params *p,
-                      uint8_t *mem, uint64_t buf_size);
-
-/* ---- T-BYTES: trusted, body in core/bind.c (never given to WP) ---------- */
-
-/* hr__ring_init_mem on the bytes of buf: the one cast `void *` ->
-   `uint8_t *` (WP's Typed model does not follow it); the contract is hr__ring_init_mem's, stated
-   over the same bytes. */
+/* Set up a ring on caller memory.  On success the kernel was given the
+   SQE region at buf and the rings at buf + mem_sqes_region (the proved
+   assertion `inside_buf` of core/mem.c: both regions lie in
+   buf[0 .. buf_size - 1] and do not overlap); the ring satisfies ring_ok,
+   and ring_len == sqe_len == 0 tells hr_ring_exit that nothing is ours to
+   unmap.  The buffer is seen as bytes through `char *`, the one view of a
+   `void *` that WP's Typed model follows. */
 /*@ requires \valid(r) && \valid(p) && \separated(r, p);
     requires \valid((char *)buf + (0 .. buf_size - 1));
     requires \separated(r, p, (char *)buf + (0 .. buf_size - 1));
@@ -147,7 +122,9 @@ int hr__ring_init_mem(struct hr_ring *r, uint32_t entries, struct io_uring_param
       r->sq.entries == p->sq_entries && r->cq.entries == p->cq_entries;
     ensures ok_entries: \result >= 0 ==> r->sq.entries == mem_sq(entries) &&
       r->cq.entries == mem_cq(entries, \old(p->cq_entries), p->flags);
-    ensures caller_memory: \result >= 0 ==> r->ring_len == 0 && r->sqe_len == 0;
+    ensures caller_memory: \result >= 0 ==> r->sqe_mem == (char *)buf &&
+      r->ring_mem == (char *)buf + mem_sqes_region(r->sq.entries, p->flags) &&
+      r->ring_len == 0 && r->sqe_len == 0;
     ensures failed: \result < 0 ==> r->ring_fd == -1 && r->ring_mem == \null;
 */
 int hr_ring_init_mem(struct hr_ring *r, uint32_t entries, struct io_uring_params *p,

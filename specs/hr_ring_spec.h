@@ -570,6 +570,8 @@ static inline void hr_cqe_seen(struct hr_ring *r, struct hr_cqe *cqe);
 /*@ requires ring_ok(r) && \valid(cqe) && \separated(cqe, r);
     assigns *cqe;
     ensures ring_ok(r) && *cqe == c;
+    ensures same: r->flags == \old(r->flags) && r->cq.head == \old(r->cq.head) &&
+      r->cq.khead == \old(r->cq.khead) && *r->cq.khead == \old(*r->cq.khead);
 */
 static inline void hr__put_cqe(struct hr_ring *r, struct hr_cqe **cqe, struct hr_cqe *c);
 

@@ -139,7 +139,7 @@ int hr__layout_check(const struct io_uring_params *p, struct hr_layout *g);
                  b->cqes + (0 .. 16 * units(g->cq_entries, g->cqe_shift) - 1),
                  b->sqes + (0 .. 64 * units(g->sq_entries, g->sqe_shift) - 1));
 */
-void hr__ring_bytes(uint8_t *ring, uint8_t *sqes, const struct io_uring_params *p,
+void hr__ring_bytes(char *ring, char *sqes, const struct io_uring_params *p,
                     const struct hr_layout *g, struct hr_ring_bytes *b);
 
 /* ---- T-MAP: trusted, body in core/bind.c (never given to WP) ------------- */
@@ -156,8 +156,8 @@ void hr__ring_bytes(uint8_t *ring, uint8_t *sqes, const struct io_uring_params *
       \separated(\result + (0 .. len - 1), r, p, res,
                  r->ring_mem + (0 .. r->ring_len - 1));
 */
-uint8_t *hr__mmap(struct hr_ring *r, const struct io_uring_params *p, int fd,
-                  uint64_t len, uint64_t off, long *res);
+char *hr__mmap(struct hr_ring *r, const struct io_uring_params *p, int fd,
+               uint64_t len, uint64_t off, long *res);
 
 
 /* ---- proved in core/setup.c ---------------------------------------------- */
@@ -203,12 +203,12 @@ int hr__map_rings(struct hr_ring *r, const struct io_uring_params *p, int fd,
 
 /*@ // a region teardown must unmap: ours (hr__map_rings), not the caller's
     // memory of a NO_MMAP ring, which is recorded with length 0
-  predicate owned_map(uint8_t *p, uint64_t len) = p != \null && len != 0;
+  predicate owned_map(char *p, uint64_t len) = p != \null && len != 0;
 
   // the unmaps of a teardown that found the SQE region (s, sl) and the ring
   // region (m, ml): the SQE region, then the ring region, each once with
   // its own length, skipping what is not owned_map; n0 the count before
-  predicate unmapped_rings(uint8_t *s, uint64_t sl, uint8_t *m, uint64_t ml, unsigned n0) =
+  predicate unmapped_rings(char *s, uint64_t sl, char *m, uint64_t ml, unsigned n0) =
     (owned_map(s, sl) && owned_map(m, ml) ==>
        hr_ghost_unmaps == (unsigned)(n0 + 2) &&
        hr_ghost_unmap_prev_addr == (uintptr_t)s && hr_ghost_unmap_prev_len == sl &&

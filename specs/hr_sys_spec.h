@@ -96,7 +96,7 @@ static inline int hr_sys_io_uring_register_params(int fd, uint32_t opcode,
     ensures before: hr_ghost_unmap_prev_addr == \old(hr_ghost_unmap_addr) &&
       hr_ghost_unmap_prev_len == \old(hr_ghost_unmap_len);
 */
-static inline int hr_sys_munmap(uint8_t *addr, uint64_t len);
+static inline int hr_sys_munmap(char *addr, uint64_t len);
 
 /* Ghost log of madvise(2): address, length, advice and result of the last
    call and of the one before, and a (wrapping) count, so that
@@ -127,7 +127,7 @@ static inline int hr_sys_munmap(uint8_t *addr, uint64_t len);
       hr_ghost_madv_prev_advice == \old(hr_ghost_madv_advice) &&
       hr_ghost_madv_prev_ret == \old(hr_ghost_madv_ret);
 */
-static inline int hr_sys_madvise(uint8_t *addr, uint64_t len, int advice);
+static inline int hr_sys_madvise(char *addr, uint64_t len, int advice);
 
 /* mmap(2) of a ring region: the result is -errno or an address, which
    becomes a pointer only in core/bind.c (T-MAP) and core/bufring.c. */

@@ -117,14 +117,21 @@ static inline int hr_sys_io_uring_setup(uint32_t entries, struct io_uring_params
    read by the proved callers through a volatile load only, and listed in
    their own assigns).  Every call returns -errno or a result that fits an
    int; close, munmap and madvise return 0 on success.  The proved wrappers
-   of core/hr_sys.h (contracts specs/hr_sys_spec.h) pass the numbers. */
+   of core/hr_sys.h (contracts specs/hr_sys_spec.h) pass the numbers.
+   The ghost parameter `sys` receives the number and the six arguments as
+   the kernel gets them, so that each wrapper proves (its assertion
+   `passed`) exactly what it passes. */
 /*@ requires nr == HR_NR_close || nr == HR_NR_munmap || nr == HR_NR_madvise ||
              nr == HR_NR_mmap || nr == HR_NR_io_uring_register;
-    assigns \nothing;
+    requires \valid(sys + (0 .. 6));
+    assigns sys[0 .. 6];
+    ensures sys[0] == nr && sys[1] == a && sys[2] == b && sys[3] == c && sys[4] == d &&
+      sys[5] == e && sys[6] == f;
     ensures nr != HR_NR_mmap ==> -4095 <= \result <= 0x7fffffff;
     ensures nr != HR_NR_mmap && nr != HR_NR_io_uring_register ==> \result <= 0;
 */
-static inline long hr__syscall(long nr, long a, long b, long c, long d, long e, long f);
+static inline long hr__syscall(long nr, long a, long b, long c, long d, long e, long f)
+    /*@ ghost (long \ghost *sys) */;
 
 #include "hr_sys_spec.h"
 

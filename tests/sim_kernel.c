@@ -296,9 +296,9 @@ struct sim *sim_new(const struct sim_cfg *cfg)
     r->enter_fd     = -1;
     r->enter_flags  = 0;
     r->reg_wait_nr  = 0;
-    r->ring_mem     = s->cfg.layout == SIM_LAYOUT_KERNEL ? s->reg_rings.obj : NULL;
+    r->ring_mem     = s->cfg.layout == SIM_LAYOUT_KERNEL ? (char *)s->reg_rings.obj : NULL;
     r->ring_len     = s->cfg.layout == SIM_LAYOUT_KERNEL ? s->reg_rings.len : 0;
-    r->sqe_mem      = s->sqes;
+    r->sqe_mem      = (char *)s->sqes;
     r->sqe_len      = s->reg_sqes.len;
 
     s->rng.s = sim_seed() ^ 0x5157ull;

@@ -26,7 +26,7 @@ static unsigned roundup_pow2(unsigned x)
 static void mirror(struct io_uring *ring, const struct io_uring_params *p)
 {
     struct hr_ring *r = &ring->hr;
-    uint8_t *m = r->ring_mem;
+    char *m = r->ring_mem;
 
     ring->sq.khead = r->sq.khead;
     ring->sq.ktail = r->sq.ktail;

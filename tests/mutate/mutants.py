@@ -342,7 +342,7 @@ mut("reg-unreg-buf-ring-bgid", "register", G,
     "breg.bgid         = 0;")
 mut("reg-free-buf-ring-no-munmap", "teardown", G,
     "hr_free_buf_ring leaves a kernel-allocated ring mapped",
-    "hr_sys_munmap((uint8_t *)s->bufs, s->map_len);     /* mapped by hr_setup_buf_ring */",
+    "hr_sys_munmap((char *)s->bufs, s->map_len);     /* mapped by hr_setup_buf_ring */",
     "/* mapped by hr_setup_buf_ring */")
 mut("reg-unreg-personality-id", "register", G,
     "hr_unregister_personality passes id 0",
@@ -352,8 +352,12 @@ mut("reg-unreg-personality-id", "register", G,
 # ---- buffer rings (hr_bufring.h, bufring.c) --------------------------------------
 mut("bufring-add-no-offset", "bufring", BR,
     "hr_buf_ring_add ignores the offset",
-    "const uint16_t pos = (uint16_t)(s->tail + offset);",
-    "const uint16_t pos = (uint16_t)(s->tail + (offset & 0));")
+    "const uint16_t pos = (uint16_t)((s->tail + offset) % 0x10000);",
+    "const uint16_t pos = (uint16_t)((s->tail + (offset & 0)) % 0x10000);")
+mut("bufring-advance-wrap-2-15", "bufring", BR,
+    "hr_buf_ring_advance wraps the tail at 2^15, not 2^16",
+    "const uint16_t tail = (uint16_t)((s->tail + count) % 0x10000);",
+    "const uint16_t tail = (uint16_t)((s->tail + count) % 0x8000);")
 mut("bufring-add-mask-entries", "safety", BR,
     "hr_buf_ring_add masks with entries, not entries - 1",
     "const uint32_t i = pos & s->mask;",
@@ -446,8 +450,16 @@ mut("wait-ext-sigmask-size", "enter", W,
     "arg.sigmask_sz = 0;")
 mut("sys-munmap-len", "teardown", Y,
     "munmap is passed half the length",
-    "(long)(uintptr_t)addr, (long)len, 0, 0, 0, 0);\n    /*@ ghost hr_ghost_unmap_prev_addr",
-    "(long)(uintptr_t)addr, (long)len / 2, 0, 0, 0, 0);\n    /*@ ghost hr_ghost_unmap_prev_addr")
+    "hr__syscall(HR_NR_munmap, (long)(uintptr_t)addr, (long)len, 0, 0, 0,",
+    "hr__syscall(HR_NR_munmap, (long)(uintptr_t)addr, (long)len / 2, 0, 0, 0,")
+mut("sys-close-wrong-number", "teardown", Y,
+    "close(2) is issued as munmap(2)",
+    "const int ret = (int)hr__syscall(HR_NR_close, fd, 0, 0, 0, 0, 0)",
+    "const int ret = (int)hr__syscall(HR_NR_munmap, fd, 0, 0, 0, 0, 0)")
+mut("sys-register-nr-args", "register", Y,
+    "io_uring_register is passed a count of 0",
+    "(long)(uintptr_t)arg, nr_args, 0, 0) /*@ ghost (sys) */;",
+    "(long)(uintptr_t)arg, 0, 0, 0) /*@ ghost (sys) */;")
 mut("unmap-order-ring-first", "teardown", S,
     "the ring region is unmapped twice and the SQE region never",
     "hr_sys_munmap(r->sqe_mem, r->sqe_len);",
@@ -514,6 +526,11 @@ mut("mem-fd-only-close", "teardown", "core/mem.c",
     "a failed REGISTERED_FD_ONLY setup closes the index as if it were an fd",
     "    if (flags & IORING_SETUP_REGISTERED_FD_ONLY) {\n        struct io_uring_rsrc_update up;",
     "    if ((flags & IORING_SETUP_REGISTERED_FD_ONLY) && 0) {\n        struct io_uring_rsrc_update up;")
+
+mut("mem-init-buf-skips-page", "setup", "core/mem.c",
+    "hr_ring_init_mem places the regions one page into the caller's buffer",
+    "char *const mem = (char *)buf;",
+    "char *const mem = (char *)buf + 4096;")
 
 # ---- mixed-size CQEs (IORING_SETUP_CQE_MIXED) ----
 mut("mixed-skip-any", "wait", R,
