@@ -78,6 +78,7 @@ SCREEN = os.environ.get("MUTATE_SCREEN", "") == "1"   # development: pass 1 of W
 QUICK = int(os.environ.get("MUTATE_QUICK", "10"))   # first-pass WP timeout (0: none)
 CHUNK = int(os.environ.get("MUTATE_CHUNK", "3"))    # properties retried per run
 JOBS = int(os.environ.get("MUTATE_JOBS", "2"))      # mutants at once
+MCACHE = os.environ.get("MUTATE_CACHE", os.path.join(HERE, "cache"))  # mutants' prover answers
 
 
 def die(msg):
@@ -339,6 +340,18 @@ if not TEST_ONLY:
             for f in os.listdir(c):
                 if not os.path.exists(os.path.join(d, f)):
                     shutil.copy2(os.path.join(c, f), d)
+    # and the mutants' own prover answers from earlier runs (MCACHE)
+    for u in sorted(set(UNIT.values())):
+        c = os.path.join(MCACHE, u)
+        if os.path.isdir(c):
+            d = os.path.join(BASE, "proofs", "sessions", u, "cache")
+            os.makedirs(d, exist_ok=True)
+            for f in os.listdir(c):
+                if not os.path.exists(os.path.join(d, f)):
+                    shutil.copy2(os.path.join(c, f), d)
+    BASE_CACHE = {u: set(os.listdir(os.path.join(BASE, "proofs", "sessions", u, "cache")))
+                  for u in sorted(set(UNIT.values()))
+                  if os.path.isdir(os.path.join(BASE, "proofs", "sessions", u, "cache"))}
 
 ONLY_SUITES = os.environ.get("MUTATE_SUITES", "").split()   # development: these suites only
 suites_of = lambda m: ONLY_SUITES or m["suites"] or MT.SUITES.get(m["file"], [])
@@ -507,6 +520,27 @@ def prove_function(d, unit, fct, lg, hint=None):
     return "SURVIVED", ""
 
 
+# ---- the mutants' prover answers -------------------------------------------
+def keep_answers(d, unit):
+    """The prover answers WP cached while judging a mutant in copy d (its
+    goals are new: the mutant's VCs), kept in MCACHE/<unit> (committed:
+    tests/mutate/cache/) and given to every later copy.  A cache entry is
+    keyed by the goal's text, prover and limits, as WP keys its own cache,
+    so an answer is taken again only for the very same VC: after a change
+    elsewhere (a contract the mutated function does not use, another
+    function's body), re-judging a mutant costs WP's VC generation, not
+    the provers' timeouts again."""
+    c = os.path.join(d, "proofs", "sessions", unit, "cache")
+    if not os.path.isdir(c):
+        return
+    dst = os.path.join(MCACHE, unit)
+    with PRINT_LOCK:
+        os.makedirs(dst, exist_ok=True)
+        for f in os.listdir(c):
+            if f not in BASE_CACHE.get(unit, ()) and not os.path.exists(os.path.join(dst, f)):
+                shutil.copy2(os.path.join(c, f), dst)
+
+
 # ---- one mutant at a time ----------------------------------------------------
 TEST_LOCK = threading.Lock()   # the suites run one at a time (live kernel resources)
 PRINT_LOCK = threading.Lock()
@@ -566,6 +600,8 @@ def one(i, m):
                 fails = [l.strip() for l in out.splitlines() if "FAIL" in l][:2]
                 verdict, by = "killed-by-test", "%s: %s%s" % (s, why, (" | " + " | ".join(fails)) if fails else "")
                 break
+    if unit and not TEST_ONLY:
+        keep_answers(d, unit)
     if not KEEP:
         shutil.rmtree(d, ignore_errors=True)
     with PRINT_LOCK:
