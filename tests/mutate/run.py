@@ -331,24 +331,16 @@ if stale:
 UNIT = units_of()
 if not TEST_ONLY:
     # the prover caches: committed ones come with the archive; add the
-    # working tree's (cache entries are keyed by goal, extra ones are harmless)
+    # working tree's and the mutants' own answers from earlier runs (MCACHE)
+    # (cache entries are keyed by goal, extra ones are harmless)
     for u in sorted(set(UNIT.values())):
-        c = os.path.join(ROOT, "proofs", "sessions", u, "cache")
-        if os.path.isdir(c):
-            d = os.path.join(BASE, "proofs", "sessions", u, "cache")
-            os.makedirs(d, exist_ok=True)
-            for f in os.listdir(c):
-                if not os.path.exists(os.path.join(d, f)):
-                    shutil.copy2(os.path.join(c, f), d)
-    # and the mutants' own prover answers from earlier runs (MCACHE)
-    for u in sorted(set(UNIT.values())):
-        c = os.path.join(MCACHE, u)
-        if os.path.isdir(c):
-            d = os.path.join(BASE, "proofs", "sessions", u, "cache")
-            os.makedirs(d, exist_ok=True)
-            for f in os.listdir(c):
-                if not os.path.exists(os.path.join(d, f)):
-                    shutil.copy2(os.path.join(c, f), d)
+        d = os.path.join(BASE, "proofs", "sessions", u, "cache")
+        for c in (os.path.join(ROOT, "proofs", "sessions", u, "cache"), os.path.join(MCACHE, u)):
+            if os.path.isdir(c):
+                os.makedirs(d, exist_ok=True)
+                for f in os.listdir(c):
+                    if not os.path.exists(os.path.join(d, f)):
+                        shutil.copy2(os.path.join(c, f), d)
     BASE_CACHE = {u: set(os.listdir(os.path.join(BASE, "proofs", "sessions", u, "cache")))
                   for u in sorted(set(UNIT.values()))
                   if os.path.isdir(os.path.join(BASE, "proofs", "sessions", u, "cache"))}
