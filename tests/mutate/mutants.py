@@ -459,7 +459,7 @@ mut("sys-close-wrong-number", "teardown", Y,
 mut("sys-register-nr-args", "register", Y,
     "io_uring_register is passed a count of 0",
     "(long)(uintptr_t)arg, nr_args, 0, 0) /*@ ghost (sys) */;",
-    "(long)(uintptr_t)arg, 0, 0, 0) /*@ ghost (sys) */;")
+    "(long)(uintptr_t)arg, nr_args & 0, 0, 0) /*@ ghost (sys) */;")
 mut("unmap-order-ring-first", "teardown", S,
     "the ring region is unmapped twice and the SQE region never",
     "hr_sys_munmap(r->sqe_mem, r->sqe_len);",
