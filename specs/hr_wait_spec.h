@@ -97,6 +97,15 @@
         (hr_wait_enters > 0 && res == hr_wait_kret))) &&
     (res >= 0 && wait_nr > 0 && hr_wait_submit == 0 ==> c != \null);
 
+  // -ETIME only from a wait with a timeout (ts, or a registered wait) that
+  // entered and still has no CQE; -EINTR only after HR_WAIT_ROUNDS enters
+  // without one; either may also be the kernel's own result
+  predicate wait_why{L}(integer res, integer timed) =
+    (res == -HR_ETIME ==> (timed != 0 && hr_wait_enters > 0) ||
+                          (hr_wait_enters > 0 && res == hr_wait_kret)) &&
+    (res == -HR_EINTR ==> hr_wait_enters == HR_WAIT_ROUNDS ||
+                          (hr_wait_enters > 0 && res == hr_wait_kret));
+
   // -EIO: the CQ tail lies (more than `entries` ahead), a 32-byte CQE sits
   // in the last slot, or the kernel returned it
   predicate wait_eio{L}(struct hr_ring *r, integer res) =
@@ -267,6 +276,7 @@ static inline int hr__wait_enter(struct hr_ring *r, uint32_t to_submit, uint32_t
     ensures cqe: wait_cqe(r, *cqe_ptr);
     ensures result: wait_result(r, *cqe_ptr, wait_nr, \result);
     ensures eio: wait_eio(r, \result);
+    ensures why: wait_why(\result, ts != \null || ext == HR_WAIT_REG ? 1 : 0);
     ensures republished: wait_republished(r);
     ensures args: hr_wait_enters > 0 ==> hr_enter_min_complete == wait_nr;
     ensures reg: hr_wait_enters > 0 && ext == HR_WAIT_REG ==>
