@@ -4,8 +4,10 @@
  * Not given to WP: the caller's void *mem and, for IOU_PBUF_RING_MMAP, an
  * mmap result become struct hr_buf pointers, casts WP's Typed model does
  * not follow (proofs/no_contract.txt); the state it leaves is what
- * hr_buf_ring_init, proved, establishes, and every registration it makes
- * goes through the proved hr_register_buf_ring / hr_unregister_buf_ring.
+ * hr_buf_ring_init, proved, establishes; the registration it makes (the
+ * struct the kernel reads), the mmap offset of a kernel-allocated ring and
+ * the unregistration on failure are the proved hr__register_pbuf,
+ * hr__pbuf_mmap_off and hr_unregister_buf_ring (core/register.c).
  */
 #include "hringas.h"
 
@@ -16,22 +18,9 @@ _Static_assert(offsetof(struct io_uring_buf_reg, pad) == 14 &&
                sizeof(((struct io_uring_buf_reg *)0)->pad) == 2,
                "io_uring_buf_reg: flags/pad is the u16 at offset 14");
 
-static void fill_reg(struct io_uring_buf_reg *breg, uint64_t addr, uint32_t entries,
-                     uint16_t bgid, uint32_t flags)
-{
-    breg->ring_addr    = addr;
-    breg->ring_entries = entries;
-    breg->bgid         = bgid;
-    breg->pad          = (uint16_t)flags;   /* IOU_PBUF_RING_* */
-    breg->resv[0]      = 0;
-    breg->resv[1]      = 0;
-    breg->resv[2]      = 0;
-}
-
 int hr_setup_buf_ring(struct hr_ring *r, struct hr_buf_ring_state *s, void *mem,
                       uint32_t entries, uint16_t bgid, uint32_t flags)
 {
-    struct io_uring_buf_reg breg;
     int ret;
 
     if (!r || !s || (flags & ~(IOU_PBUF_RING_MMAP | IOU_PBUF_RING_INC)))
@@ -42,8 +31,7 @@ int hr_setup_buf_ring(struct hr_ring *r, struct hr_buf_ring_state *s, void *mem,
         ret = hr_buf_ring_init(s, (struct hr_buf *)mem, entries);
         if (ret)
             return ret;
-        fill_reg(&breg, (uint64_t)(uintptr_t)mem, entries, bgid, flags);
-        ret = hr_register_buf_ring(r, &breg, 0);
+        ret = hr__register_pbuf(r, (uint64_t)(uintptr_t)mem, entries, bgid, flags);
         if (ret < 0)
             return ret;
         s->bgid = bgid;
@@ -54,14 +42,11 @@ int hr_setup_buf_ring(struct hr_ring *r, struct hr_buf_ring_state *s, void *mem,
     if (mem || entries == 0 || entries > HR_BUF_RING_MAX_ENTRIES ||
         (entries & (entries - 1)))
         return -HR_EINVAL;
-    fill_reg(&breg, 0, entries, bgid, flags);
-    ret = hr_register_buf_ring(r, &breg, 0);
+    ret = hr__register_pbuf(r, 0, entries, bgid, flags);
     if (ret < 0)
         return ret;
     const uint64_t len = (uint64_t)entries * sizeof(struct hr_buf);
-    const long m = hr_sys_mmap_shared(r->ring_fd, len,
-                                      IORING_OFF_PBUF_RING |
-                                      ((uint64_t)bgid << IORING_OFF_PBUF_SHIFT));
+    const long m = hr_sys_mmap_shared(r->ring_fd, len, hr__pbuf_mmap_off(bgid));
     if (m < 0 && m >= -4095) {
         hr_unregister_buf_ring(r, bgid);
         return (int)m;

@@ -309,5 +309,13 @@ int hr_setup_buf_ring(struct hr_ring *r, struct hr_buf_ring_state *s, void *mem,
  * Matches io_uring_free_buf_ring in liburing. */
 int hr_free_buf_ring(struct hr_ring *r, struct hr_buf_ring_state *s);
 
+/* Internal (core/bufring.c): register group bgid with the ring at addr (0:
+ * kernel-allocated, IOU_PBUF_RING_MMAP) of `entries` buffers and the
+ * IOU_PBUF_RING_* flags; and the mmap offset of a kernel-allocated group's
+ * ring.  Returns 0 or -errno; the offset. */
+int hr__register_pbuf(struct hr_ring *r, uint64_t addr, uint32_t entries, uint16_t bgid,
+                      uint32_t flags);
+uint64_t hr__pbuf_mmap_off(uint16_t bgid);
+
 HR_END_DECLS
 #endif

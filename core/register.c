@@ -381,6 +381,27 @@ int hr_unregister_buf_ring(struct hr_ring *r, int bgid)
     return do_reg(r, IORING_UNREGISTER_PBUF_RING, &breg, 1);
 }
 
+int hr__register_pbuf(struct hr_ring *r, uint64_t addr, uint32_t entries, uint16_t bgid,
+                      uint32_t flags)
+{
+    struct io_uring_buf_reg breg;
+
+    breg.ring_addr    = addr;
+    breg.ring_entries = entries;
+    breg.bgid         = bgid;
+    breg.pad          = (uint16_t)flags;   /* IOU_PBUF_RING_*: `flags` in newer uapi */
+    breg.resv[0]      = 0;
+    breg.resv[1]      = 0;
+    breg.resv[2]      = 0;
+    //@ ghost hr_ghost_breg = breg;
+    return do_reg(r, IORING_REGISTER_PBUF_RING, &breg, 1);
+}
+
+uint64_t hr__pbuf_mmap_off(uint16_t bgid)
+{
+    return IORING_OFF_PBUF_RING | ((uint64_t)bgid << IORING_OFF_PBUF_SHIFT);
+}
+
 int hr_free_buf_ring(struct hr_ring *r, struct hr_buf_ring_state *s)
 {
     int ret;

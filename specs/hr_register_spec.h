@@ -476,6 +476,26 @@ int hr_register_buf_ring(struct hr_ring *r, struct io_uring_buf_reg *reg, unsign
 */
 int hr_unregister_buf_ring(struct hr_ring *r, int bgid);
 
+/* hr_setup_buf_ring's registration: the struct the kernel reads names the
+   ring at addr, its entries, the group and the flags, nothing else. */
+/*@ requires r == \null || \valid(r);
+    assigns hr_ghost_reg_fd, hr_ghost_reg_op, hr_ghost_reg_arg, hr_ghost_reg_nr,
+            hr_ghost_reg_ret, hr_ghost_regs, hr_ghost_breg;
+    ensures reg_ring_op(r, IORING_REGISTER_PBUF_RING, 1, \old(hr_ghost_regs), \result);
+    ensures arg: reg_live(r) ==> hr_ghost_breg.ring_addr == addr &&
+      hr_ghost_breg.ring_entries == entries && hr_ghost_breg.bgid == bgid &&
+      hr_ghost_breg.pad == (uint16_t)flags && hr_ghost_breg.resv[0] == 0 &&
+      hr_ghost_breg.resv[1] == 0 && hr_ghost_breg.resv[2] == 0;
+*/
+int hr__register_pbuf(struct hr_ring *r, uint64_t addr, uint32_t entries, uint16_t bgid,
+                      uint32_t flags);
+
+/* where the kernel maps group bgid's ring (io_uring/kbuf.c) */
+/*@ assigns \nothing;
+    ensures \result == IORING_OFF_PBUF_RING + bgid * 65536;
+*/
+uint64_t hr__pbuf_mmap_off(uint16_t bgid);
+
 /* The group of *s is unregistered whatever its map_len; then the mapping
    (if hr_setup_buf_ring made one) is unmapped and *s cleared. */
 /*@ requires r == \null || \valid(r);

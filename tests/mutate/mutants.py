@@ -378,14 +378,18 @@ mut("bufring-buffer-id-no-check", "bufring", BR,
     "hr_cqe_buffer_id does not check IORING_CQE_F_BUFFER",
     "if (!(flags & IORING_CQE_F_BUFFER))\n        return -HR_ENOENT;",
     "if (0)\n        return -HR_ENOENT;")
-mut("bufring-setup-bgid", "bufring", BC,
+mut("bufring-setup-bgid", "bufring", G,
     "hr_setup_buf_ring registers group 0 whatever bgid is",
-    "breg->bgid         = bgid;",
-    "breg->bgid         = bgid & 0;")
-mut("bufring-mmap-offset-bgid", "bufring", BC,
+    "    breg.bgid         = bgid;",
+    "    breg.bgid         = bgid & 0;", suites=["bufring"])
+mut("bufring-mmap-offset-bgid", "bufring", G,
     "the kernel-allocated ring is mapped at group 0's offset",
-    "IORING_OFF_PBUF_RING |\n                                      ((uint64_t)bgid << IORING_OFF_PBUF_SHIFT));",
-    "IORING_OFF_PBUF_RING);")
+    "return IORING_OFF_PBUF_RING | ((uint64_t)bgid << IORING_OFF_PBUF_SHIFT);",
+    "return IORING_OFF_PBUF_RING;", suites=["bufring"])
+mut("bufring-setup-flags-lost", "bufring", G,
+    "hr_setup_buf_ring registers without the IOU_PBUF_RING_* flags (MMAP, INC)",
+    "    breg.pad          = (uint16_t)flags;",
+    "    breg.pad          = 0;", suites=["bufring"])
 
 # ---- recvmsg parsers (hr_recvmsg.h) --------------------------------------------
 mut("recvmsg-fits-no-control", "recvmsg", RM,
