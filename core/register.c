@@ -399,7 +399,8 @@ int hr__register_pbuf(struct hr_ring *r, uint64_t addr, uint32_t entries, uint16
 
 uint64_t hr__pbuf_mmap_off(uint16_t bgid)
 {
-    return IORING_OFF_PBUF_RING | ((uint64_t)bgid << IORING_OFF_PBUF_SHIFT);
+    /* PBUF_RING | bgid << SHIFT: the bits do not overlap */
+    return IORING_OFF_PBUF_RING + (uint64_t)bgid * (1ULL << IORING_OFF_PBUF_SHIFT);
 }
 
 int hr_free_buf_ring(struct hr_ring *r, struct hr_buf_ring_state *s)

@@ -384,7 +384,7 @@ mut("bufring-setup-bgid", "bufring", G,
     "    breg.bgid         = bgid & 0;", suites=["bufring"])
 mut("bufring-mmap-offset-bgid", "bufring", G,
     "the kernel-allocated ring is mapped at group 0's offset",
-    "return IORING_OFF_PBUF_RING | ((uint64_t)bgid << IORING_OFF_PBUF_SHIFT);",
+    "return IORING_OFF_PBUF_RING + (uint64_t)bgid * (1ULL << IORING_OFF_PBUF_SHIFT);",
     "return IORING_OFF_PBUF_RING;", suites=["bufring"])
 mut("bufring-setup-flags-lost", "bufring", G,
     "hr_setup_buf_ring registers without the IOU_PBUF_RING_* flags (MMAP, INC)",
