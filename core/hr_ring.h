@@ -359,6 +359,7 @@ static inline uint32_t hr__cq_skip(struct hr_ring *r)
         loop invariant cq_head == r->cq.khead;
         loop invariant ready == u32_dist(r->cq.head, *r->cq.ktail) && ready <= ready0;
         loop invariant moved: r->cq.head == u32_add(\at(r->cq.head, Pre), ready0 - ready);
+        loop invariant padding: cq_padding(r, \at(r->cq.head, Pre), ready0 - ready);
         loop invariant still: ready == ready0 ==> *cq_head == \at(*r->cq.khead, Pre);
         loop invariant published: ready != ready0 ==> *cq_head == r->cq.head;
         loop invariant r->sq.sqe_head == \at(r->sq.sqe_head, Pre) &&

@@ -82,6 +82,13 @@ static inline void hr__copy_ring(struct hr_cqe *out, const struct hr_cqe *ring,
   logic struct hr_cqe *cq_head_cqe{L}(struct hr_ring *r) =
     r->cq.cqes + units(slot(r->cq.head, r->cq.shift), r->cq.cqe_shift);
 
+  // the CQEs of counters from .. from+n-1 are all the kernel's padding
+  // (IORING_CQE_F_SKIP): the only CQEs hr__cq_skip may release unread
+  predicate cq_padding{L}(struct hr_ring *r, integer from, integer n) =
+    \forall integer i; 0 <= i < n ==>
+      (r->cq.cqes[units(slot(u32_add(from, i), r->cq.shift), r->cq.cqe_shift)].flags &
+       IORING_CQE_F_SKIP) != 0;
+
   // between L1 and L2 our CQ head moved only on a mixed ring (over the
   // kernel's padding CQEs, hr__cq_skip), and then it is published
   predicate cq_kept{L1, L2}(struct hr_ring *r) =
@@ -393,6 +400,7 @@ static inline uint32_t hr_cq_ready(struct hr_ring *r);
     ensures plain: !cq_mixed(r) ==>
       r->cq.head == \old(r->cq.head) && *r->cq.khead == \old(*r->cq.khead);
     ensures kept: cq_kept{Pre, Post}(r);
+    ensures padding: cq_padding(r, \old(r->cq.head), u32_dist(\old(r->cq.head), r->cq.head));
     ensures still: r->cq.head == \old(r->cq.head) ==> *r->cq.khead == \old(*r->cq.khead);
     ensures corrupt: \result > r->cq.entries ==> r->cq.head == \old(r->cq.head);
     ensures skipped: cq_mixed(r) && 0 < \result <= r->cq.entries ==>
