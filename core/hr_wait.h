@@ -236,7 +236,7 @@ HR_HOT int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t subm
     /*@ assert exit_err: err == 0 || err == -HR_EIO || err == -HR_EAGAIN ||
           err == -HR_ETIME || err == -HR_EINTR || (hr_wait_enters > 0 && err == hr_wait_kret); */
     //@ assert exit_got: err == 0 && wait_nr > 0 && submit == 0 ==> c != \null;
-    //@ assert exit_why: wait_why(err, has_ts);
+    //@ check exit_why: wait_why(err, has_ts);
     if (c && HR_UNLIKELY(hr__cq_straddles(r))) {
         c = 0;                                  /* a 32-byte CQE in the last slot */
         err = -HR_EIO;

@@ -400,7 +400,7 @@ static inline uint32_t hr_cq_ready(struct hr_ring *r);
     ensures plain: !cq_mixed(r) ==>
       r->cq.head == \old(r->cq.head) && *r->cq.khead == \old(*r->cq.khead);
     ensures kept: cq_kept{Pre, Post}(r);
-    ensures padding: cq_padding(r, \old(r->cq.head), u32_dist(\old(r->cq.head), r->cq.head));
+    check ensures padding: cq_padding(r, \old(r->cq.head), u32_dist(\old(r->cq.head), r->cq.head));
     ensures still: r->cq.head == \old(r->cq.head) ==> *r->cq.khead == \old(*r->cq.khead);
     ensures corrupt: \result > r->cq.entries ==> r->cq.head == \old(r->cq.head);
     ensures skipped: cq_mixed(r) && 0 < \result <= r->cq.entries ==>
