@@ -2,7 +2,8 @@
  * function returns -errno on failure and nothing sets errno; a program
  * with libc can use strerror(-ret), one without can use hr_strerror(ret).
  * Body core/strerror.c (names core/errnames.c); contract
- * specs/hr_strerror_spec.h, proved by WP in unit `strerror`. */
+ * specs/hr_strerror_spec.h, proved by WP in unit `strerror` (included by
+ * core/strerror.c only: no other proved code calls it). */
 #ifndef HRINGAS_STRERROR_H
 #define HRINGAS_STRERROR_H
 
@@ -15,12 +16,11 @@ HR_BEGIN_DECLS
 /* The largest errno value with a name (EHWPOISON). */
 #define HR_ERRNO_MAX 133
 
-#include "hr_strerror_spec.h"
-
 /* Static name of errno value err ("EINVAL" for 22 or -22; err or -err both
  * accepted), "unknown error" for 0 and for values Linux does not assign.
  * Returns a NUL-terminated string of at most 15 characters that the caller
- * must not modify; never NULL, never fails, async-signal-safe. */
+ * must not modify; never NULL, never fails, async-signal-safe.  liburing
+ * has no such function (programs with libc use strerror(-ret)). */
 const char *hr_strerror(int err);
 
 HR_END_DECLS

@@ -208,13 +208,19 @@ static int mem_attach(struct hr_ring *r, const struct io_uring_params *q, struct
 }
 
 /* The request with NO_SQARRAY, then (kernel 6.5: -EINVAL) without it; *q
-   receives the kernel's answer, *sent the flags the kernel was given. */
-/*@ requires \valid_read(p) && \valid(q) && \valid(m) && \valid(sent);
-    requires \separated(p, q, m, sent);
+   receives the kernel's answer, *sent the flags the kernel was given.
+   Ghost *first: what the first request returned. */
+/*@ requires \valid_read(p) && \valid(q) && \valid(m) && \valid(sent) && \valid(first);
+    requires \separated(p, q, m, sent, first);
     requires \valid(mem + (0 .. buf_size - 1));
-    requires \separated(p, q, m, sent, mem + (0 .. buf_size - 1));
-    assigns *q, *m, *sent;
+    requires \separated(p, q, m, sent, first, mem + (0 .. buf_size - 1));
+    assigns *q, *m, *sent, *first;
     ensures -4095 <= \result <= 0x7fffffff;
+    ensures once: !(*first == -HR_EINVAL && (\old(p->flags) & IORING_SETUP_NO_SQARRAY) == 0) ==>
+      \result == *first &&
+      *sent == (\old(p->flags) | IORING_SETUP_NO_MMAP | IORING_SETUP_NO_SQARRAY);
+    ensures retried: *first == -HR_EINVAL && (\old(p->flags) & IORING_SETUP_NO_SQARRAY) == 0 ==>
+      *sent == (\old(p->flags) | IORING_SETUP_NO_MMAP);
     ensures entries_ok: \result >= 0 ==> mem_entries_ok(entries, \old(p->cq_entries), *sent);
     ensures entries: \result >= 0 ==> m->sq_entries == mem_sq(entries) &&
       m->cq_entries == mem_cq(entries, \old(p->cq_entries), *sent);
@@ -230,6 +236,7 @@ static int mem_attach(struct hr_ring *r, const struct io_uring_params *q, struct
 static int mem_request(uint32_t entries, const struct io_uring_params *p,
                        struct io_uring_params *q, struct mem_layout *m, uint32_t *sent,
                        char *mem, uint64_t buf_size)
+    /*@ ghost (int \ghost *first) */
 {
     const struct io_uring_params orig = *p;  /* *p as it was: the retry starts from it */
     //@ ghost uint32_t cq_entries = orig.cq_entries;
@@ -242,6 +249,7 @@ static int mem_request(uint32_t entries, const struct io_uring_params *p,
     //@ assert asked_flags: q->flags == flags;
     //@ assert asked: q->cq_entries == cq_entries;
     fd = mem_setup(entries, q, m, mem, buf_size);
+    //@ ghost *first = fd;
     if (fd == -HR_EINVAL && !(orig.flags & IORING_SETUP_NO_SQARRAY)) {
         flags = orig.flags | IORING_SETUP_NO_MMAP;   /* kernel 6.5: with the SQ array */
         *q = orig;
@@ -303,7 +311,8 @@ int hr_ring_init_mem(struct hr_ring *r, uint32_t entries, struct io_uring_params
     if (p->flags & ~(uint32_t)(HR_SETUP_KNOWN | IORING_SETUP_NO_MMAP |
                                IORING_SETUP_REGISTERED_FD_ONLY))
         return -HR_EINVAL;
-    fd = mem_request(entries, p, &q, &m, &sent, mem, buf_size);
+    //@ ghost int first;
+    fd = mem_request(entries, p, &q, &m, &sent, mem, buf_size) /*@ ghost (&first) */;
     if (fd < 0)
         return fd;
     //@ ghost uint32_t cq_asked = p->cq_entries;

@@ -18,6 +18,9 @@ static const char hr__unknown[HR_ERRNAME_SIZE] = "unknown error";
 extern const char hr__errnames[HR_ERRNO_MAX + 1][HR_ERRNAME_SIZE]
     __attribute__((visibility("hidden")));
 
+/* The contract names both tables: included here, after them. */
+#include "hr_strerror_spec.h"
+
 const char *hr_strerror(int err)
 {
     int e = err;

@@ -25,6 +25,7 @@ SUITES = {
     "core/hr_prep.h":     ["sqe-diff", "ops", "core", "bufring"],
     "core/hr_sys.h":      ["core", "register", "wait", "misuse"],
     "core/version.c":     ["cxx"],
+    "core/strerror.c":    ["cxx"],
 }
 
 M = []
@@ -605,3 +606,69 @@ mut("version-check-same-minor", "arith", "core/version.c",
     "hr_check_version says the library is too old for its own major.minor",
     "(major == HR_VERSION_MAJOR && minor > HR_VERSION_MINOR)",
     "(major == HR_VERSION_MAJOR && minor >= HR_VERSION_MINOR)")
+
+# ---- error names (core/strerror.c, unit strerror) ----------------------------
+mut("strerror-last-negative", "arith", "core/strerror.c",
+    "hr_strerror(-HR_ERRNO_MAX) is \"unknown error\" (off by one in the negation test)",
+    "    if (e < 0 && e >= -HR_ERRNO_MAX)",
+    "    if (e < 0 && e > -HR_ERRNO_MAX)")
+mut("strerror-empty-row", "safety", "core/strerror.c",
+    "an unassigned errno value (an empty row) gives \"\", not \"unknown error\"",
+    "    if (hr__errnames[e][0] == '\\0' || hr__errnames[e][HR_ERRNAME_SIZE - 1] != '\\0')",
+    "    if (hr__errnames[e][HR_ERRNAME_SIZE - 1] != '\\0')")
+
+# ---- more prep fields (hr_prep.h) ---------------------------------------------
+mut("prep-timeout-count-len", "prep", P,
+    "hr_prep_timeout swaps the completion count (off) and the timespec count (len)",
+    "hr_prep_rw(IORING_OP_TIMEOUT, sqe, -1, HR_PTR64(ts), 1, count);",
+    "hr_prep_rw(IORING_OP_TIMEOUT, sqe, -1, HR_PTR64(ts), count, 1);")
+mut("prep-timeout-update-no-flag", "prep", P,
+    "hr_prep_timeout_update omits IORING_TIMEOUT_UPDATE (it removes the timeout instead)",
+    "sqe->op_flags = flags | IORING_TIMEOUT_UPDATE;",
+    "sqe->op_flags = flags;")
+mut("prep-cancel-fd-no-flag", "prep", P,
+    "hr_prep_cancel_fd omits IORING_ASYNC_CANCEL_FD (cancels by user_data 0)",
+    "sqe->op_flags = flags | IORING_ASYNC_CANCEL_FD;",
+    "sqe->op_flags = flags;")
+mut("prep-multishot-accept-ioprio", "prep", P,
+    "hr_prep_multishot_accept makes a single-shot accept",
+    "sqe->ioprio = IORING_ACCEPT_MULTISHOT;",
+    "sqe->ioprio = 0;")
+mut("prep-send-bundle-flag", "prep", P,
+    "hr_prep_send_bundle sets the multishot bit instead of the bundle bit",
+    "sqe->ioprio = IORING_RECVSEND_BUNDLE;",
+    "sqe->ioprio = IORING_RECV_MULTISHOT;")
+mut("prep-link-timeout-len", "prep", P,
+    "hr_prep_link_timeout passes a timespec count of 0",
+    "hr_prep_rw(IORING_OP_LINK_TIMEOUT, sqe, -1, HR_PTR64(ts), 1, 0);",
+    "hr_prep_rw(IORING_OP_LINK_TIMEOUT, sqe, -1, HR_PTR64(ts), 0, 0);")
+mut("prep-waitid-options-lost", "prep", P,
+    "hr_prep_waitid drops the waitid options (WEXITED, ...)",
+    "sqe->file_index = (uint32_t)options;",
+    "sqe->file_index = 0;")
+mut("prep-futex-wake-mask-val", "prep", P,
+    "hr_prep_futex_wake puts val where the mask goes",
+    "    sqe->addr3 = mask;\n}\n\n/* Prepare `sqe` for IORING_OP_FUTEX_WAITV",
+    "    sqe->addr3 = val;\n}\n\n/* Prepare `sqe` for IORING_OP_FUTEX_WAITV")
+mut("prep-send-set-addr-len", "prep", P,
+    "hr_prep_send_set_addr drops the address length",
+    "sqe->file_index = addr_len;",
+    "sqe->file_index = 0;")
+
+# ---- more ring-memory setup (core/mem.c) --------------------------------------
+mut("mem-cq-not-doubled", "setup", "core/mem.c",
+    "the default CQ size is the SQ size, not twice it (the region is too small)",
+    "        cq = 2 * sq;",
+    "        cq = sq;")
+mut("mem-cqe32-not-doubled", "setup", "core/mem.c",
+    "the CQE32 rings region is sized for 16-byte CQEs",
+    "uint64_t rings = (flags & IORING_SETUP_CQE32) ? 2u * cq_part : cq_part;",
+    "uint64_t rings = cq_part;")
+mut("mem-retry-no-sqarray", "setup", "core/mem.c",
+    "the retry for 6.5 kernels asks again for NO_SQARRAY, which they refuse",
+    "flags = orig.flags | IORING_SETUP_NO_MMAP;   /* kernel 6.5: with the SQ array */",
+    "flags = orig.flags | IORING_SETUP_NO_MMAP | IORING_SETUP_NO_SQARRAY;")
+mut("mem-never-retry", "setup", "core/mem.c",
+    "hr_ring_init_mem gives up when a 6.5 kernel refuses NO_SQARRAY (no retry with the SQ array)",
+    "    if (fd == -HR_EINVAL && !(orig.flags & IORING_SETUP_NO_SQARRAY)) {",
+    "    if (fd == -HR_EINVAL && !(orig.flags & IORING_SETUP_NO_SQARRAY) && 0) {")

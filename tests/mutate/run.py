@@ -240,19 +240,27 @@ def prop_of(goal, fct):
     typed_<fct>_ensures_<name>, ..._assert_<name>, ..._loop_invariant_<name>),
     or None (an unnamed property: the whole function is re-run)."""
     g = re.sub(r"^typed_(ref_)?", "", goal)
-    if not g.startswith(fct + "_"):
+    # WP names a goal after the function with each run of underscores
+    # made one (hr__get_cqe's goals are typed_hr_get_cqe_...)
+    f = re.sub(r"_+", "_", fct)
+    if not g.startswith(f + "_"):
         return None
-    g = g[len(fct) + 1:]
+    g = g[len(f) + 1:]
     # an RTE guard (assert_rte_<kind>): its property names are "rte" and the
     # kind, so -wp-prop=<kind> selects the function's guards of that kind
     # (a superset: each of them is a goal of make prove too)
     m = re.match(r"assert_rte_([a-z_]+?)(?:_\d+)?$", g)
     if m:
         return m.group(1)
-    for k in ("ensures_", "assert_", "loop_invariant_preserved_", "loop_invariant_established_",
-              "loop_invariant_"):
+    for k in ("ensures_", "assert_", "check_ensures_", "check_", "loop_invariant_preserved_",
+              "loop_invariant_established_", "loop_invariant_"):
         if g.startswith(k) and g[len(k):] and not g[len(k):].isdigit():
-            return re.sub(r"_\d+$", "", g[len(k):])
+            name = g[len(k):]
+            if k == "loop_invariant_":       # loop_invariant_<name>_preserved
+                name = re.sub(r"_(preserved|established)$", "", name)
+                if re.match(r"\d+$", name):
+                    return None
+            return re.sub(r"_\d+$", "", name)
     return None
 
 
