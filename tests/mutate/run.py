@@ -548,11 +548,14 @@ def prove_function(d, unit, fct, lg, hint=None):
     """_prove_function, with a kill by slow goals only confirmed (SLOW)."""
     verdict, why = _prove_function(d, unit, fct, lg, hint)
     goals = re.findall(r"\btyped_\w+", why)
-    if verdict != "killed-by-prove" or not goals or not all(g in SLOW for g in goals):
+    count = re.search(r" (\d+)/(\d+): ", why)      # every goal not proved is named
+    if (verdict != "killed-by-prove" or not goals or not all(g in SLOW for g in goals)
+            or not count or int(count.group(2)) - int(count.group(1)) != len(goals)):
         return verdict, why
-    props = sorted({prop_of(g, fct) for g in goals} - {None})
-    if len(props) != len(goals):
+    props = {prop_of(g, fct) for g in goals}
+    if None in props:
         return verdict, why
+    props = sorted(props)
     lim = CONFIRM * unit_timeout(unit)
     _, p, t, bad = wp_function(d, unit, fct, lg + "c", quick=lim, props=props, smoke=False)
     if t > 0 and p == t:
