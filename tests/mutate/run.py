@@ -540,8 +540,11 @@ CONFIRM = int(os.environ.get("MUTATE_CONFIRM", "4"))
 
 
 def unit_timeout(unit):
+    """The unit's -wp-timeout, else the default of proofs/wpenv.sh."""
     m = re.findall(r"-wp-timeout\s+(\d+)", unit_line(unit)[2])
-    return int(m[-1]) if m else 30
+    if not m:
+        m = re.findall(r"WP_TIMEOUT:-(\d+)", open(os.path.join(ROOT, "proofs", "wpenv.sh")).read())
+    return int(m[-1])
 
 
 def prove_function(d, unit, fct, lg, hint=None):
@@ -557,7 +560,7 @@ def prove_function(d, unit, fct, lg, hint=None):
         return verdict, why
     props = sorted(props)
     lim = CONFIRM * unit_timeout(unit)
-    _, p, t, bad = wp_function(d, unit, fct, lg + "c", quick=lim, props=props, smoke=False)
+    _, p, t, _ = wp_function(d, unit, fct, lg + "c", quick=lim, props=props, smoke=False)
     if t > 0 and p == t:
         return "SURVIVED", ""     # the tests decide; the note says why
     return verdict, why + " (confirmed alone at %d s)" % lim
