@@ -9,11 +9,11 @@
 #include "hr_bind.h"
 
 
-char *hr__mmap(struct hr_ring *r, const struct io_uring_params *p, int fd,
-               uint64_t len, uint64_t off, long *res)
+/* r and p are ghost parameters (specs/hr_setup_spec.h): the mapping is
+   disjoint from them and from the ring mapping r->ring_mem. */
+char *hr__mmap(int fd, uint64_t len, uint64_t off, long *res)
+    /*@ ghost (struct hr_ring *r, const struct io_uring_params *p) */
 {
-    (void)r;                 /* specification-only: the mapping is disjoint from */
-    (void)p;                 /* them and from the ring mapping r->ring_mem       */
     *res = hr_sys_mmap_shared(fd, len, off);
     return (char *)*res;     /* meaningful unless *res is an error (the caller tests) */
 }
@@ -24,10 +24,6 @@ void hr__view(struct hr_ring *r, const struct io_uring_params *p, const struct h
     struct hr_ring_bytes b;
 
     hr__ring_bytes(r->ring_mem, r->sqe_mem, p, g, &b);
-    geo->sq_mask    = (uint32_t *)b.sq_mask;
-    geo->sq_entries = (uint32_t *)b.sq_entries;
-    geo->cq_mask    = (uint32_t *)b.cq_mask;
-    geo->cq_entries = (uint32_t *)b.cq_entries;
     r->sq.khead     = (uint32_t *)b.sq_head;
     r->sq.ktail     = (uint32_t *)b.sq_tail;
     r->sq.kflags    = (uint32_t *)b.sq_flags;

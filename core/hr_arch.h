@@ -42,10 +42,17 @@ HR_BEGIN_DECLS
 #define HR_NR_io_uring_register 427
 #endif
 
+/* Little-endian only: hr__bind (core/setup.c) reads the kernel's geometry
+   words as bytes. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "hringas: big-endian targets are not supported"
+#endif
+
 #ifndef __FRAMAC__   /* never given to WP: see specs/hr_trusted.h */
 
 #if defined(__x86_64__)
-static inline long hr_syscall6(long n, long a, long b, long c, long d, long e, long f)
+static inline long hr__syscall(long n, long a, long b, long c, long d, long e, long f)
+    /*@ ghost (long \ghost *sys) */
 {
     long ret;
     register long r10 __asm__("r10") = d;
@@ -67,7 +74,8 @@ static inline long hr_syscall6(long n, long a, long b, long c, long d, long e, l
 #define HR_SC_A(i) "a" #i
 #define HR_SC_INSN "ecall"
 #endif
-static inline long hr_syscall6(long n, long a, long b, long c, long d, long e, long f)
+static inline long hr__syscall(long n, long a, long b, long c, long d, long e, long f)
+    /*@ ghost (long \ghost *sys) */
 {
     register long nr __asm__(HR_SC_NR) = n;
     register long x0 __asm__(HR_SC_A(0)) = a;
@@ -87,5 +95,9 @@ static inline long hr_syscall6(long n, long a, long b, long c, long d, long e, l
 #endif
 
 #endif /* __FRAMAC__ */
+
+/* The name the examples and the compat layer use for a system call of
+   their own (any number; never given to WP). */
+#define hr_syscall6 hr__syscall
 HR_END_DECLS
 #endif

@@ -15,10 +15,6 @@ static inline uint32_t hr_load_acquire(uint32_t *p)
     return __atomic_load_n(p, __ATOMIC_ACQUIRE);
 }
 
-static inline uint32_t hr_load_relaxed(uint32_t *p)
-{
-    return __atomic_load_n(p, __ATOMIC_RELAXED);
-}
 
 static inline void hr_store_release(uint32_t *p, uint32_t v)
 {

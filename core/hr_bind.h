@@ -3,14 +3,20 @@
 #ifndef HRINGAS_BIND_H
 #define HRINGAS_BIND_H
 
-#include "hringas.h"
+/* what setup.c (proof unit setup) and bind.c need, not hringas.h: see
+   proofs/units/ring.c */
+#include "hr_compiler.h"
+#include "hr_abi.h"
+#include "hr_types.h"
+#include "hr_trusted.h"
+#include "hr_setup.h"
+#include "hr_ring.h"
+#include "hr_register.h"
 
-/* What hr__view hands hr__bind besides the pointers of the ring: where the
-   kernel's own copy of the geometry lies in the ring mapping (sq/cq
-   ring_mask and ring_entries, read once by hr__bind), and the initial SQ
-   tail and CQ head, read once (acquire) by hr__view. */
+/* What hr__view hands hr__bind besides the pointers of the ring: the
+   initial SQ tail and CQ head, read once (acquire) by hr__view.  (The
+   kernel's geometry words hr__bind reads as bytes, with no typed view.) */
 struct hr_ring_geo {
-    uint32_t *sq_mask, *sq_entries, *cq_mask, *cq_entries;
     uint32_t sq_tail, cq_head;
 };
 

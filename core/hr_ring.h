@@ -251,8 +251,9 @@ static inline int hr_sq_ring_needs_enter(struct hr_ring *r, uint32_t submit, uin
        (store-buffering).  Pairs with the poller's smp_mb after it sets
        IORING_SQ_NEED_WAKEUP and before it re-reads the SQ tail. */
     hr_fence_full();
-    /* relaxed: the fence above provides the ordering. */
-    if (hr_load_relaxed(r->sq.kflags) & IORING_SQ_NEED_WAKEUP) {
+    /* acquire (the fence above already orders it; acquire is the one load
+       accessor, and costs a plain load on x86_64) */
+    if (hr_load_acquire(r->sq.kflags) & IORING_SQ_NEED_WAKEUP) {
         *flags |= IORING_ENTER_SQ_WAKEUP;
         return 1;
     }
@@ -265,9 +266,10 @@ static inline int hr_sq_ring_needs_enter(struct hr_ring *r, uint32_t submit, uin
    liburing's internal cq_ring_needs_flush does the same. */
 static inline int hr_cq_ring_needs_flush(struct hr_ring *r)
 {
-    /* relaxed: a hint only; entering the kernel orders everything.  Pairs
-       with the kernel's atomic_or of CQ_OVERFLOW / TASKRUN into sq_flags. */
-    return (hr_load_relaxed(r->sq.kflags) &
+    /* acquire, though a hint only needs a single read: entering the kernel
+       orders everything.  Pairs with the kernel's atomic_or of CQ_OVERFLOW /
+       TASKRUN into sq_flags. */
+    return (hr_load_acquire(r->sq.kflags) &
             (IORING_SQ_CQ_OVERFLOW | IORING_SQ_TASKRUN)) != 0;
 }
 

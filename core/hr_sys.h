@@ -27,26 +27,20 @@ HR_BEGIN_DECLS
 
 #ifndef __FRAMAC__
 
-static inline long hr__syscall(long nr, long a, long b, long c, long d, long e, long f)
-    /*@ ghost (long \ghost *sys) */
-{
-    return hr_syscall6(nr, a, b, c, d, e, f);
-}
 
 static inline int hr_sys_io_uring_setup(uint32_t entries, struct io_uring_params *p)
 {
-    return (int)hr_syscall6(HR_NR_io_uring_setup, entries, (long)p, 0, 0, 0, 0);
+    return (int)hr__syscall(HR_NR_io_uring_setup, entries, (long)p, 0, 0, 0, 0);
 }
 
 /* io_uring_enter(fd, to_submit, min_complete, flags | ring_flags, arg,
-   argsz): the `syscall` instruction is inlined here; r only names the
-   memory the kernel may write (its contract, T-ENTER). */
-HR_HOT int hr__sys_io_uring_enter(struct hr_ring *r, int fd, uint32_t to_submit,
-                                  uint32_t min_complete, uint32_t flags,
-                                  uint32_t ring_flags, const void *arg, uint64_t argsz)
+   argsz): the `syscall` instruction is inlined here; the ghost parameter r
+   only names the memory the kernel may write (its contract, T-ENTER). */
+HR_HOT int hr__sys_io_uring_enter(int fd, uint32_t to_submit, uint32_t min_complete,
+                                  uint32_t flags, uint32_t ring_flags, const void *arg,
+                                  uint64_t argsz) /*@ ghost (struct hr_ring *r) */
 {
-    (void)r;
-    return (int)hr_syscall6(HR_NR_io_uring_enter, fd, to_submit, min_complete,
+    return (int)hr__syscall(HR_NR_io_uring_enter, fd, to_submit, min_complete,
                             flags | ring_flags, (long)arg, (long)argsz);
 }
 
@@ -58,8 +52,8 @@ HR_HOT int hr__sys_io_uring_enter(struct hr_ring *r, int fd, uint32_t to_submit,
 HR_HOT int hr__sys_enter(struct hr_ring *r, uint32_t to_submit, uint32_t min_complete,
                          uint32_t flags, const void *arg, uint64_t argsz)
 {
-    return hr__sys_io_uring_enter(r, r->enter_fd, to_submit, min_complete, flags,
-                                  r->enter_flags, arg, argsz);
+    return hr__sys_io_uring_enter(r->enter_fd, to_submit, min_complete, flags,
+                                  r->enter_flags, arg, argsz) /*@ ghost (r) */;
 }
 
 #ifdef HR_KERNEL_CHECK

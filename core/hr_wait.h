@@ -536,8 +536,9 @@ static inline unsigned hr_cqe_shift(const struct hr_ring *r)
    Matches io_uring_cq_has_overflow in liburing. */
 static inline int hr_cq_has_overflow(const struct hr_ring *r)
 {
-    /* relaxed: a hint; pairs with the kernel's atomic_or of CQ_OVERFLOW */
-    return (hr_load_relaxed(r->sq.kflags) & IORING_SQ_CQ_OVERFLOW) != 0;
+    /* acquire (a hint: one read would do); pairs with the kernel's
+       atomic_or of CQ_OVERFLOW */
+    return (hr_load_acquire(r->sq.kflags) & IORING_SQ_CQ_OVERFLOW) != 0;
 }
 
 /* Publish the SQEs obtained, submit everything not yet consumed and enter

@@ -2,7 +2,13 @@
  * kernel needs, and setup on the caller's buffer.  Proved by WP (unit
  * `mem`, with -warn-unsigned-overflow: no wrap is intended here).
  * Contracts: specs/hr_mem_spec.h. */
-#include "hringas.h"
+/* what it proves and needs only (its proof unit is this file; see
+   proofs/units/ring.c for why not hringas.h) */
+#include "hr_compiler.h"
+#include "hr_abi.h"
+#include "hr_types.h"
+#include "hr_trusted.h"
+#include "hr_mem.h"
 
 
 /* The sizes of one request, as the kernel will make them. */

@@ -169,9 +169,28 @@ static int geometry_matches(uint32_t sq_mask, uint32_t sq_entries, uint32_t cq_m
            cq_mask == g->cq_entries - 1 && cq_entries == g->cq_entries;
 }
 
+/* One of the kernel's geometry words, read as its four bytes, so that no
+   typed view of the word is needed; the ring ABI is little-endian on every
+   architecture hr_arch.h supports.  A plain read: the kernel wrote the
+   word before mmap returned and never writes it again. */
+/*@ requires \valid_read(w + (0 .. 3));
+    assigns \nothing;
+*/
+static uint32_t geo_word(const char *w)
+{
+    const int c0 = w[0], c1 = w[1], c2 = w[2], c3 = w[3];
+    /* each byte as 0 .. 255 (char is signed on x86_64) */
+    const uint32_t b0 = (uint32_t)(c0 < 0 ? c0 + 256 : c0);
+    const uint32_t b1 = (uint32_t)(c1 < 0 ? c1 + 256 : c1);
+    const uint32_t b2 = (uint32_t)(c2 < 0 ? c2 + 256 : c2);
+    const uint32_t b3 = (uint32_t)(c3 < 0 ? c3 + 256 : c3);
+    return b0 + 256u * (b1 + 256u * (b2 + 256u * b3));
+}
+
 int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr_layout *g)
 {
     struct hr_ring_geo geo;
+    struct hr_ring_bytes b;
 
     //@ assert shifts: (g->sqe_shift == 0 || g->sqe_shift == 1) && (g->cqe_shift == 0 || g->cqe_shift == 1);
     r->sq.entries   = g->sq_entries;
@@ -186,9 +205,10 @@ int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr
     r->cq.cqe_units = g->cq_entries << g->cqe_shift;
     //@ assert units: r->sq.sqe_units == units(g->sq_entries, g->sqe_shift) && r->cq.cqe_units == units(g->cq_entries, g->cqe_shift);
     hr__view(r, p, g, &geo);
-    /* The kernel's words, read once, before any other use. */
-    if (!geometry_matches(*(volatile uint32_t *)geo.sq_mask, *(volatile uint32_t *)geo.sq_entries,
-                          *(volatile uint32_t *)geo.cq_mask, *(volatile uint32_t *)geo.cq_entries, g))
+    /* The kernel's geometry words, read once, before any other use. */
+    hr__ring_bytes(r->ring_mem, r->sqe_mem, p, g, &b);
+    if (!geometry_matches(geo_word(b.sq_mask), geo_word(b.sq_entries),
+                          geo_word(b.cq_mask), geo_word(b.cq_entries), g))
         return -HR_EIO;
     r->sq.sqe_head  = r->sq.sqe_tail = geo.sq_tail;
     r->sq.sqe_limit = r->sq.sqe_head;      /* no room cached: the first
@@ -208,16 +228,17 @@ int hr__map_rings(struct hr_ring *r, const struct io_uring_params *p, int fd,
     long m;
     char *mem;
 
+    (void)p;      /* passed to hr__mmap as a ghost argument only */
     r->ring_mem = 0;
     r->sqe_mem = 0;
     r->ring_len = 0;
     r->sqe_len = 0;
-    mem = hr__mmap(r, p, fd, ring_len, IORING_OFF_SQ_RING, &m);
+    mem = hr__mmap(fd, ring_len, IORING_OFF_SQ_RING, &m) /*@ ghost (r, p) */;
     if (m < 0 && m >= -4095)
         return (int)m;
     r->ring_mem = mem;
     r->ring_len = ring_len;
-    mem = hr__mmap(r, p, fd, sqes_len, IORING_OFF_SQES, &m);
+    mem = hr__mmap(fd, sqes_len, IORING_OFF_SQES, &m) /*@ ghost (r, p) */;
     if (m < 0 && m >= -4095) {
         hr_sys_munmap(r->ring_mem, ring_len);
         r->ring_mem = 0;

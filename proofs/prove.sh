@@ -135,6 +135,20 @@ run() {  # run <unit> <key> <file> <functions|-> <extra options...>: in the back
 }
 
 echo "== WP ($MODE): Frama-C $(frama-c -version), provers $PROVERS, -wp-rte, $JOBS units at a time"
+# The units include only the headers they prove (a unit's key is the program
+# it parses), so the public header is parsed once as a whole here: a clash
+# between two headers' code or specs, or a call to an undeclared function,
+# fails the run.
+WHOLE=$(mktemp -d)
+echo '#include "hringas.h"' > "$WHOLE/hringas.c"
+# shellcheck disable=SC2086
+if ! frama-c $FC_PARSE "$WHOLE/hringas.c" > "$WHOLE/parse.log" 2>&1 ||
+   grep -qiE 'warning|implicit' "$WHOLE/parse.log"; then
+    echo "core/hringas.h does not parse cleanly as a whole:"
+    grep -iE 'error|warning|implicit' "$WHOLE/parse.log" | head -10
+    status=1
+fi
+rm -rf "$WHOLE"
 # Every unit of proofs/units.tsv, in its order.  The lemmas are proved once
 # (unit bits, tactic scripts in proofs/sessions/bits/script); every other
 # unit uses them as hypotheses only.

@@ -4,8 +4,7 @@
 #define HRINGAS_SPEC_BIND_H
 
 /* The typed view of the two mappings, once the sizes in r are set: the
-   pointer fields of r->sq and r->cq, and where the geometry words lie,
-   made from the byte addresses hr__ring_bytes computes (proved valid and
+   pointer fields of r->sq and r->cq, made from the byte addresses hr__ring_bytes computes (proved valid and
    disjoint at byte level), and the initial SQ tail and CQ head (one acquire load each; the kernel
    writes neither: K-SQTAIL, K-CQHEAD, so the words still hold them).  The
    casts `char *` -> `uint32_t *`, `struct hr_sqe *`, `struct hr_cqe *`
@@ -22,8 +21,6 @@
     ensures view: ring_mem(r, r->sq.entries, r->sq.sqe_units, r->cq.cqe_units) && cq_flags_ok(r);
     ensures array: r->sq.array == \null <==> g->has_array == 0;
     ensures cq_flags: r->cq.kflags == \null <==> g->has_cq_flags == 0;
-    ensures geometry: \valid_read(geo->sq_mask) && \valid_read(geo->sq_entries) &&
-                      \valid_read(geo->cq_mask) && \valid_read(geo->cq_entries);
     ensures counters: geo->sq_tail == *r->sq.ktail && geo->cq_head == *r->cq.khead;
 */
 void hr__view(struct hr_ring *r, const struct io_uring_params *p, const struct hr_layout *g,

@@ -148,7 +148,8 @@ void hr__ring_bytes(char *ring, char *sqes, const struct io_uring_params *p,
    call's result; unless it is an error (-4095 .. -1) the pointer returned
    is fresh memory of len bytes, so disjoint from every object that exists:
    in particular from *r, *p, *res and the mapping r->ring_mem already
-   holds (empty while r->ring_len is 0). */
+   holds (empty while r->ring_len is 0).  r and p are ghost parameters:
+   they only name what the mapping is disjoint from. */
 /*@ requires \valid(r) && \valid_read(p) && \valid(res);
     assigns *res;
     ensures !(-4095 <= *res < 0) ==>
@@ -156,8 +157,8 @@ void hr__ring_bytes(char *ring, char *sqes, const struct io_uring_params *p,
       \separated(\result + (0 .. len - 1), r, p, res,
                  r->ring_mem + (0 .. r->ring_len - 1));
 */
-char *hr__mmap(struct hr_ring *r, const struct io_uring_params *p, int fd,
-               uint64_t len, uint64_t off, long *res);
+char *hr__mmap(int fd, uint64_t len, uint64_t off, long *res)
+    /*@ ghost (struct hr_ring *r, const struct io_uring_params *p) */;
 
 
 /* ---- proved in core/setup.c ---------------------------------------------- */

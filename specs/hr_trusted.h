@@ -24,12 +24,6 @@ static inline uint32_t hr_load_acquire(uint32_t *p);
 
 /*@ requires \valid(p);
     assigns *p;
-    ensures \result == *p;
-*/
-static inline uint32_t hr_load_relaxed(uint32_t *p);
-
-/*@ requires \valid(p);
-    assigns *p;
     ensures *p == v;
 */
 static inline void hr_store_release(uint32_t *p, uint32_t v);
@@ -82,7 +76,7 @@ static inline void hr_fence_full(void);
    and move the CQ tail and overflow count: all of those are assigned, so no
    fact about them survives the call.  It does not write our SQ tail, our CQ
    head, the SQ array or the SQEs (K-SQTAIL, K-CQHEAD in TRUSTED.md).  r is
-   passed for this frame only; the system call gets fd, to_submit,
+   a ghost parameter, for this frame only; the system call gets fd, to_submit,
    min_complete, flags | ring_flags, arg, argsz, and the log records them.
    The ring code calls it through the proved hr__sys_enter (hr_sys_spec.h)
    and hr_enter (specs/hr_ring_spec.h), whose proof re-establishes ring_ok
@@ -95,10 +89,10 @@ static inline void hr_fence_full(void);
       entered(to_submit, min_complete, flags) && hr_enter_ring_flags == ring_flags &&
       hr_enter_fd == fd && hr_enter_arg == arg && hr_enter_argsz == argsz;
 */
-static inline int hr__sys_io_uring_enter(struct hr_ring *r, int fd, uint32_t to_submit,
-                                         uint32_t min_complete, uint32_t flags,
-                                         uint32_t ring_flags, const void *arg,
-                                         uint64_t argsz);
+static inline int hr__sys_io_uring_enter(int fd, uint32_t to_submit, uint32_t min_complete,
+                                         uint32_t flags, uint32_t ring_flags,
+                                         const void *arg, uint64_t argsz)
+    /*@ ghost (struct hr_ring *r) */;
 
 /* ---- T-SYS: the other system calls (bodies core/hr_sys.h) --------------- */
 

@@ -6,7 +6,7 @@
  * preprocessor level and without touching core/, on the five trusted
  * primitives the inline bodies of core/hr_ring.h call:
  *
- *   hr_load_acquire / hr_load_relaxed / hr_store_release / hr_fence_full
+ *   hr_load_acquire / hr_store_release / hr_fence_full
  *        -> sim_hook_*: forward to the real core/hr_atomic.h bodies, record
  *           an event log (ordering checks), and in hostile mode let the
  *           "kernel" store ANY value into a kernel-written word right before
@@ -48,20 +48,17 @@
 #include "hr_sys.h"
 
 uint32_t sim_hook_load_acquire(uint32_t *p);
-uint32_t sim_hook_load_relaxed(uint32_t *p);
 void     sim_hook_store_release(uint32_t *p, uint32_t v);
 void     sim_hook_fence(void);
 int      sim_enter(struct hr_ring *r, uint32_t to_submit, uint32_t min_complete,
                    uint32_t flags, const void *arg, uint64_t argsz);
 
 #define hr_load_acquire  sim_hook_load_acquire
-#define hr_load_relaxed  sim_hook_load_relaxed
 #define hr_store_release sim_hook_store_release
 #define hr_fence_full    sim_hook_fence
 #define hr__sys_enter    sim_enter
 #include "hr_ring.h"
 #undef hr_load_acquire
-#undef hr_load_relaxed
 #undef hr_store_release
 #undef hr_fence_full
 #undef hr__sys_enter
@@ -144,7 +141,7 @@ struct sim_fifo {
 };
 
 /* event log of the hooked primitives, for ordering checks */
-enum { EV_LOAD_ACQ = 1, EV_LOAD_RLX, EV_STORE_REL, EV_FENCE, EV_ENTER };
+enum { EV_LOAD_ACQ = 1, EV_STORE_REL, EV_FENCE, EV_ENTER };
 struct sim_event { int kind; const uint32_t *p; uint32_t v; };
 #define SIM_EVLOG 256
 

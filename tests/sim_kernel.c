@@ -427,15 +427,6 @@ uint32_t sim_hook_load_acquire(uint32_t *p)
     return v;
 }
 
-uint32_t sim_hook_load_relaxed(uint32_t *p)
-{
-    hook_load(p);
-    const uint32_t v = hr_load_relaxed(p);
-    if (sim_cur)
-        log_ev(sim_cur, EV_LOAD_RLX, p, v);
-    return v;
-}
-
 void sim_hook_store_release(uint32_t *p, uint32_t v)
 {
     struct sim *s = sim_cur;

@@ -484,7 +484,7 @@ TEST(needs_enter_sqpoll)
                     CHECK_EQ(f, wake ? (0xf0u | IORING_ENTER_SQ_WAKEUP) : 0xf0u);
                     /* a full fence before the flags load */
                     const int fe = sim_log_find(s, 0, EV_FENCE, NULL);
-                    const int ld = sim_log_find(s, 0, EV_LOAD_RLX, s->w[W_SQ_FLAGS]);
+                    const int ld = sim_log_find(s, 0, EV_LOAD_ACQ, s->w[W_SQ_FLAGS]);
                     CHECK(fe >= 0 && ld > fe);
                 }
             }
@@ -511,7 +511,7 @@ TEST(submit_under_sqpoll)
         /* store the tail, then the fence, then read the flags */
         const int st = sim_log_find(s, 0, EV_STORE_REL, s->w[W_SQ_TAIL]);
         const int fe = sim_log_find(s, 0, EV_FENCE, NULL);
-        const int ld = sim_log_find(s, fe < 0 ? 0 : (unsigned)fe, EV_LOAD_RLX, s->w[W_SQ_FLAGS]);
+        const int ld = sim_log_find(s, fe < 0 ? 0 : (unsigned)fe, EV_LOAD_ACQ, s->w[W_SQ_FLAGS]);
         CHECK(st >= 0 && fe > st && ld > fe);
         if (asleep) {
             CHECK_EQ(s->n_enter, en + 1);

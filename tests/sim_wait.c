@@ -19,7 +19,6 @@ static int wait_enter(struct hr_ring *r, uint32_t to_submit, uint32_t min_comple
                       uint32_t flags, const void *arg, uint64_t argsz);
 
 #define hr_load_acquire  sim_hook_load_acquire
-#define hr_load_relaxed  sim_hook_load_relaxed
 #define hr_store_release sim_hook_store_release
 #define hr_fence_full    sim_hook_fence
 #define hr_enter         wait_enter
@@ -27,7 +26,6 @@ static int wait_enter(struct hr_ring *r, uint32_t to_submit, uint32_t min_comple
 #include "hr_wait.h"
 #undef hr__sys_enter
 #undef hr_load_acquire
-#undef hr_load_relaxed
 #undef hr_store_release
 #undef hr_fence_full
 #undef hr_enter

@@ -2,7 +2,7 @@
 """proofs/order/sites.py -- tie the ordering model to the C code.
 
 Scans the C files of core/ for every access to a kernel-shared word:
-calls of hr_load_acquire, hr_load_relaxed, hr_store_release(16),
+calls of hr_load_acquire, hr_store_release(16),
 hr_fence_full, any __atomic/__sync builtin outside hr_atomic.h,
 (IO_URING_)READ_ONCE/WRITE_ONCE, accesses inside #define bodies, and plain
 (or volatile) accesses to the SQ/CQ head, tail, flags, overflow words, the
@@ -21,9 +21,9 @@ import os
 import re
 import sys
 
-ACCESSORS = ("hr_load_acquire", "hr_load_relaxed", "hr_store_release16",
+ACCESSORS = ("hr_load_acquire", "hr_store_release16",
              "hr_store_release", "hr_fence_full")
-KIND = {"hr_load_acquire": "acquire", "hr_load_relaxed": "relaxed",
+KIND = {"hr_load_acquire": "acquire",
         "hr_store_release16": "release16", "hr_store_release": "release",
         "hr_fence_full": "fence"}
 # shared-word expressions (field of struct hr_ring or of a buffer ring)
@@ -39,7 +39,11 @@ WORDS = [
     (re.compile(r"\[\s*0\s*\]\s*\.\s*resv\b"), "buffer-ring tail"),
     (re.compile(r"\bbufs\s*\[[^\]]*\]\s*\.\s*(?:addr|len|bid)\b"), "buffer-ring entry"),
 ]
+# a volatile read of a ring word through a byte pointer of struct
+# hr_ring_bytes (a cast to volatile), and a plain read of one as bytes
+# (geo_word(), core/setup.c)
 VOLATILE_MEMBER = re.compile(r"\*\s*\(\s*volatile[^)]*\)\s*\w+\s*(?:\.|->)\s*((?:sq|cq)_\w+)")
+GEO_WORD = re.compile(r"\bgeo_word\s*\(\s*\w+\s*(?:\.|->)\s*((?:sq|cq)_\w+)")
 ALIAS_DECL = [
     # uint32_t *const array = r->sq.array;
     (re.compile(r"\*\s*(?:const\s+)?(\w+)\s*=\s*\w+\s*->\s*sq\.array\b"), "SQ array"),
@@ -198,11 +202,12 @@ def scan_file(path, rel):
                               rel=m.start()))
         inside = lambda p: any(a <= p <= b for a, b in covered)
         # volatile reads of the geometry words (bind.c)
-        for m in VOLATILE_MEMBER.finditer(body):
-            covered.append((m.start(), m.end()))
-            sites.append(dict(file=rel, func=name, acc="volatile-load",
-                              word="ring geometry", pos=b0 + m.start(),
-                              line=line(b0 + m.start()), body=body, rel=m.start()))
+        for rx, acc in ((VOLATILE_MEMBER, "volatile-load"), (GEO_WORD, "plain-load")):
+            for m in rx.finditer(body):
+                covered.append((m.start(), m.end()))
+                sites.append(dict(file=rel, func=name, acc=acc,
+                                  word="ring geometry", pos=b0 + m.start(),
+                                  line=line(b0 + m.start()), body=body, rel=m.start()))
         # plain accesses through the fields or the aliases
         pats = [(rx, w, False) for rx, w in WORDS]
         pats += [(re.compile(r"(?<![\w.>])%s\b" % re.escape(a)), w, True) for a, w in aliases.items()]

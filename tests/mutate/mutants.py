@@ -443,8 +443,8 @@ mut("prep-msg-ring-pass", "prep", P,
 # ---- the system call wrappers: what reaches the kernel -----------------------
 mut("sys-enter-ring-fd", "enter", Y,
     "io_uring_enter goes to ring_fd even when the ring fd is registered",
-    "return hr__sys_io_uring_enter(r, r->enter_fd, to_submit, min_complete, flags,",
-    "return hr__sys_io_uring_enter(r, r->ring_fd, to_submit, min_complete, flags,")
+    "return hr__sys_io_uring_enter(r->enter_fd, to_submit, min_complete, flags,",
+    "return hr__sys_io_uring_enter(r->ring_fd, to_submit, min_complete, flags,")
 mut("sys-enter-no-ring-flags", "enter", Y,
     "IORING_ENTER_REGISTERED_RING is not or-ed in for a registered ring fd",
     "                                  r->enter_flags, arg, argsz);",
