@@ -6,6 +6,7 @@
 /* what setup.c (proof unit setup) and bind.c need, not hringas.h: see
    proofs/units/ring.c */
 #include "hr_compiler.h"
+HR_BEGIN_DECLS
 #include "hr_abi.h"
 #include "hr_types.h"
 #include "hr_trusted.h"
@@ -21,5 +22,6 @@ struct hr_ring_geo {
 };
 
 #include "hr_bind_spec.h"
+HR_END_DECLS
 
 #endif

@@ -14,6 +14,17 @@
 #ifndef LIB_URING_H
 #define LIB_URING_H
 
+/* As liburing: the feature macros its declarations need (sigset_t in
+   <signal.h> under strict -std=c99/c11, cpu_set_t in <sched.h>), unless the
+   program chose its own.  Effective when this header comes before the first
+   libc header, as with liburing. */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 500
+#endif
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/uio.h>
@@ -217,6 +228,12 @@ int io_uring_wait_cqes_min_timeout(struct io_uring *ring,
 int io_uring_wait_cqe_timeout(struct io_uring *ring, struct io_uring_cqe **cqe_ptr,
                               struct __kernel_timespec *ts);
 int io_uring_submit(struct io_uring *ring);
+/* liburing's internal SQ flush (exported by liburing up to 2.4, whose test
+   programs call it; 2.5+ tests bring their own copy in test/helpers.c, which
+   then takes precedence: this one is weak).  Publishes the SQEs obtained
+   since the last flush without entering the kernel (the core's hr_flush_sq)
+   and returns the number of SQEs the kernel has not consumed yet. */
+unsigned __io_uring_flush_sq(struct io_uring *ring);
 int io_uring_submit_and_wait(struct io_uring *ring, unsigned wait_nr);
 int io_uring_submit_and_wait_timeout(struct io_uring *ring,
                                      struct io_uring_cqe **cqe_ptr, unsigned wait_nr,

@@ -18,6 +18,13 @@ int io_uring_submit(struct io_uring *ring)
     return ret;
 }
 
+__attribute__((weak)) unsigned __io_uring_flush_sq(struct io_uring *ring)
+{
+    hr_flush_sq(&ring->hr);
+    sync_sq(ring);
+    return hr_sq_ready(&ring->hr);
+}
+
 int io_uring_submit_and_wait(struct io_uring *ring, unsigned wait_nr)
 {
     const int ret = hr_submit_and_wait(hrc_ring(ring), wait_nr);

@@ -25,6 +25,10 @@ $(COMPAT_T_DIR)/lu/%: tests/compat/%.c tests/compat/ct.h
 	@mkdir -p $(@D)
 	$(CC) $(COMPAT_T_CFLAGS) -o $@ $< -luring
 
+# n16_strict_std: strict ISO C (no GNU extensions, no _GNU_SOURCE): the
+# header must bring in the feature macros itself, as liburing's does
+$(COMPAT_T_DIR)/hr/n16_strict_std: COMPAT_T_CFLAGS := -std=c11 -O2 -g -Wall -Werror -Wno-unused-result
+
 # t*.cc: the same, as C++17
 CXX ?= g++
 COMPAT_T_CXXFLAGS := -std=c++17 -O2 -g -Wall -Werror
