@@ -475,13 +475,84 @@ static inline void io_uring_initialize_sqe(struct io_uring_sqe *sqe)
 }
 
 /* ---- prep helpers -------------------------------------------------------------
- * Each is the core's hr_prep_X (which writes all 64 bytes), except that
- * user_data keeps the value it had: liburing's prep helpers never write it. */
-#define HRC_PREP(sqe, call) do {                         \
-        const __u64 hrc_ud_ = (sqe)->user_data;          \
-        call;                                            \
-        (sqe)->user_data = hrc_ud_;                      \
+ * Each is the core's hr_prep_X, which writes all 64 bytes (zero where it sets
+ * nothing).  liburing 2.15's helpers write less: its io_uring_prep_rw sets
+ * opcode, fd, off, addr and len only, and of the fields io_uring_get_sqe
+ * clears (flags, ioprio, rw_flags, buf_index, personality, file_index, addr3,
+ * __pad2) a helper writes just those it names; none writes user_data.  So a
+ * value stored between io_uring_get_sqe and the prep call
+ * (io_uring_sqe_set_flags, sqe->personality = id, ...) survives there.  The
+ * compat helpers do the same: they save the SQE, call the core, and put
+ * back user_data and every one of those eight fields that liburing 2.15's
+ * helper of that name does not write.  HRC_PREP puts all of them back;
+ * HRC_PREP_W(sqe, call, written) all but the HRC_W_* fields in `written`,
+ * as read from liburing 2.15 (DIFFERENCES.md item 7 lists them). */
+#define HRC_W_FLAGS     0x01u   /* flags assigned (read_multishot, fixed_fd_install) */
+#define HRC_W_IOPRIO    0x02u   /* ioprio assigned (send_zc*) */
+#define HRC_OR_IOPRIO   0x04u   /* liburing ORs its bit into ioprio: old bits stay */
+#define HRC_W_RWFLAGS   0x08u   /* rw_flags: the per-opcode flags word */
+#define HRC_W_BUFINDEX  0x10u   /* buf_index / buf_group */
+#define HRC_W_FILEINDEX 0x20u   /* file_index (splice_fd_in, optlen) */
+#define HRC_W_ADDRLEN   0x40u   /* addr_len only: __pad3, the rest of file_index, stays */
+#define HRC_W_ADDR3     0x80u   /* addr3 (optval) */
+
+/* The core writes the SQE as its struct hr_sqe, the program as struct
+ * io_uring_sqe: two types, which the compiler may assume never alias (it
+ * could then keep a field the program stored before the call in a register,
+ * or drop a put-back it "knows" changes nothing).  So the SQE is saved
+ * before the call, and read and rewritten whole after it, with memcpy
+ * (character accesses, which alias both types): every byte the program
+ * reads afterwards, or the kernel, is the one stored last. */
+struct hrc_sqe_keep {
+    unsigned char b[64];
+};
+
+#define HRC_OFF(field) __builtin_offsetof(struct io_uring_sqe, field)
+#define HRC_KEEP(now, k, field) \
+    __builtin_memcpy((now) + HRC_OFF(field), (k)->b + HRC_OFF(field), \
+                     sizeof(((struct io_uring_sqe *)0)->field))
+
+static inline void hrc_sqe_restore(struct io_uring_sqe *sqe, const struct hrc_sqe_keep *k,
+                                   unsigned written)
+{
+    unsigned char now[64];
+
+    __builtin_memcpy(now, sqe, sizeof now);
+    HRC_KEEP(now, k, user_data);
+    HRC_KEEP(now, k, personality);
+    HRC_KEEP(now, k, __pad2);
+    if (!(written & HRC_W_FLAGS))
+        HRC_KEEP(now, k, flags);
+    if (written & HRC_OR_IOPRIO) {
+        __u16 prio, old;
+
+        __builtin_memcpy(&prio, now + HRC_OFF(ioprio), sizeof prio);
+        __builtin_memcpy(&old, k->b + HRC_OFF(ioprio), sizeof old);
+        prio = (__u16)(prio | old);
+        __builtin_memcpy(now + HRC_OFF(ioprio), &prio, sizeof prio);
+    } else if (!(written & HRC_W_IOPRIO)) {
+        HRC_KEEP(now, k, ioprio);
+    }
+    if (!(written & HRC_W_RWFLAGS))
+        HRC_KEEP(now, k, rw_flags);
+    if (!(written & HRC_W_BUFINDEX))
+        HRC_KEEP(now, k, buf_index);
+    if (written & HRC_W_ADDRLEN)
+        HRC_KEEP(now, k, __pad3);
+    else if (!(written & HRC_W_FILEINDEX))
+        HRC_KEEP(now, k, file_index);
+    if (!(written & HRC_W_ADDR3))
+        HRC_KEEP(now, k, addr3);
+    __builtin_memcpy(sqe, now, sizeof now);
+}
+
+#define HRC_PREP_W(sqe, call, written) do {                                \
+        struct hrc_sqe_keep hrc_keep_;                                      \
+        __builtin_memcpy(hrc_keep_.b, (sqe), sizeof hrc_keep_.b);           \
+        call;                                                               \
+        hrc_sqe_restore((sqe), &hrc_keep_, (written));                      \
     } while (0)
+#define HRC_PREP(sqe, call) HRC_PREP_W(sqe, call, 0u)
 
 static inline void io_uring_prep_rw(int op, struct io_uring_sqe *sqe, int fd,
                                     const void *addr, unsigned len, __u64 offset)
@@ -493,14 +564,16 @@ static inline void io_uring_prep_splice(struct io_uring_sqe *sqe, int fd_in, int
                                         int fd_out, int64_t off_out, unsigned int nbytes,
                                         unsigned int splice_flags)
 {
-    HRC_PREP(sqe, hr_prep_splice(HRC_SQE(sqe), fd_in, off_in, fd_out, off_out, nbytes,
-                                 splice_flags));
+    HRC_PREP_W(sqe, hr_prep_splice(HRC_SQE(sqe), fd_in, off_in, fd_out, off_out, nbytes,
+                                   splice_flags),
+               HRC_W_RWFLAGS | HRC_W_FILEINDEX);
 }
 
 static inline void io_uring_prep_tee(struct io_uring_sqe *sqe, int fd_in, int fd_out,
                                      unsigned int nbytes, unsigned int splice_flags)
 {
-    HRC_PREP(sqe, hr_prep_tee(HRC_SQE(sqe), fd_in, fd_out, nbytes, splice_flags));
+    HRC_PREP_W(sqe, hr_prep_tee(HRC_SQE(sqe), fd_in, fd_out, nbytes, splice_flags),
+               HRC_W_RWFLAGS | HRC_W_FILEINDEX);
 }
 
 static inline void io_uring_prep_readv(struct io_uring_sqe *sqe, int fd,
@@ -514,13 +587,15 @@ static inline void io_uring_prep_readv2(struct io_uring_sqe *sqe, int fd,
                                         const struct iovec *iovecs, unsigned nr_vecs,
                                         __u64 offset, int flags)
 {
-    HRC_PREP(sqe, hr_prep_readv2(HRC_SQE(sqe), fd, iovecs, nr_vecs, offset, flags));
+    HRC_PREP_W(sqe, hr_prep_readv2(HRC_SQE(sqe), fd, iovecs, nr_vecs, offset, flags),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_read_fixed(struct io_uring_sqe *sqe, int fd, void *buf,
                                             unsigned nbytes, __u64 offset, int buf_index)
 {
-    HRC_PREP(sqe, hr_prep_read_fixed(HRC_SQE(sqe), fd, buf, nbytes, offset, buf_index));
+    HRC_PREP_W(sqe, hr_prep_read_fixed(HRC_SQE(sqe), fd, buf, nbytes, offset, buf_index),
+               HRC_W_BUFINDEX);
 }
 
 /* liburing 2.10+: vectored I/O on registered buffers (kernel 6.15); the
@@ -530,7 +605,8 @@ static inline void io_uring_prep_readv_fixed(struct io_uring_sqe *sqe, int fd,
                                              const struct iovec *iovecs, unsigned nr_vecs,
                                              __u64 offset, int flags, int buf_index)
 {
-    HRC_PREP(sqe, hr_prep_readv2(HRC_SQE(sqe), fd, iovecs, nr_vecs, offset, flags));
+    HRC_PREP_W(sqe, hr_prep_readv2(HRC_SQE(sqe), fd, iovecs, nr_vecs, offset, flags),
+               HRC_W_RWFLAGS);
     sqe->opcode = IORING_OP_READV_FIXED;
     sqe->buf_index = (__u16)buf_index;
 }
@@ -539,7 +615,8 @@ static inline void io_uring_prep_writev_fixed(struct io_uring_sqe *sqe, int fd,
                                               const struct iovec *iovecs, unsigned nr_vecs,
                                               __u64 offset, int flags, int buf_index)
 {
-    HRC_PREP(sqe, hr_prep_writev2(HRC_SQE(sqe), fd, iovecs, nr_vecs, offset, flags));
+    HRC_PREP_W(sqe, hr_prep_writev2(HRC_SQE(sqe), fd, iovecs, nr_vecs, offset, flags),
+               HRC_W_RWFLAGS);
     sqe->opcode = IORING_OP_WRITEV_FIXED;
     sqe->buf_index = (__u16)buf_index;
 }
@@ -555,32 +632,37 @@ static inline void io_uring_prep_writev2(struct io_uring_sqe *sqe, int fd,
                                          const struct iovec *iovecs, unsigned nr_vecs,
                                          __u64 offset, int flags)
 {
-    HRC_PREP(sqe, hr_prep_writev2(HRC_SQE(sqe), fd, iovecs, nr_vecs, offset, flags));
+    HRC_PREP_W(sqe, hr_prep_writev2(HRC_SQE(sqe), fd, iovecs, nr_vecs, offset, flags),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_write_fixed(struct io_uring_sqe *sqe, int fd,
                                              const void *buf, unsigned nbytes,
                                              __u64 offset, int buf_index)
 {
-    HRC_PREP(sqe, hr_prep_write_fixed(HRC_SQE(sqe), fd, buf, nbytes, offset, buf_index));
+    HRC_PREP_W(sqe, hr_prep_write_fixed(HRC_SQE(sqe), fd, buf, nbytes, offset, buf_index),
+               HRC_W_BUFINDEX);
 }
 
 static inline void io_uring_prep_recvmsg(struct io_uring_sqe *sqe, int fd,
                                          struct msghdr *msg, unsigned flags)
 {
-    HRC_PREP(sqe, hr_prep_recvmsg(HRC_SQE(sqe), fd, msg, flags));
+    HRC_PREP_W(sqe, hr_prep_recvmsg(HRC_SQE(sqe), fd, msg, flags),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_recvmsg_multishot(struct io_uring_sqe *sqe, int fd,
                                                    struct msghdr *msg, unsigned flags)
 {
-    HRC_PREP(sqe, hr_prep_recvmsg_multishot(HRC_SQE(sqe), fd, msg, flags));
+    HRC_PREP_W(sqe, hr_prep_recvmsg_multishot(HRC_SQE(sqe), fd, msg, flags),
+               HRC_W_RWFLAGS | HRC_OR_IOPRIO);
 }
 
 static inline void io_uring_prep_sendmsg(struct io_uring_sqe *sqe, int fd,
                                          const struct msghdr *msg, unsigned flags)
 {
-    HRC_PREP(sqe, hr_prep_sendmsg(HRC_SQE(sqe), fd, msg, flags));
+    HRC_PREP_W(sqe, hr_prep_sendmsg(HRC_SQE(sqe), fd, msg, flags),
+               HRC_W_RWFLAGS);
 }
 
 /* liburing swaps the halves of the poll mask on big-endian targets; the
@@ -593,13 +675,15 @@ static inline unsigned __io_uring_prep_poll_mask(unsigned poll_mask)
 static inline void io_uring_prep_poll_add(struct io_uring_sqe *sqe, int fd,
                                           unsigned poll_mask)
 {
-    HRC_PREP(sqe, hr_prep_poll_add(HRC_SQE(sqe), fd, poll_mask));
+    HRC_PREP_W(sqe, hr_prep_poll_add(HRC_SQE(sqe), fd, poll_mask),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_poll_multishot(struct io_uring_sqe *sqe, int fd,
                                                 unsigned poll_mask)
 {
-    HRC_PREP(sqe, hr_prep_poll_multishot(HRC_SQE(sqe), fd, poll_mask));
+    HRC_PREP_W(sqe, hr_prep_poll_multishot(HRC_SQE(sqe), fd, poll_mask),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_poll_remove(struct io_uring_sqe *sqe, __u64 user_data)
@@ -611,14 +695,16 @@ static inline void io_uring_prep_poll_update(struct io_uring_sqe *sqe, __u64 old
                                              __u64 new_user_data, unsigned poll_mask,
                                              unsigned flags)
 {
-    HRC_PREP(sqe, hr_prep_poll_update(HRC_SQE(sqe), old_user_data, new_user_data,
-                                      poll_mask, flags));
+    HRC_PREP_W(sqe, hr_prep_poll_update(HRC_SQE(sqe), old_user_data, new_user_data,
+                                        poll_mask, flags),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_fsync(struct io_uring_sqe *sqe, int fd,
                                        unsigned fsync_flags)
 {
-    HRC_PREP(sqe, hr_prep_fsync(HRC_SQE(sqe), fd, fsync_flags));
+    HRC_PREP_W(sqe, hr_prep_fsync(HRC_SQE(sqe), fd, fsync_flags),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_nop(struct io_uring_sqe *sqe)
@@ -636,74 +722,85 @@ static inline void io_uring_prep_timeout(struct io_uring_sqe *sqe,
                                          struct __kernel_timespec *ts,
                                          unsigned count, unsigned flags)
 {
-    HRC_PREP(sqe, hr_prep_timeout(HRC_SQE(sqe), ts, count, flags));
+    HRC_PREP_W(sqe, hr_prep_timeout(HRC_SQE(sqe), ts, count, flags),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_timeout_remove(struct io_uring_sqe *sqe,
                                                 __u64 user_data, unsigned flags)
 {
-    HRC_PREP(sqe, hr_prep_timeout_remove(HRC_SQE(sqe), user_data, flags));
+    HRC_PREP_W(sqe, hr_prep_timeout_remove(HRC_SQE(sqe), user_data, flags),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_timeout_update(struct io_uring_sqe *sqe,
                                                 struct __kernel_timespec *ts,
                                                 __u64 user_data, unsigned flags)
 {
-    HRC_PREP(sqe, hr_prep_timeout_update(HRC_SQE(sqe), ts, user_data, flags));
+    HRC_PREP_W(sqe, hr_prep_timeout_update(HRC_SQE(sqe), ts, user_data, flags),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_accept(struct io_uring_sqe *sqe, int fd,
                                         struct sockaddr *addr, socklen_t *addrlen,
                                         int flags)
 {
-    HRC_PREP(sqe, hr_prep_accept(HRC_SQE(sqe), fd, addr, addrlen, flags));
+    HRC_PREP_W(sqe, hr_prep_accept(HRC_SQE(sqe), fd, addr, addrlen, flags),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_accept_direct(struct io_uring_sqe *sqe, int fd,
                                                struct sockaddr *addr, socklen_t *addrlen,
                                                int flags, unsigned int file_index)
 {
-    HRC_PREP(sqe, hr_prep_accept_direct(HRC_SQE(sqe), fd, addr, addrlen, flags,
-                                        file_index));
+    HRC_PREP_W(sqe, hr_prep_accept_direct(HRC_SQE(sqe), fd, addr, addrlen, flags,
+                                          file_index),
+               HRC_W_RWFLAGS | HRC_W_FILEINDEX);
 }
 
 static inline void io_uring_prep_multishot_accept(struct io_uring_sqe *sqe, int fd,
                                                   struct sockaddr *addr,
                                                   socklen_t *addrlen, int flags)
 {
-    HRC_PREP(sqe, hr_prep_multishot_accept(HRC_SQE(sqe), fd, addr, addrlen, flags));
+    HRC_PREP_W(sqe, hr_prep_multishot_accept(HRC_SQE(sqe), fd, addr, addrlen, flags),
+               HRC_W_RWFLAGS | HRC_OR_IOPRIO);
 }
 
 static inline void io_uring_prep_multishot_accept_direct(struct io_uring_sqe *sqe, int fd,
                                                          struct sockaddr *addr,
                                                          socklen_t *addrlen, int flags)
 {
-    HRC_PREP(sqe, hr_prep_multishot_accept_direct(HRC_SQE(sqe), fd, addr, addrlen, flags));
+    HRC_PREP_W(sqe, hr_prep_multishot_accept_direct(HRC_SQE(sqe), fd, addr, addrlen, flags),
+               HRC_W_RWFLAGS | HRC_OR_IOPRIO | HRC_W_FILEINDEX);
 }
 
 static inline void io_uring_prep_cancel64(struct io_uring_sqe *sqe, __u64 user_data,
                                           int flags)
 {
-    HRC_PREP(sqe, hr_prep_cancel64(HRC_SQE(sqe), user_data, flags));
+    HRC_PREP_W(sqe, hr_prep_cancel64(HRC_SQE(sqe), user_data, flags),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_cancel(struct io_uring_sqe *sqe, void *user_data,
                                         int flags)
 {
-    HRC_PREP(sqe, hr_prep_cancel(HRC_SQE(sqe), user_data, flags));
+    HRC_PREP_W(sqe, hr_prep_cancel(HRC_SQE(sqe), user_data, flags),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_cancel_fd(struct io_uring_sqe *sqe, int fd,
                                            unsigned int flags)
 {
-    HRC_PREP(sqe, hr_prep_cancel_fd(HRC_SQE(sqe), fd, flags));
+    HRC_PREP_W(sqe, hr_prep_cancel_fd(HRC_SQE(sqe), fd, flags),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_link_timeout(struct io_uring_sqe *sqe,
                                               struct __kernel_timespec *ts,
                                               unsigned flags)
 {
-    HRC_PREP(sqe, hr_prep_link_timeout(HRC_SQE(sqe), ts, flags));
+    HRC_PREP_W(sqe, hr_prep_link_timeout(HRC_SQE(sqe), ts, flags),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_connect(struct io_uring_sqe *sqe, int fd,
@@ -738,26 +835,30 @@ static inline void io_uring_prep_fallocate(struct io_uring_sqe *sqe, int fd, int
 static inline void io_uring_prep_openat(struct io_uring_sqe *sqe, int dfd,
                                         const char *path, int flags, mode_t mode)
 {
-    HRC_PREP(sqe, hr_prep_openat(HRC_SQE(sqe), dfd, path, flags, mode));
+    HRC_PREP_W(sqe, hr_prep_openat(HRC_SQE(sqe), dfd, path, flags, mode),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_openat_direct(struct io_uring_sqe *sqe, int dfd,
                                                const char *path, int flags, mode_t mode,
                                                unsigned file_index)
 {
-    HRC_PREP(sqe, hr_prep_openat_direct(HRC_SQE(sqe), dfd, path, flags, mode, file_index));
+    HRC_PREP_W(sqe, hr_prep_openat_direct(HRC_SQE(sqe), dfd, path, flags, mode, file_index),
+               HRC_W_RWFLAGS | HRC_W_FILEINDEX);
 }
 
 static inline void io_uring_prep_open(struct io_uring_sqe *sqe, const char *path,
                                       int flags, mode_t mode)
 {
-    HRC_PREP(sqe, hr_prep_open(HRC_SQE(sqe), path, flags, mode));
+    HRC_PREP_W(sqe, hr_prep_open(HRC_SQE(sqe), path, flags, mode),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_open_direct(struct io_uring_sqe *sqe, const char *path,
                                              int flags, mode_t mode, unsigned file_index)
 {
-    HRC_PREP(sqe, hr_prep_open_direct(HRC_SQE(sqe), path, flags, mode, file_index));
+    HRC_PREP_W(sqe, hr_prep_open_direct(HRC_SQE(sqe), path, flags, mode, file_index),
+               HRC_W_RWFLAGS | HRC_W_FILEINDEX);
 }
 
 static inline void io_uring_prep_close(struct io_uring_sqe *sqe, int fd)
@@ -771,7 +872,8 @@ static inline void io_uring_prep_close_direct(struct io_uring_sqe *sqe,
     /* liburing encodes every slot as index + 1, IORING_FILE_INDEX_ALLOC
        too (it wraps to 0: "not direct"); the core keeps ALLOC, which the
        kernel refuses for close.  liburing's encoding, as liburing does it. */
-    HRC_PREP(sqe, hr_prep_close_direct(HRC_SQE(sqe), file_index));
+    HRC_PREP_W(sqe, hr_prep_close_direct(HRC_SQE(sqe), file_index),
+               HRC_W_FILEINDEX);
     __io_uring_set_target_fixed_file(sqe, file_index);
 }
 
@@ -785,7 +887,8 @@ static inline void io_uring_prep_read_multishot(struct io_uring_sqe *sqe, int fd
                                                 unsigned nbytes, __u64 offset,
                                                 int buf_group)
 {
-    HRC_PREP(sqe, hr_prep_read_multishot(HRC_SQE(sqe), fd, nbytes, offset, buf_group));
+    HRC_PREP_W(sqe, hr_prep_read_multishot(HRC_SQE(sqe), fd, nbytes, offset, buf_group),
+               HRC_W_BUFINDEX | HRC_W_FLAGS);
 }
 
 static inline void io_uring_prep_write(struct io_uring_sqe *sqe, int fd, const void *buf,
@@ -799,44 +902,51 @@ static inline void io_uring_prep_statx(struct io_uring_sqe *sqe, int dfd,
                                        const char *path, int flags, unsigned mask,
                                        struct statx *statxbuf)
 {
-    HRC_PREP(sqe, hr_prep_statx(HRC_SQE(sqe), dfd, path, flags, mask, statxbuf));
+    HRC_PREP_W(sqe, hr_prep_statx(HRC_SQE(sqe), dfd, path, flags, mask, statxbuf),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_fadvise(struct io_uring_sqe *sqe, int fd, __u64 offset,
                                          __u32 len, int advice)
 {
-    HRC_PREP(sqe, hr_prep_fadvise(HRC_SQE(sqe), fd, offset, len, advice));
+    HRC_PREP_W(sqe, hr_prep_fadvise(HRC_SQE(sqe), fd, offset, len, advice),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_madvise(struct io_uring_sqe *sqe, void *addr,
                                          __u32 length, int advice)
 {
-    HRC_PREP(sqe, hr_prep_madvise(HRC_SQE(sqe), addr, length, advice));
+    HRC_PREP_W(sqe, hr_prep_madvise(HRC_SQE(sqe), addr, length, advice),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_fadvise64(struct io_uring_sqe *sqe, int fd,
                                            __u64 offset, off_t len, int advice)
 {
-    HRC_PREP(sqe, hr_prep_fadvise64(HRC_SQE(sqe), fd, offset, (uint64_t)len, advice));
+    HRC_PREP_W(sqe, hr_prep_fadvise64(HRC_SQE(sqe), fd, offset, (uint64_t)len, advice),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_madvise64(struct io_uring_sqe *sqe, void *addr,
                                            off_t length, int advice)
 {
-    HRC_PREP(sqe, hr_prep_madvise64(HRC_SQE(sqe), addr, (uint64_t)length, advice));
+    HRC_PREP_W(sqe, hr_prep_madvise64(HRC_SQE(sqe), addr, (uint64_t)length, advice),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_send(struct io_uring_sqe *sqe, int sockfd,
                                       const void *buf, size_t len, int flags)
 {
-    HRC_PREP(sqe, hr_prep_send(HRC_SQE(sqe), sockfd, buf, (uint32_t)len, flags));
+    HRC_PREP_W(sqe, hr_prep_send(HRC_SQE(sqe), sockfd, buf, (uint32_t)len, flags),
+               HRC_W_RWFLAGS);
 }
 
 /* liburing 2.15: send with IORING_RECVSEND_BUNDLE (buffers from a group). */
 static inline void io_uring_prep_send_bundle(struct io_uring_sqe *sqe, int sockfd,
                                              size_t len, int flags)
 {
-    HRC_PREP(sqe, hr_prep_send(HRC_SQE(sqe), sockfd, (const void *)0, (uint32_t)len, flags));
+    HRC_PREP_W(sqe, hr_prep_send(HRC_SQE(sqe), sockfd, (const void *)0, (uint32_t)len, flags),
+               HRC_W_RWFLAGS);
     sqe->ioprio |= IORING_RECVSEND_BUNDLE;
 }
 
@@ -844,36 +954,40 @@ static inline void io_uring_prep_send_set_addr(struct io_uring_sqe *sqe,
                                                const struct sockaddr *dest_addr,
                                                __u16 addr_len)
 {
-    hr_prep_send_set_addr(HRC_SQE(sqe), dest_addr, addr_len);
+    HRC_PREP_W(sqe, hr_prep_send_set_addr(HRC_SQE(sqe), dest_addr, addr_len), HRC_W_ADDRLEN);
 }
 
 static inline void io_uring_prep_sendto(struct io_uring_sqe *sqe, int sockfd,
                                         const void *buf, size_t len, int flags,
                                         const struct sockaddr *addr, socklen_t addrlen)
 {
-    HRC_PREP(sqe, hr_prep_sendto(HRC_SQE(sqe), sockfd, buf, (uint32_t)len, flags, addr,
-                                 addrlen));
+    HRC_PREP_W(sqe, hr_prep_sendto(HRC_SQE(sqe), sockfd, buf, (uint32_t)len, flags, addr,
+                                   addrlen),
+               HRC_W_RWFLAGS | HRC_W_ADDRLEN);
 }
 
 static inline void io_uring_prep_send_zc(struct io_uring_sqe *sqe, int sockfd,
                                          const void *buf, size_t len, int flags,
                                          unsigned zc_flags)
 {
-    HRC_PREP(sqe, hr_prep_send_zc(HRC_SQE(sqe), sockfd, buf, (uint32_t)len, flags, zc_flags));
+    HRC_PREP_W(sqe, hr_prep_send_zc(HRC_SQE(sqe), sockfd, buf, (uint32_t)len, flags, zc_flags),
+               HRC_W_RWFLAGS | HRC_W_IOPRIO);
 }
 
 static inline void io_uring_prep_send_zc_fixed(struct io_uring_sqe *sqe, int sockfd,
                                                const void *buf, size_t len, int flags,
                                                unsigned zc_flags, unsigned buf_index)
 {
-    HRC_PREP(sqe, hr_prep_send_zc_fixed(HRC_SQE(sqe), sockfd, buf, (uint32_t)len, flags,
-                                        zc_flags, buf_index));
+    HRC_PREP_W(sqe, hr_prep_send_zc_fixed(HRC_SQE(sqe), sockfd, buf, (uint32_t)len, flags,
+                                          zc_flags, buf_index),
+               HRC_W_RWFLAGS | HRC_W_IOPRIO | HRC_W_BUFINDEX);
 }
 
 static inline void io_uring_prep_sendmsg_zc(struct io_uring_sqe *sqe, int fd,
                                             const struct msghdr *msg, unsigned flags)
 {
-    HRC_PREP(sqe, hr_prep_sendmsg_zc(HRC_SQE(sqe), fd, msg, flags));
+    HRC_PREP_W(sqe, hr_prep_sendmsg_zc(HRC_SQE(sqe), fd, msg, flags),
+               HRC_W_RWFLAGS);
 }
 
 /* liburing 2.10+: sendmsg_zc from a registered buffer. */
@@ -881,7 +995,8 @@ static inline void io_uring_prep_sendmsg_zc_fixed(struct io_uring_sqe *sqe, int 
                                                   const struct msghdr *msg, unsigned flags,
                                                   unsigned buf_index)
 {
-    HRC_PREP(sqe, hr_prep_sendmsg_zc(HRC_SQE(sqe), fd, msg, flags));
+    HRC_PREP_W(sqe, hr_prep_sendmsg_zc(HRC_SQE(sqe), fd, msg, flags),
+               HRC_W_RWFLAGS);
     sqe->ioprio |= IORING_RECVSEND_FIXED_BUF;
     sqe->buf_index = (__u16)buf_index;
 }
@@ -889,13 +1004,15 @@ static inline void io_uring_prep_sendmsg_zc_fixed(struct io_uring_sqe *sqe, int 
 static inline void io_uring_prep_recv(struct io_uring_sqe *sqe, int sockfd, void *buf,
                                       size_t len, int flags)
 {
-    HRC_PREP(sqe, hr_prep_recv(HRC_SQE(sqe), sockfd, buf, (uint32_t)len, flags));
+    HRC_PREP_W(sqe, hr_prep_recv(HRC_SQE(sqe), sockfd, buf, (uint32_t)len, flags),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_recv_multishot(struct io_uring_sqe *sqe, int sockfd,
                                                 void *buf, size_t len, int flags)
 {
-    HRC_PREP(sqe, hr_prep_recv_multishot(HRC_SQE(sqe), sockfd, buf, (uint32_t)len, flags));
+    HRC_PREP_W(sqe, hr_prep_recv_multishot(HRC_SQE(sqe), sockfd, buf, (uint32_t)len, flags),
+               HRC_W_RWFLAGS | HRC_OR_IOPRIO);
 }
 
 /* ---- multishot recvmsg buffer parsing ------------------------------------- */
@@ -961,7 +1078,8 @@ static inline void io_uring_prep_openat2_direct(struct io_uring_sqe *sqe, int df
                                                 const char *path, struct open_how *how,
                                                 unsigned file_index)
 {
-    HRC_PREP(sqe, hr_prep_openat2_direct(HRC_SQE(sqe), dfd, path, how, file_index));
+    HRC_PREP_W(sqe, hr_prep_openat2_direct(HRC_SQE(sqe), dfd, path, how, file_index),
+               HRC_W_FILEINDEX);
 }
 
 struct epoll_event;
@@ -974,12 +1092,14 @@ static inline void io_uring_prep_epoll_ctl(struct io_uring_sqe *sqe, int epfd, i
 static inline void io_uring_prep_provide_buffers(struct io_uring_sqe *sqe, void *addr,
                                                  int len, int nr, int bgid, int bid)
 {
-    HRC_PREP(sqe, hr_prep_provide_buffers(HRC_SQE(sqe), addr, len, nr, bgid, bid));
+    HRC_PREP_W(sqe, hr_prep_provide_buffers(HRC_SQE(sqe), addr, len, nr, bgid, bid),
+               HRC_W_BUFINDEX);
 }
 
 static inline void io_uring_prep_remove_buffers(struct io_uring_sqe *sqe, int nr, int bgid)
 {
-    HRC_PREP(sqe, hr_prep_remove_buffers(HRC_SQE(sqe), nr, bgid));
+    HRC_PREP_W(sqe, hr_prep_remove_buffers(HRC_SQE(sqe), nr, bgid),
+               HRC_W_BUFINDEX);
 }
 
 static inline void io_uring_prep_shutdown(struct io_uring_sqe *sqe, int fd, int how)
@@ -990,32 +1110,37 @@ static inline void io_uring_prep_shutdown(struct io_uring_sqe *sqe, int fd, int 
 static inline void io_uring_prep_unlinkat(struct io_uring_sqe *sqe, int dfd,
                                           const char *path, int flags)
 {
-    HRC_PREP(sqe, hr_prep_unlinkat(HRC_SQE(sqe), dfd, path, flags));
+    HRC_PREP_W(sqe, hr_prep_unlinkat(HRC_SQE(sqe), dfd, path, flags),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_unlink(struct io_uring_sqe *sqe, const char *path,
                                         int flags)
 {
-    HRC_PREP(sqe, hr_prep_unlink(HRC_SQE(sqe), path, flags));
+    HRC_PREP_W(sqe, hr_prep_unlink(HRC_SQE(sqe), path, flags),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_renameat(struct io_uring_sqe *sqe, int olddfd,
                                           const char *oldpath, int newdfd,
                                           const char *newpath, unsigned int flags)
 {
-    HRC_PREP(sqe, hr_prep_renameat(HRC_SQE(sqe), olddfd, oldpath, newdfd, newpath, flags));
+    HRC_PREP_W(sqe, hr_prep_renameat(HRC_SQE(sqe), olddfd, oldpath, newdfd, newpath, flags),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_rename(struct io_uring_sqe *sqe, const char *oldpath,
                                         const char *newpath)
 {
-    HRC_PREP(sqe, hr_prep_rename(HRC_SQE(sqe), oldpath, newpath));
+    HRC_PREP_W(sqe, hr_prep_rename(HRC_SQE(sqe), oldpath, newpath),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_sync_file_range(struct io_uring_sqe *sqe, int fd,
                                                  unsigned len, __u64 offset, int flags)
 {
-    HRC_PREP(sqe, hr_prep_sync_file_range(HRC_SQE(sqe), fd, len, offset, flags));
+    HRC_PREP_W(sqe, hr_prep_sync_file_range(HRC_SQE(sqe), fd, len, offset, flags),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_mkdirat(struct io_uring_sqe *sqe, int dfd,
@@ -1046,13 +1171,15 @@ static inline void io_uring_prep_linkat(struct io_uring_sqe *sqe, int olddfd,
                                         const char *oldpath, int newdfd,
                                         const char *newpath, int flags)
 {
-    HRC_PREP(sqe, hr_prep_linkat(HRC_SQE(sqe), olddfd, oldpath, newdfd, newpath, flags));
+    HRC_PREP_W(sqe, hr_prep_linkat(HRC_SQE(sqe), olddfd, oldpath, newdfd, newpath, flags),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_link(struct io_uring_sqe *sqe, const char *oldpath,
                                       const char *newpath, int flags)
 {
-    HRC_PREP(sqe, hr_prep_link(HRC_SQE(sqe), oldpath, newpath, flags));
+    HRC_PREP_W(sqe, hr_prep_link(HRC_SQE(sqe), oldpath, newpath, flags),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_msg_ring_cqe_flags(struct io_uring_sqe *sqe, int fd,
@@ -1060,103 +1187,118 @@ static inline void io_uring_prep_msg_ring_cqe_flags(struct io_uring_sqe *sqe, in
                                                     unsigned int flags,
                                                     unsigned int cqe_flags)
 {
-    HRC_PREP(sqe, hr_prep_msg_ring_cqe_flags(HRC_SQE(sqe), fd, len, data, flags, cqe_flags));
+    HRC_PREP_W(sqe, hr_prep_msg_ring_cqe_flags(HRC_SQE(sqe), fd, len, data, flags, cqe_flags),
+               HRC_W_RWFLAGS | HRC_W_FILEINDEX);
 }
 
 static inline void io_uring_prep_msg_ring(struct io_uring_sqe *sqe, int fd,
                                           unsigned int len, __u64 data, unsigned int flags)
 {
-    HRC_PREP(sqe, hr_prep_msg_ring(HRC_SQE(sqe), fd, len, data, flags));
+    HRC_PREP_W(sqe, hr_prep_msg_ring(HRC_SQE(sqe), fd, len, data, flags),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_msg_ring_fd(struct io_uring_sqe *sqe, int fd,
                                              int source_fd, int target_fd, __u64 data,
                                              unsigned int flags)
 {
-    HRC_PREP(sqe, hr_prep_msg_ring_fd(HRC_SQE(sqe), fd, source_fd, target_fd, data, flags));
+    HRC_PREP_W(sqe, hr_prep_msg_ring_fd(HRC_SQE(sqe), fd, source_fd, target_fd, data, flags),
+               HRC_W_RWFLAGS | HRC_W_FILEINDEX | HRC_W_ADDR3);
 }
 
 static inline void io_uring_prep_msg_ring_fd_alloc(struct io_uring_sqe *sqe, int fd,
                                                    int source_fd, __u64 data,
                                                    unsigned int flags)
 {
-    HRC_PREP(sqe, hr_prep_msg_ring_fd_alloc(HRC_SQE(sqe), fd, source_fd, data, flags));
+    HRC_PREP_W(sqe, hr_prep_msg_ring_fd_alloc(HRC_SQE(sqe), fd, source_fd, data, flags),
+               HRC_W_RWFLAGS | HRC_W_FILEINDEX | HRC_W_ADDR3);
 }
 
 static inline void io_uring_prep_getxattr(struct io_uring_sqe *sqe, const char *name,
                                           char *value, const char *path, unsigned int len)
 {
-    HRC_PREP(sqe, hr_prep_getxattr(HRC_SQE(sqe), name, value, path, len));
+    HRC_PREP_W(sqe, hr_prep_getxattr(HRC_SQE(sqe), name, value, path, len),
+               HRC_W_RWFLAGS | HRC_W_ADDR3);
 }
 
 static inline void io_uring_prep_setxattr(struct io_uring_sqe *sqe, const char *name,
                                           const char *value, const char *path, int flags,
                                           unsigned int len)
 {
-    HRC_PREP(sqe, hr_prep_setxattr(HRC_SQE(sqe), name, value, path, flags, len));
+    HRC_PREP_W(sqe, hr_prep_setxattr(HRC_SQE(sqe), name, value, path, flags, len),
+               HRC_W_RWFLAGS | HRC_W_ADDR3);
 }
 
 static inline void io_uring_prep_fgetxattr(struct io_uring_sqe *sqe, int fd,
                                            const char *name, char *value, unsigned int len)
 {
-    HRC_PREP(sqe, hr_prep_fgetxattr(HRC_SQE(sqe), fd, name, value, len));
+    HRC_PREP_W(sqe, hr_prep_fgetxattr(HRC_SQE(sqe), fd, name, value, len),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_fsetxattr(struct io_uring_sqe *sqe, int fd,
                                            const char *name, const char *value, int flags,
                                            unsigned int len)
 {
-    HRC_PREP(sqe, hr_prep_fsetxattr(HRC_SQE(sqe), fd, name, value, flags, len));
+    HRC_PREP_W(sqe, hr_prep_fsetxattr(HRC_SQE(sqe), fd, name, value, flags, len),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_socket(struct io_uring_sqe *sqe, int domain, int type,
                                         int protocol, unsigned int flags)
 {
-    HRC_PREP(sqe, hr_prep_socket(HRC_SQE(sqe), domain, type, protocol, flags));
+    HRC_PREP_W(sqe, hr_prep_socket(HRC_SQE(sqe), domain, type, protocol, flags),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_socket_direct(struct io_uring_sqe *sqe, int domain,
                                                int type, int protocol,
                                                unsigned file_index, unsigned int flags)
 {
-    HRC_PREP(sqe, hr_prep_socket_direct(HRC_SQE(sqe), domain, type, protocol, file_index,
-                                        flags));
+    HRC_PREP_W(sqe, hr_prep_socket_direct(HRC_SQE(sqe), domain, type, protocol, file_index,
+                                          flags),
+               HRC_W_RWFLAGS | HRC_W_FILEINDEX);
 }
 
 static inline void io_uring_prep_socket_direct_alloc(struct io_uring_sqe *sqe, int domain,
                                                      int type, int protocol,
                                                      unsigned int flags)
 {
-    HRC_PREP(sqe, hr_prep_socket_direct_alloc(HRC_SQE(sqe), domain, type, protocol, flags));
+    HRC_PREP_W(sqe, hr_prep_socket_direct_alloc(HRC_SQE(sqe), domain, type, protocol, flags),
+               HRC_W_RWFLAGS | HRC_W_FILEINDEX);
 }
 
 static inline void io_uring_prep_cmd_sock(struct io_uring_sqe *sqe, int cmd_op, int fd,
                                           int level, int optname, void *optval,
                                           int optlen)
 {
-    HRC_PREP(sqe, hr_prep_cmd_sock(HRC_SQE(sqe), cmd_op, fd, level, optname, optval,
-                                   optlen));
+    HRC_PREP_W(sqe, hr_prep_cmd_sock(HRC_SQE(sqe), cmd_op, fd, level, optname, optval,
+                                     optlen),
+               HRC_W_FILEINDEX | HRC_W_ADDR3);
 }
 
 static inline void io_uring_prep_waitid(struct io_uring_sqe *sqe, idtype_t idtype, id_t id,
                                         siginfo_t *infop, int options, unsigned int flags)
 {
-    HRC_PREP(sqe, hr_prep_waitid(HRC_SQE(sqe), (uint32_t)idtype, (uint32_t)id, infop,
-                                 options, flags));
+    HRC_PREP_W(sqe, hr_prep_waitid(HRC_SQE(sqe), (uint32_t)idtype, (uint32_t)id, infop,
+                                   options, flags),
+               HRC_W_RWFLAGS | HRC_W_FILEINDEX);
 }
 
 static inline void io_uring_prep_futex_wake(struct io_uring_sqe *sqe, uint32_t *futex,
                                             uint64_t val, uint64_t mask,
                                             uint32_t futex_flags, unsigned int flags)
 {
-    HRC_PREP(sqe, hr_prep_futex_wake(HRC_SQE(sqe), futex, val, mask, futex_flags, flags));
+    HRC_PREP_W(sqe, hr_prep_futex_wake(HRC_SQE(sqe), futex, val, mask, futex_flags, flags),
+               HRC_W_RWFLAGS | HRC_W_ADDR3);
 }
 
 static inline void io_uring_prep_futex_wait(struct io_uring_sqe *sqe, uint32_t *futex,
                                             uint64_t val, uint64_t mask,
                                             uint32_t futex_flags, unsigned int flags)
 {
-    HRC_PREP(sqe, hr_prep_futex_wait(HRC_SQE(sqe), futex, val, mask, futex_flags, flags));
+    HRC_PREP_W(sqe, hr_prep_futex_wait(HRC_SQE(sqe), futex, val, mask, futex_flags, flags),
+               HRC_W_RWFLAGS | HRC_W_ADDR3);
 }
 
 struct futex_waitv;
@@ -1164,13 +1306,15 @@ static inline void io_uring_prep_futex_waitv(struct io_uring_sqe *sqe,
                                              struct futex_waitv *futex,
                                              uint32_t nr_futex, unsigned int flags)
 {
-    HRC_PREP(sqe, hr_prep_futex_waitv(HRC_SQE(sqe), futex, nr_futex, flags));
+    HRC_PREP_W(sqe, hr_prep_futex_waitv(HRC_SQE(sqe), futex, nr_futex, flags),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_fixed_fd_install(struct io_uring_sqe *sqe, int fd,
                                                   unsigned int flags)
 {
-    HRC_PREP(sqe, hr_prep_fixed_fd_install(HRC_SQE(sqe), fd, flags));
+    HRC_PREP_W(sqe, hr_prep_fixed_fd_install(HRC_SQE(sqe), fd, flags),
+               HRC_W_FLAGS | HRC_W_RWFLAGS);
 }
 
 #ifndef BLOCK_URING_CMD_DISCARD
@@ -1198,11 +1342,14 @@ static inline void io_uring_prep_epoll_wait(struct io_uring_sqe *sqe, int fd,
     sqe->rw_flags = (int)flags;
 }
 
-/* liburing 2.12+: pipe(2) (kernel 6.16); no core helper yet. */
+/* liburing 2.12+: pipe(2) (kernel 6.16); no core helper yet.  pipe_flags
+   through the core's view (an installed uapi header included first may lack
+   the field), inside HRC_PREP_W like the core's own stores. */
 static inline void io_uring_prep_pipe(struct io_uring_sqe *sqe, int *fds, int pipe_flags)
 {
-    HRC_PREP(sqe, hr_prep_rw(IORING_OP_PIPE, HRC_SQE(sqe), 0, HR_PTR64(fds), 0, 0));
-    HRC_SQE(sqe)->op_flags = (__u32)pipe_flags;     /* sqe->pipe_flags */
+    HRC_PREP_W(sqe, (hr_prep_rw(IORING_OP_PIPE, HRC_SQE(sqe), 0, HR_PTR64(fds), 0, 0),
+                     HRC_SQE(sqe)->op_flags = (__u32)pipe_flags),
+               HRC_W_RWFLAGS);
 }
 
 static inline void io_uring_prep_pipe_direct(struct io_uring_sqe *sqe, int *fds,
@@ -1228,15 +1375,14 @@ static inline void io_uring_prep_uring_cmd128(struct io_uring_sqe *sqe, int cmd_
 }
 
 /* liburing 2.15: getsockname(2)/getpeername(2) (peer != 0) as a socket
-   uring_cmd (kernel 6.19); composed as liburing does. */
+   uring_cmd (kernel 6.19). */
 static inline void io_uring_prep_cmd_getsockname(struct io_uring_sqe *sqe, int fd,
                                                  struct sockaddr *sockaddr,
                                                  socklen_t *sockaddr_len, int peer)
 {
-    io_uring_prep_uring_cmd(sqe, HR_SOCKET_URING_OP_GETSOCKNAME, fd);
-    sqe->addr = HR_PTR64(sockaddr);
-    HRC_SQE(sqe)->addr3 = HR_PTR64(sockaddr_len);
-    HRC_SQE(sqe)->file_index = (__u32)peer;         /* sqe->optlen */
+    HRC_PREP_W(sqe, hr_prep_cmd_getsockname(HRC_SQE(sqe), fd, sockaddr,
+                                            (uint32_t *)(void *)sockaddr_len, peer),
+               HRC_W_FILEINDEX | HRC_W_ADDR3);
 }
 
 #ifdef _GNU_SOURCE

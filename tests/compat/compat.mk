@@ -4,7 +4,10 @@
 #                    run on the real kernel, outputs compared; n*.c (API newer
 #                    than 2.3) against core/compat only, self-checking (run.sh)
 #   sqe-diff-compat  every io_uring_prep_* liburing 2.3 has, through the
-#                    compat header vs liburing 2.3: the same 64 bytes
+#                    compat header vs liburing 2.3: the same 64 bytes on a
+#                    cleared SQE; on a garbage one the same except the fields
+#                    liburing 2.15 leaves (kept, as 2.15 does); newer helpers
+#                    against liburing 2.15's source, both ways
 # liburing (Debian liburing-dev) is a dependency of these tests only.
 # suite_build / suite_run: tests/unit.mk.
 LIVE_SUITES += compat

@@ -2,10 +2,13 @@
  * Debian library to compare with, so each case has an expected SQE written
  * from liburing 2.15's src/include/liburing.h (the function of the same
  * name; the liburing statement each line follows is quoted beside it), and
- * the compat header must produce exactly those 64 bytes.  The expected SQE
- * is what liburing 2.15 produces for an SQE from io_uring_get_sqe (which
- * clears flags, ioprio, rw_flags, buf_index, personality, file_index, addr3,
- * __pad2; user_data is never written), followed by the prep call. */
+ * the compat header must produce exactly those 64 bytes.  The model writes
+ * what liburing 2.15 writes and nothing else (its io_uring_prep_rw sets
+ * opcode, fd, off, addr and len only; user_data is never written), so it
+ * holds for an SQE from io_uring_get_sqe (which clears flags, ioprio,
+ * rw_flags, buf_index, personality, file_index, addr3, __pad2) and for one
+ * whose fields the program set before the prep call: sqe_diff_compat.c
+ * runs it both ways. */
 #define _GNU_SOURCE
 #include <liburing.h>
 #include <string.h>
@@ -13,13 +16,10 @@
 
 /* io_uring_prep_rw(op, sqe, fd, addr, len, offset) in liburing 2.15:
    "sqe->opcode = (__u8) op; sqe->fd = fd; sqe->off = offset;
-    sqe->addr = (unsigned long) addr; sqe->len = len;" on a cleared SQE. */
+    sqe->addr = (unsigned long) addr; sqe->len = len;", nothing else. */
 static void m_rw(struct io_uring_sqe *e, int op, int fd, uint64_t addr, unsigned len,
                  uint64_t off)
 {
-    const uint64_t ud = e->user_data;
-    memset(e, 0, sizeof(*e));
-    e->user_data = ud;
     e->opcode = (uint8_t)op;
     e->fd = fd;
     e->off = off;
@@ -139,6 +139,17 @@ static unsigned m_slot(unsigned i)
         e->opcode = IORING_OP_SENDMSG_ZC;       /* sendmsg_zc */ \
         e->ioprio |= IORING_RECVSEND_FIXED_BUF; \
         e->buf_index = (__u16)U(3); }) \
+    X(nop128, io_uring_prep_nop128(s), \
+      { m_rw(e, IORING_OP_NOP128, -1, 0, 0, 0); }) \
+    X(uring_cmd128, io_uring_prep_uring_cmd128(s, I(0), I(1)), \
+      { m_rw(e, IORING_OP_URING_CMD128, I(1), 0, 0, 0); /* __io_uring_prep_uring_cmd */ \
+        e->cmd_op = (__u32)I(0); }) \
+    X(cmd_getsockname, io_uring_prep_cmd_getsockname(s, I(0), P(1), P(2), I(3)), \
+      { m_rw(e, IORING_OP_URING_CMD, I(0), 0, 0, 0); /* io_uring_prep_uring_cmd */ \
+        e->cmd_op = SOCKET_URING_OP_GETSOCKNAME; \
+        e->addr = U64(1);                       /* sqe->addr = sockaddr */ \
+        e->addr3 = U64(2);                      /* sqe->addr3 = sockaddr_len */ \
+        e->optlen = (__u32)I(3); })             /* sqe->optlen = peer */ \
     X(sqe_set_buf_group, (io_uring_prep_nop(s), io_uring_sqe_set_buf_group(s, I(0))), \
       { m_rw(e, IORING_OP_NOP, -1, 0, 0, 0); e->buf_group = (__u16)I(0); })
 
