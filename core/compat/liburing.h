@@ -424,10 +424,14 @@ static inline void io_uring_cqe_seen(struct io_uring *ring, struct io_uring_cqe 
 }
 
 /* ---- SQE / CQE accessors ---------------------------------------------------- */
+/* The SQE setters write through struct io_uring_sqe, the type the program
+   reads the SQE back with (the core's hr_sqe_set_* would write it as
+   struct hr_sqe, which strict aliasing lets the compiler reorder against
+   those reads). */
 
 static inline void io_uring_sqe_set_data(struct io_uring_sqe *sqe, void *data)
 {
-    hr_sqe_set_data(HRC_SQE(sqe), data);
+    sqe->user_data = (__u64)(uintptr_t)data;
 }
 
 static inline void *io_uring_cqe_get_data(const struct io_uring_cqe *cqe)
@@ -437,7 +441,7 @@ static inline void *io_uring_cqe_get_data(const struct io_uring_cqe *cqe)
 
 static inline void io_uring_sqe_set_data64(struct io_uring_sqe *sqe, __u64 data)
 {
-    hr_sqe_set_data64(HRC_SQE(sqe), data);
+    sqe->user_data = data;
 }
 
 static inline __u64 io_uring_cqe_get_data64(const struct io_uring_cqe *cqe)
@@ -447,7 +451,7 @@ static inline __u64 io_uring_cqe_get_data64(const struct io_uring_cqe *cqe)
 
 static inline void io_uring_sqe_set_flags(struct io_uring_sqe *sqe, unsigned flags)
 {
-    hr_sqe_set_flags(HRC_SQE(sqe), (uint8_t)flags);
+    sqe->flags = (__u8)flags;
 }
 
 static inline void io_uring_sqe_set_buf_group(struct io_uring_sqe *sqe, int bgid)
