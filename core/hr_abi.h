@@ -35,7 +35,7 @@ HR_BEGIN_DECLS
  *   buf_index = buf_index | buf_group
  *   file_index= file_index | splice_fd_in | {addr_len, __pad3} | optlen
  *   addr3     = addr3 | optval | cmd[0..7]           (little-endian targets) */
-struct hr_sqe {
+struct HR_MAY_ALIAS hr_sqe {
     uint8_t  opcode;
     uint8_t  flags;
     uint16_t ioprio;
@@ -54,7 +54,7 @@ struct hr_sqe {
 
 /* struct io_uring_cqe without big_cqe[]: with IORING_SETUP_CQE32 one CQE is
  * two consecutive hr_cqe units (the second holds big_cqe[0..1]). */
-struct hr_cqe {
+struct HR_MAY_ALIAS hr_cqe {
     uint64_t user_data;
     int32_t  res;
     uint32_t flags;

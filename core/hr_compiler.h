@@ -36,4 +36,14 @@
 #define HR_UNLIKELY(c) __builtin_expect(!!(c), 0)
 #endif
 
+/* struct hr_sqe and struct hr_cqe may alias anything, so a program may
+ * cast between them and the kernel's struct io_uring_sqe / io_uring_cqe
+ * (or bytes) and mix accesses through both, under strict aliasing.  For
+ * the compiler only: WP's typed model has no strict-aliasing rule. */
+#ifdef __FRAMAC__
+#define HR_MAY_ALIAS
+#else
+#define HR_MAY_ALIAS __attribute__((__may_alias__))
+#endif
+
 #endif

@@ -6,7 +6,8 @@
  *   - hr_X follows liburing's io_uring_X (same argument order) where one
  *     exists; prep helpers set every SQE field they own and zero the rest.
  *   - struct hr_sqe / struct hr_cqe are byte-for-byte the kernel's
- *     struct io_uring_sqe / struct io_uring_cqe (static-asserted); cast freely.
+ *     struct io_uring_sqe / struct io_uring_cqe (static-asserted) and may alias
+ *     them (HR_MAY_ALIAS): cast freely.
  *   - Contracts (ACSL) are in the specs/ headers this file includes; what is
  *     taken on trust is listed in specs/TRUSTED.md.
  *
