@@ -1,8 +1,10 @@
 /* hr_arch.h -- raw Linux system calls, inline, per architecture.
  *
  * TRUSTED BASE (specs/TRUSTED.md, T-SYS): inline asm is invisible to WP
- * (the system call numbers below are not hidden).
- * Each macro issues one `syscall`/`svc 0`/`ecall` at its call site (the
+ * (the system call numbers below are not hidden).  hr__syscall is the
+ * trusted primitive itself; its contract, with the ghost parameter that
+ * hands back what the kernel got, is in specs/hr_trusted.h.
+ * Each definition issues one `syscall`/`svc 0`/`ecall` at its call site (the
  * instruction inside an out-of-line function costs ~110 ns per call on a VM
  * with return-stack mitigations) and yields the kernel's raw return value:
  * -4095 .. -1 is -errno, anything else is the result.  Nothing sets errno.

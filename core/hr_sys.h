@@ -1,10 +1,9 @@
 /* hr_sys.h -- system calls the library makes, as -errno-returning inline
  * wrappers over hr_arch.h.
- *   TRUSTED (hidden from WP; specs/TRUSTED.md): hr__syscall, the one
- *   primitive of the calls that write no memory the proofs track (T-SYS);
- *   hr_sys_io_uring_setup (T-SYS: the kernel writes *p);
- *   hr__sys_io_uring_enter (T-ENTER).  Each body is the system call instruction's wrapper and the
- *   casts of its arguments; their contracts are in specs/hr_trusted.h.
+ *   TRUSTED (hidden from WP; specs/TRUSTED.md): hr_sys_io_uring_setup
+ *   (T-SYS: the kernel writes *p) and hr__sys_io_uring_enter (T-ENTER),
+ *   each a call of hr__syscall (core/hr_arch.h, T-SYS) and the casts of
+ *   its arguments; their contracts are in specs/hr_trusted.h.
  *   PROVED (unit setup): the wrappers below the hidden region, over
  *   hr__syscall; contracts in specs/hr_sys_spec.h. */
 #ifndef HRINGAS_SYS_H

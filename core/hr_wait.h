@@ -157,6 +157,7 @@ HR_HOT int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t subm
     int err = 0;
     //@ ghost hr_wait_enters = 0;
     //@ ghost hr_wait_submit = submit;
+    //@ ghost hr_wait_took = 0;
     //@ ghost uint32_t *sq_head = r->sq.khead;
     //@ ghost uint32_t *sq_flags = r->sq.kflags;
     //@ ghost uint32_t *cq_tail = r->cq.ktail;
@@ -173,6 +174,7 @@ HR_HOT int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t subm
           cq_cqes == r->cq.cqes && cq_units == r->cq.cqe_units;
         loop invariant 0 <= round <= HR_WAIT_ROUNDS && hr_wait_enters == round;
         loop invariant left <= submit && hr_wait_submit == submit;
+        loop invariant took: hr_wait_took <= submit && left == submit - hr_wait_took;
         loop invariant unsent: round == 0 ==> left == submit;
         loop invariant looped == (round > 0 ? 1 : 0);
         loop invariant first: round > 0 ==> hr_wait_avail0 <= r->cq.entries &&
@@ -181,15 +183,19 @@ HR_HOT int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t subm
         loop invariant args: round > 0 ==> hr_enter_min_complete == wait_nr;
         loop invariant reg: round > 0 && ext == HR_WAIT_REG ==>
           hr_enter_argsz == 0 || reg_wait_arg(reg_index);
+        loop invariant passed: round > 0 ==>
+          wait_arg(ext, sigmask, ts, min_wait_usec, reg_index);
         loop invariant err == 0 && c == \null;
         loop assigns round, looped, left, flags, c, err, *sq_head, *sq_flags, *cq_tail,
           *cq_ovf, *cq_head, cq_cqes[0 .. cq_units - 1], r->cq.head,
-          hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_kret, HR_ENTER_LOG;
+          hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_kret, hr_wait_took,
+          HR_ENTER_LOG;
         loop variant HR_WAIT_ROUNDS - round;
     */
     for (round = 0; ; round++) {
         /* acquire of the CQ tail; on a mixed ring, padding CQEs released */
         const uint32_t avail = hr__cq_skip(r);
+        //@ assert frame_look: ring_fixed{LoopCurrent, Here}(r);
         //@ ghost if (round == 0) hr_wait_avail0 = avail;
         if (HR_UNLIKELY(avail > r->cq.entries)) {
             err = -HR_EIO;                      /* the kernel wrote garbage */
@@ -199,6 +205,7 @@ HR_HOT int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t subm
         if (avail)
             c = hr__cq_head_cqe(r);
         const int go = hr__wait_decide(r, avail, left, wait_nr, looped, &flags);
+        //@ assert frame_decide: ring_fixed{LoopCurrent, Here}(r);
         //@ ghost if (round == 0) hr_wait_kflags0 = *r->sq.kflags;
         if (go < 0) {
             err = -HR_EAGAIN;
@@ -217,8 +224,10 @@ HR_HOT int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t subm
             break;
         }
         hr__cq_republish(r);
+        //@ assert frame_republish: ring_fixed{LoopCurrent, Here}(r);
         const int ret = hr__wait_enter(r, left, wait_nr, flags, ext, sigmask, ts,
                                        min_wait_usec, reg_index);
+        //@ assert frame_enter: ring_fixed{LoopCurrent, Here}(r);
         //@ ghost hr_wait_enters = hr_wait_enters + 1;
         //@ ghost hr_wait_kret = ret;
         if (ret < 0) {
@@ -226,6 +235,8 @@ HR_HOT int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t subm
             err = ret;
             break;
         }
+        /*@ ghost hr_wait_took = (uint32_t)ret < submit - hr_wait_took ?
+                hr_wait_took + (uint32_t)ret : submit; */
         left -= (uint32_t)ret < left ? (uint32_t)ret : left;
         if (c)
             break;
@@ -244,6 +255,7 @@ HR_HOT int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t subm
     }
     hr__put_cqe(r, cqe_ptr, c);
     const uint32_t done = submit - left;
+    //@ assert took: done == hr_wait_took;
     return done ? (int)done : err;
 }
 

@@ -14,6 +14,8 @@
  *   hr_wait_kflags0  the SQ flags word as its first look read it
  *   hr_wait_submit   SQEs it was asked to submit
  *   hr_wait_kret     what the kernel returned to its last enter
+ *   hr_wait_took     SQEs the kernel took: the sum of its non-negative enter
+ *                    results, capped at hr_wait_submit
  */
 #ifndef HRINGAS_SPEC_WAIT_H
 #define HRINGAS_SPEC_WAIT_H
@@ -25,6 +27,7 @@
 //@ ghost uint32_t hr_wait_kflags0;
 //@ ghost uint32_t hr_wait_submit;
 //@ ghost int hr_wait_kret;
+//@ ghost uint32_t hr_wait_took;
 
 /*@
   // liburing's first-round decision: enter when fewer than wait_nr CQEs are
@@ -90,8 +93,12 @@
   // reports (EIO: lying tail, EAGAIN: nothing to do, ETIME: liburing's
   // timeout rule, EINTR: HR_WAIT_ROUNDS enters in vain); waiting for
   // wait_nr > 0 without submitting: success means a CQE
+  // a wait that submitted returns how many SQEs the kernel took (what its
+  // enters returned, summed, capped at what it had to submit); one that
+  // submitted none returns 0 or an error
   predicate wait_result(struct hr_ring *r, struct hr_cqe *c, integer wait_nr, integer res) =
     (res >= 0 ==> res <= hr_wait_submit) &&
+    (hr_wait_took > 0 ==> res == hr_wait_took) && (hr_wait_took == 0 ==> res <= 0) &&
     (res < 0 ==> c == \null &&
        (res == -HR_EIO || res == -HR_EAGAIN || res == -HR_ETIME || res == -HR_EINTR ||
         (hr_wait_enters > 0 && res == hr_wait_kret))) &&
@@ -182,6 +189,22 @@ static inline int hr__wait_decide(struct hr_ring *r, uint32_t avail, uint32_t su
   predicate reg_wait_arg(integer i) =
     hr_enter_arg == (void *)(uintptr_t)((uint64_t)i * sizeof(struct hr_reg_wait)) &&
     hr_enter_argsz == sizeof(struct hr_reg_wait);
+
+  // what the last enter of a wait passed besides the counts: no argument
+  // without GETEVENTS; with it the caller's sigset (ext 0), entry
+  // reg_index of the registered wait region (ext HR_WAIT_REG), or the
+  // getevents struct of the caller's sigmask, timeout and minimum wait
+  predicate wait_arg(integer ext, void *sigmask, struct __kernel_timespec *ts,
+                     integer min_wait, integer reg_index) =
+    ((hr_enter_flags & IORING_ENTER_GETEVENTS) == 0 ==>
+       hr_enter_arg == \null && hr_enter_argsz == 0) &&
+    ((hr_enter_flags & IORING_ENTER_GETEVENTS) != 0 ==>
+       (ext == 0 ==> hr_enter_arg == sigmask &&
+                     hr_enter_argsz == (sigmask != \null ? HR_SIGSET_SIZE : 0)) &&
+       (ext == HR_WAIT_REG ==> reg_wait_arg(reg_index)) &&
+       (ext != 0 && ext != HR_WAIT_REG ==>
+          hr_enter_argsz == sizeof(struct hr_getevents_arg) &&
+          ext_arg_is(sigmask, ts, min_wait)));
 */
 
 /* io_uring_enter with IORING_ENTER_EXT_ARG: the flags or-ed with it, the
@@ -238,6 +261,8 @@ static inline int hr__enter_ext(struct hr_ring *r, uint32_t to_submit, uint32_t 
     ensures -4095 <= \result <= 0x7fffffff;
     ensures logged: hr_enter_calls == (uint32_t)(\old(hr_enter_calls) + 1) &&
       hr_enter_to_submit == to_submit && hr_enter_min_complete == min_complete;
+    ensures getevents: (hr_enter_flags & IORING_ENTER_GETEVENTS) ==
+                       (flags & IORING_ENTER_GETEVENTS);
     ensures no_arg: (flags & IORING_ENTER_GETEVENTS) == 0 ==>
       hr_enter_flags == flags && hr_enter_arg == \null && hr_enter_argsz == 0;
     ensures sigset: (flags & IORING_ENTER_GETEVENTS) != 0 && ext == 0 ==>
@@ -264,7 +289,7 @@ static inline int hr__wait_enter(struct hr_ring *r, uint32_t to_submit, uint32_t
     requires submit <= r->sq.entries;
     assigns *cqe_ptr, *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
-            r->cq.head, hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
+            r->cq.head, hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, hr_wait_took, HR_ENTER_LOG;
     ensures ring_ok(r);
     ensures ring_fixed{Pre, Post}(r);
     ensures r->sq.sqe_head == \old(r->sq.sqe_head) && r->sq.sqe_tail == \old(r->sq.sqe_tail) &&
@@ -281,6 +306,7 @@ static inline int hr__wait_enter(struct hr_ring *r, uint32_t to_submit, uint32_t
     ensures args: hr_wait_enters > 0 ==> hr_enter_min_complete == wait_nr;
     ensures reg: hr_wait_enters > 0 && ext == HR_WAIT_REG ==>
       hr_enter_argsz == 0 || reg_wait_arg(reg_index);
+    ensures passed: hr_wait_enters > 0 ==> wait_arg(ext, sigmask, ts, min_wait_usec, reg_index);
 */
 static inline int hr__get_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr, uint32_t submit,
                               uint32_t wait_nr, int ext, const void *sigmask,
@@ -309,11 +335,12 @@ static inline uint32_t hr__flush_pending(struct hr_ring *r);
                r->cq.cqes + (0 .. r->cq.cqe_units - 1));
     assigns *cqe_ptr, *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
-            r->cq.head, hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
+            r->cq.head, hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, hr_wait_took, HR_ENTER_LOG;
     ensures ring_ok(r);
     ensures cq_kept{Pre, Post}(r);
     ensures hr_wait_submit == 0;
     ensures waited(r, *cqe_ptr, 1, \result);
+    ensures passed: hr_wait_enters > 0 ==> wait_arg(0, \null, \null, 0, 0);
 */
 static inline int hr_wait_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr);
 
@@ -322,11 +349,12 @@ static inline int hr_wait_cqe(struct hr_ring *r, struct hr_cqe **cqe_ptr);
                r->cq.cqes + (0 .. r->cq.cqe_units - 1));
     assigns *cqe_ptr, *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
-            r->cq.head, hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
+            r->cq.head, hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, hr_wait_took, HR_ENTER_LOG;
     ensures ring_ok(r);
     ensures cq_kept{Pre, Post}(r);
     ensures hr_wait_submit == 0;
     ensures waited(r, *cqe_ptr, wait_nr, \result);
+    ensures passed: hr_wait_enters > 0 ==> wait_arg(ts != \null ? 1 : 0, sigmask, ts, 0, 0);
 */
 static inline int hr_wait_cqes(struct hr_ring *r, struct hr_cqe **cqe_ptr, unsigned wait_nr,
                                struct __kernel_timespec *ts, const void *sigmask);
@@ -336,11 +364,12 @@ static inline int hr_wait_cqes(struct hr_ring *r, struct hr_cqe **cqe_ptr, unsig
                r->cq.cqes + (0 .. r->cq.cqe_units - 1));
     assigns *cqe_ptr, *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
-            r->cq.head, hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
+            r->cq.head, hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, hr_wait_took, HR_ENTER_LOG;
     ensures ring_ok(r);
     ensures cq_kept{Pre, Post}(r);
     ensures hr_wait_submit == 0;
     ensures waited(r, *cqe_ptr, 1, \result);
+    ensures passed: hr_wait_enters > 0 ==> wait_arg(ts != \null ? 1 : 0, \null, ts, 0, 0);
 */
 static inline int hr_wait_cqe_timeout(struct hr_ring *r, struct hr_cqe **cqe_ptr,
                                       struct __kernel_timespec *ts);
@@ -350,13 +379,14 @@ static inline int hr_wait_cqe_timeout(struct hr_ring *r, struct hr_cqe **cqe_ptr
                r->cq.cqes + (0 .. r->cq.cqe_units - 1));
     assigns *cqe_ptr, *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
-            r->cq.head, hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
+            r->cq.head, hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, hr_wait_took, HR_ENTER_LOG;
     ensures ring_ok(r);
     ensures cq_kept{Pre, Post}(r);
     ensures no_feature: !(r->features & IORING_FEAT_MIN_TIMEOUT) ==>
       \result == -HR_EINVAL && hr_wait_enters == 0;
     ensures (r->features & IORING_FEAT_MIN_TIMEOUT) ==>
       hr_wait_submit == 0 && waited(r, *cqe_ptr, wait_nr, \result);
+    ensures passed: hr_wait_enters > 0 ==> wait_arg(1, sigmask, ts, min_wait_usec, 0);
 */
 static inline int hr_wait_cqes_min_timeout(struct hr_ring *r, struct hr_cqe **cqe_ptr,
                                            unsigned wait_nr, struct __kernel_timespec *ts,
@@ -369,11 +399,12 @@ static inline int hr_wait_cqes_min_timeout(struct hr_ring *r, struct hr_cqe **cq
     assigns *cqe_ptr, r->sq.array[0 .. r->sq.entries - 1], *r->sq.ktail, r->sq.sqe_head,
             *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
-            r->cq.head, hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
+            r->cq.head, hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, hr_wait_took, HR_ENTER_LOG;
     ensures ring_ok(r);
     ensures published: r->sq.sqe_head == r->sq.sqe_tail && cq_kept{Pre, Post}(r);
     ensures hr_wait_submit <= r->sq.entries;
     ensures waited(r, *cqe_ptr, wait_nr, \result);
+    ensures passed: hr_wait_enters > 0 ==> wait_arg(ts != \null ? 1 : 0, sigmask, ts, 0, 0);
 */
 static inline int hr_submit_and_wait_timeout(struct hr_ring *r, struct hr_cqe **cqe_ptr,
                                              unsigned wait_nr, struct __kernel_timespec *ts,
@@ -386,7 +417,7 @@ static inline int hr_submit_and_wait_timeout(struct hr_ring *r, struct hr_cqe **
     assigns *cqe_ptr, r->sq.array[0 .. r->sq.entries - 1], *r->sq.ktail, r->sq.sqe_head,
             *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
-            r->cq.head, hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
+            r->cq.head, hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, hr_wait_took, HR_ENTER_LOG;
     ensures ring_ok(r);
     ensures cq_kept{Pre, Post}(r);
     ensures no_feature: !(r->features & IORING_FEAT_MIN_TIMEOUT) ==>
@@ -395,6 +426,7 @@ static inline int hr_submit_and_wait_timeout(struct hr_ring *r, struct hr_cqe **
     ensures (r->features & IORING_FEAT_MIN_TIMEOUT) ==>
       r->sq.sqe_head == r->sq.sqe_tail && hr_wait_submit <= r->sq.entries &&
       waited(r, *cqe_ptr, wait_nr, \result);
+    ensures passed: hr_wait_enters > 0 ==> wait_arg(1, sigmask, ts, min_wait_usec, 0);
 */
 static inline int hr_submit_and_wait_min_timeout(struct hr_ring *r, struct hr_cqe **cqe_ptr,
                                                  unsigned wait_nr,
@@ -412,7 +444,7 @@ static inline int hr_submit_and_wait_min_timeout(struct hr_ring *r, struct hr_cq
     assigns *cqe_ptr, r->sq.array[0 .. r->sq.entries - 1], *r->sq.ktail, r->sq.sqe_head,
             *r->sq.khead, *r->sq.kflags, *r->cq.ktail, *r->cq.koverflow,
             r->cq.cqes[0 .. r->cq.cqe_units - 1], *r->cq.khead,
-            r->cq.head, hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, HR_ENTER_LOG;
+            r->cq.head, hr_wait_enters, hr_wait_avail0, hr_wait_kflags0, hr_wait_submit, hr_wait_kret, hr_wait_took, HR_ENTER_LOG;
     ensures ring_ok(r);
     ensures cq_kept{Pre, Post}(r);
     ensures refused: !(0 <= reg_index < r->reg_wait_nr) ==>
@@ -422,6 +454,7 @@ static inline int hr_submit_and_wait_min_timeout(struct hr_ring *r, struct hr_cq
       r->sq.sqe_head == r->sq.sqe_tail && hr_wait_submit <= r->sq.entries &&
       waited(r, *cqe_ptr, wait_nr, \result) &&
       (hr_wait_enters > 0 ==> hr_enter_argsz == 0 || reg_wait_arg(reg_index));
+    ensures passed: hr_wait_enters > 0 ==> wait_arg(HR_WAIT_REG, \null, \null, 0, reg_index);
 */
 static inline int hr_submit_and_wait_reg(struct hr_ring *r, struct hr_cqe **cqe_ptr,
                                          unsigned wait_nr, int reg_index);

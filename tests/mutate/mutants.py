@@ -181,6 +181,22 @@ mut("wait-left-all", "arith", W,
     "a short submit is counted as complete",
     "left -= (uint32_t)ret < left ? (uint32_t)ret : left;",
     "left = 0;")
+mut("wait-result-err-only", "wait", W,
+    "a wait that submitted returns its error, not the SQEs the kernel took",
+    "return done ? (int)done : err;",
+    "return err ? err : (int)done;")
+mut("wait-cqes-sigmask-dropped", "wait", W,
+    "hr_wait_cqes does not pass the caller's sigmask",
+    "return hr__get_cqe(r, cqe_ptr, 0, wait_nr, ts != 0, sigmask, ts, 0, 0);",
+    "(void)sigmask;\n    return hr__get_cqe(r, cqe_ptr, 0, wait_nr, ts != 0, 0, ts, 0, 0);")
+mut("wait-submit-timeout-ts-dropped", "wait", W,
+    "hr_submit_and_wait_timeout waits without the caller's timeout struct",
+    "return hr__get_cqe(r, cqe_ptr, pending, wait_nr, ts != 0, sigmask, ts, 0, 0);",
+    "return hr__get_cqe(r, cqe_ptr, pending, wait_nr, ts != 0, sigmask, 0, 0, 0);")
+mut("wait-min-timeout-min-lost", "wait", W,
+    "hr_wait_cqes_min_timeout does not pass the minimum wait",
+    "return hr__get_cqe(r, cqe_ptr, 0, wait_nr, 1, sigmask, ts, min_wait_usec, 0);",
+    "(void)min_wait_usec;\n    return hr__get_cqe(r, cqe_ptr, 0, wait_nr, 1, sigmask, ts, 0, 0);")
 mut("wait-etime-eintr", "wait", W,
     "a timed-out wait returns -EINTR, not -ETIME",
     "err = -HR_ETIME;                /* liburing's rule */",
@@ -447,8 +463,8 @@ mut("sys-enter-ring-fd", "enter", Y,
     "return hr__sys_io_uring_enter(r->ring_fd, to_submit, min_complete, flags,")
 mut("sys-enter-no-ring-flags", "enter", Y,
     "IORING_ENTER_REGISTERED_RING is not or-ed in for a registered ring fd",
-    "                                  r->enter_flags, arg, argsz);",
-    "                                  0, arg, argsz);")
+    "                                  r->enter_flags, arg, argsz) /*@ ghost (r) */;",
+    "                                  0, arg, argsz) /*@ ghost (r) */;")
 mut("wait-ext-sigmask-size", "enter", W,
     "the EXT_ARG struct says the sigset is 0 bytes",
     "arg.sigmask_sz = HR_SIGSET_SIZE;",
