@@ -424,14 +424,10 @@ static inline void io_uring_cqe_seen(struct io_uring *ring, struct io_uring_cqe 
 }
 
 /* ---- SQE / CQE accessors ---------------------------------------------------- */
-/* The SQE setters write through struct io_uring_sqe, the type the program
-   reads the SQE back with (the core's hr_sqe_set_* would write it as
-   struct hr_sqe, which strict aliasing lets the compiler reorder against
-   those reads). */
 
 static inline void io_uring_sqe_set_data(struct io_uring_sqe *sqe, void *data)
 {
-    sqe->user_data = (__u64)(uintptr_t)data;
+    hr_sqe_set_data(HRC_SQE(sqe), data);
 }
 
 static inline void *io_uring_cqe_get_data(const struct io_uring_cqe *cqe)
@@ -441,7 +437,7 @@ static inline void *io_uring_cqe_get_data(const struct io_uring_cqe *cqe)
 
 static inline void io_uring_sqe_set_data64(struct io_uring_sqe *sqe, __u64 data)
 {
-    sqe->user_data = data;
+    hr_sqe_set_data64(HRC_SQE(sqe), data);
 }
 
 static inline __u64 io_uring_cqe_get_data64(const struct io_uring_cqe *cqe)
@@ -451,7 +447,7 @@ static inline __u64 io_uring_cqe_get_data64(const struct io_uring_cqe *cqe)
 
 static inline void io_uring_sqe_set_flags(struct io_uring_sqe *sqe, unsigned flags)
 {
-    sqe->flags = (__u8)flags;
+    hr_sqe_set_flags(HRC_SQE(sqe), (uint8_t)flags);
 }
 
 static inline void io_uring_sqe_set_buf_group(struct io_uring_sqe *sqe, int bgid)
@@ -500,61 +496,37 @@ static inline void io_uring_initialize_sqe(struct io_uring_sqe *sqe)
 #define HRC_W_ADDRLEN   0x40u   /* addr_len only: __pad3, the rest of file_index, stays */
 #define HRC_W_ADDR3     0x80u   /* addr3 (optval) */
 
-/* The core writes the SQE as its struct hr_sqe, the program as struct
- * io_uring_sqe: two types, which the compiler may assume never alias (it
- * could then keep a field the program stored before the call in a register,
- * or drop a put-back it "knows" changes nothing).  So the SQE is saved
- * before the call, and read and rewritten whole after it, with memcpy
- * (character accesses, which alias both types): every byte the program
- * reads afterwards, or the kernel, is the one stored last. */
-struct hrc_sqe_keep {
-    unsigned char b[64];
-};
-
-#define HRC_OFF(field) __builtin_offsetof(struct io_uring_sqe, field)
-#define HRC_KEEP(now, k, field) \
-    __builtin_memcpy((now) + HRC_OFF(field), (k)->b + HRC_OFF(field), \
-                     sizeof(((struct io_uring_sqe *)0)->field))
-
-static inline void hrc_sqe_restore(struct io_uring_sqe *sqe, const struct hrc_sqe_keep *k,
+/* The fields liburing 2.15's helper leaves alone, put back from the copy
+ * `old` taken before the core's hr_prep_* (its struct hr_sqe is may_alias,
+ * so these struct io_uring_sqe accesses are ordered after its stores). */
+static inline void hrc_sqe_restore(struct io_uring_sqe *sqe, const struct io_uring_sqe *old,
                                    unsigned written)
 {
-    unsigned char now[64];
-
-    __builtin_memcpy(now, sqe, sizeof now);
-    HRC_KEEP(now, k, user_data);
-    HRC_KEEP(now, k, personality);
-    HRC_KEEP(now, k, __pad2);
+    sqe->user_data = old->user_data;
+    sqe->personality = old->personality;
+    sqe->__pad2[0] = old->__pad2[0];
     if (!(written & HRC_W_FLAGS))
-        HRC_KEEP(now, k, flags);
-    if (written & HRC_OR_IOPRIO) {
-        __u16 prio, old;
-
-        __builtin_memcpy(&prio, now + HRC_OFF(ioprio), sizeof prio);
-        __builtin_memcpy(&old, k->b + HRC_OFF(ioprio), sizeof old);
-        prio = (__u16)(prio | old);
-        __builtin_memcpy(now + HRC_OFF(ioprio), &prio, sizeof prio);
-    } else if (!(written & HRC_W_IOPRIO)) {
-        HRC_KEEP(now, k, ioprio);
-    }
+        sqe->flags = old->flags;
+    if (written & HRC_OR_IOPRIO)
+        sqe->ioprio = (__u16)(sqe->ioprio | old->ioprio);
+    else if (!(written & HRC_W_IOPRIO))
+        sqe->ioprio = old->ioprio;
     if (!(written & HRC_W_RWFLAGS))
-        HRC_KEEP(now, k, rw_flags);
+        sqe->rw_flags = old->rw_flags;
     if (!(written & HRC_W_BUFINDEX))
-        HRC_KEEP(now, k, buf_index);
+        sqe->buf_index = old->buf_index;
     if (written & HRC_W_ADDRLEN)
-        HRC_KEEP(now, k, __pad3);
+        sqe->__pad3[0] = old->__pad3[0];
     else if (!(written & HRC_W_FILEINDEX))
-        HRC_KEEP(now, k, file_index);
+        sqe->file_index = old->file_index;
     if (!(written & HRC_W_ADDR3))
-        HRC_KEEP(now, k, addr3);
-    __builtin_memcpy(sqe, now, sizeof now);
+        sqe->addr3 = old->addr3;
 }
 
 #define HRC_PREP_W(sqe, call, written) do {                                \
-        struct hrc_sqe_keep hrc_keep_;                                      \
-        __builtin_memcpy(hrc_keep_.b, (sqe), sizeof hrc_keep_.b);           \
+        const struct io_uring_sqe hrc_old_ = *(sqe);                        \
         call;                                                               \
-        hrc_sqe_restore((sqe), &hrc_keep_, (written));                      \
+        hrc_sqe_restore((sqe), &hrc_old_, (written));                       \
     } while (0)
 #define HRC_PREP(sqe, call) HRC_PREP_W(sqe, call, 0u)
 
