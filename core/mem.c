@@ -335,6 +335,7 @@ int hr_ring_init_mem(struct hr_ring *r, uint32_t entries, struct io_uring_params
         return ret;
     }
     //@ assert attached: ring_ok(r);
+    //@ assert attached_rest: cq_flags_ok(r) && r->sq.sqe_head == r->sq.sqe_tail;
     //@ assert answer: q.flags == sent && r->sq.entries == m.sq_entries && r->cq.entries == m.cq_entries;
     //@ assert sized: used == mem_size(entries, cq_asked, sent);
     /* with IORING_SETUP_REGISTERED_FD_ONLY the kernel returned an index, no fd */
@@ -349,6 +350,7 @@ int hr_ring_init_mem(struct hr_ring *r, uint32_t entries, struct io_uring_params
     r->enter_fd    = fd;
     r->enter_flags = enter_flags;
     //@ assert fds: mem_fds(r, sent);
+    //@ assert kept: ring_ok(r) && cq_flags_ok(r) && r->sq.sqe_head == r->sq.sqe_tail;
     /*@ assert final: (int)used >= 0 && (int)used <= buf_size &&
           (int)used == mem_size(entries, \at(p->cq_entries, Pre), p->flags) &&
           r->sq.entries == mem_sq(entries) &&

@@ -210,6 +210,7 @@ int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr
     if (!geometry_matches(geo_word(b.sq_mask), geo_word(b.sq_entries),
                           geo_word(b.cq_mask), geo_word(b.cq_entries), g))
         return -HR_EIO;
+    //@ assert tail_read: *r->sq.ktail == geo.sq_tail;
     r->sq.sqe_head  = r->sq.sqe_tail = geo.sq_tail;
     r->sq.sqe_limit = r->sq.sqe_head;      /* no room cached: the first
                                               get_sqe reads the SQ head */
@@ -217,6 +218,7 @@ int hr__bind(struct hr_ring *r, const struct io_uring_params *p, const struct hr
     //@ assert mem: ring_mem(r, r->sq.entries, r->sq.sqe_units, r->cq.cqe_units);
     //@ assert sq: sq_geom(r);
     //@ assert cq: cq_geom(r);
+    //@ assert tail_kept: *r->sq.ktail == r->sq.sqe_head;
     //@ assert counters: sq_counters(r);
     //@ assert flags: cq_flags_ok(r);
     return 0;

@@ -192,12 +192,13 @@ done < <(sed -E 's/\t+/\t/g' proofs/units.tsv)
 rm -rf "$KEYS"
 # longest first; at most JOBS at once
 mapfile -t SORTED < <(printf '%s\n' "${QUEUE[@]}" | sort -rn | awk 'NF == 2 { print $2 }')
-running=0
+# (`jobs -pr`, the units still running: bash's `wait -n` also returns for a
+# process substitution that has ended, such as mapfile's above, so a count
+# of its returns would start one unit too many)
 for unit in "${SORTED[@]}"; do
-    if [ "$running" -ge "$JOBS" ]; then wait -n; running=$((running - 1)); fi
+    while [ "$(jobs -pr | wc -l)" -ge "$JOBS" ]; do wait -n; done
     # shellcheck disable=SC2086
     run "$unit" ${ARGS[$unit]} &
-    running=$((running + 1))
 done
 wait
 
