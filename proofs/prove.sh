@@ -20,8 +20,8 @@
 # last complete run and <unit>.key the hash of every input that run read:
 # the program as Frama-C parsed it (the translation unit and everything it
 # includes, as its normalized AST: see key() below), the unit's line of
-# units.tsv, this script, wpenv.sh, the Why3 configuration, the tactic
-# scripts, and the versions of Frama-C, Why3 and the provers.  A result is
+# units.tsv, this script, wpenv.sh, fastpoll.ml, the Why3 configuration,
+# the tactic scripts, and the versions of Frama-C, Why3 and the provers.  A result is
 # reused only if its key equals the key of the tree as it is now; a result
 # whose key does not match is never reported as proved.
 #
@@ -74,8 +74,9 @@ TOOLS=$( { frama-c -version; why3 --version; z3 --version; cvc4 --version | head
 # unit never uses, so a Debian point release of linux-libc-dev or
 # libc6-dev that changes an unused header does not make a replay re-run
 # everything, while any change that reaches the goals changes the key.
-# Also hashed: the unit's line, WP's options, this script, wpenv.sh, the
-# Why3 configuration, the tactic scripts and the tool versions.
+# Also hashed: the unit's line, WP's options, this script, wpenv.sh,
+# fastpoll.ml, the Why3 configuration, the tactic scripts and the tool
+# versions.
 key() {
     local unit=$1 file=$2 line=$3 ast
     # shellcheck disable=SC2086
@@ -85,7 +86,7 @@ key() {
     [ -n "$ast" ] || { echo "nokey"; return; }
     {
         printf '%s\n%s\n%s\n%s\n%s\n' "$unit" "$line" "$TOOLS" "$WP_COMMON -wp-smoke-tests" "$ast"
-        cat proofs/prove.sh proofs/wpenv.sh proofs/why3/*
+        cat proofs/prove.sh proofs/wpenv.sh proofs/fastpoll.ml proofs/why3/*
         [ ! -d "proofs/sessions/$unit/script" ] || find "proofs/sessions/$unit/script" -type f | sort | xargs cat
     } | sha256sum | cut -d' ' -f1
 }
@@ -105,7 +106,7 @@ run() {  # run <unit> <key> <file> <functions|-> <extra options...>: in the back
     [ "$fcts" = "-" ] || sel=(-wp-fct "$fcts")
     local t0; t0=$(date +%s)
     # shellcheck disable=SC2086
-    frama-c $FC_PARSE "$file" $WP_COMMON $CACHE -wp-smoke-tests "${sel[@]}" "$@" \
+    wp_frama_c $FC_PARSE "$file" $WP_COMMON $CACHE -wp-smoke-tests "${sel[@]}" "$@" \
         -wp-session "proofs/sessions/$unit" -wp-report-json "$LOGS/$unit.json" \
         -then -report > "$LOGS/$unit.log" 2>&1
     # Frama-C's own status of every property (axioms, body-less functions):

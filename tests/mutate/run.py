@@ -213,7 +213,7 @@ def wp_function(d, unit, fct, log, quick=None, props=None, smoke=True, first_fai
     # -wp-prop options add up: "-@lemma" (everything but the lemmas) plus a
     # name would still select every goal, so a retry names its properties only
     sel = ",".join(props) if props else "-@lemma"
-    cmd = ("cd %s && . proofs/wpenv.sh && frama-c $FC_PARSE %s $WP_COMMON -wp-cache update "
+    cmd = ("cd %s && . proofs/wpenv.sh && wp_frama_c $FC_PARSE %s $WP_COMMON -wp-cache update "
            "%s-wp-fct %s -wp-prop=%s -wp-prover $PROVERS %s%s "
            "-wp-session proofs/sessions/%s -wp-report-json %s.json" %
            (d, file, "" if (quick or not smoke) else "-wp-smoke-tests ", fct, sel, flags, extra,
