@@ -9,7 +9,9 @@
 #                              on a cache miss)
 #   update  (development)      as replay, and new prover answers are stored
 #                              in the cache, new goal counts in
-#                              proofs/proved_goals
+#                              proofs/proved_goals; a unit that runs races
+#                              the provers on every goal and its prover
+#                              pins are refreshed (proofs/pin.py)
 #   all     (make prove-all)   every unit runs: VCs generated anew, smoke
 #                              tests, prover answers from the cache (CI)
 #   offline                    every unit runs; a cache miss fails
@@ -21,9 +23,16 @@
 # the program as Frama-C parsed it (the translation unit and everything it
 # includes, as its normalized AST: see key() below), the unit's line of
 # units.tsv, this script, wpenv.sh, fastpoll.ml, the Why3 configuration,
-# the tactic scripts, and the versions of Frama-C, Why3 and the provers.  A result is
-# reused only if its key equals the key of the tree as it is now; a result
-# whose key does not match is never reported as proved.
+# the tactic scripts, and the versions of Frama-C, Why3 and the provers.
+# A result is reused only if its key equals the key of the tree as it is
+# now; a result whose key does not match is never reported as proved.
+# Not hashed: the prover pins (proofs/pin.py), which choose the prover that
+# runs first on a goal, never whether the goal is proved.
+#
+# Prover pins.  Except in `update`, units run with -wp-prover
+# script,<provers>: a goal with a pin (a one-prover script in
+# proofs/sessions/<unit>/script) runs that prover alone, and falls back to
+# racing every prover if the pinned one does not prove it.
 #
 # Exit 1 if any goal is unproved, a smoke test finds a vacuous contract or
 # dead code, a unit proves fewer goals than proofs/proved_goals records, the
@@ -66,6 +75,9 @@ defs() {
 TOOLS=$( { frama-c -version; why3 --version; z3 --version; cvc4 --version | head -1;
            cvc5 --version | head -1; } 2>&1 | tr '\n' ' ')
 
+# A prover pin, as proofs/pin.py writes it (the whole file is this line).
+PIN_RE='\[{"prover":"[^"]*","verdict":"valid"}\]'
+
 # key <unit> <file> <tsv-line>: hash of every input of the unit's run.
 # The program is hashed as Frama-C parses it: its normalized AST, code and
 # ACSL together, printed by `frama-c -print` with the unit's parse options.
@@ -75,8 +87,8 @@ TOOLS=$( { frama-c -version; why3 --version; z3 --version; cvc4 --version | head
 # libc6-dev that changes an unused header does not make a replay re-run
 # everything, while any change that reaches the goals changes the key.
 # Also hashed: the unit's line, WP's options, this script, wpenv.sh,
-# fastpoll.ml, the Why3 configuration, the tactic scripts and the tool
-# versions.
+# fastpoll.ml, the Why3 configuration, the tactic scripts (every script but
+# the pins) and the tool versions.
 key() {
     local unit=$1 file=$2 line=$3 ast
     # shellcheck disable=SC2086
@@ -87,7 +99,9 @@ key() {
     {
         printf '%s\n%s\n%s\n%s\n%s\n' "$unit" "$line" "$TOOLS" "$WP_COMMON -wp-smoke-tests" "$ast"
         cat proofs/prove.sh proofs/wpenv.sh proofs/fastpoll.ml proofs/why3/*
-        [ ! -d "proofs/sessions/$unit/script" ] || find "proofs/sessions/$unit/script" -type f | sort | xargs cat
+        [ ! -d "proofs/sessions/$unit/script" ] ||
+            find "proofs/sessions/$unit/script" -type f | sort |
+            xargs -r grep -L -x "$PIN_RE" | xargs -r cat
     } | sha256sum | cut -d' ' -f1
 }
 
@@ -129,6 +143,8 @@ run() {  # run <unit> <key> <file> <functions|-> <extra options...>: in the back
         echo "$secs" > "$RESULTS/$unit.time"
         echo "$key" > "$RESULTS/$unit.key"
         echo ok > "$LOGS/$unit.status"
+        [ "$MODE" != update ] ||
+            python3 proofs/pin.py "proofs/sessions/$unit" "$LOGS/$unit.log" > /dev/null
     else
         rm -f "$RESULTS/$unit.key"          # never reuse a result of a failing unit
         echo failed > "$LOGS/$unit.status"
@@ -185,7 +201,10 @@ while IFS=$'\t' read -r unit file defs flags; do
     else
         fcts=$(defs $defs)
         [ -n "$fcts" ] || { echo "$unit: no function definitions in $defs"; status=1; continue; }
-        ARGS[$unit]="$KEY $file $fcts -wp-prop=-@lemma -wp-prover $PROVERS $flags"
+        # pins used, except by `update`, which races every prover to refresh them
+        use=script,$PROVERS
+        [ "$MODE" != update ] || use=$PROVERS
+        ARGS[$unit]="$KEY $file $fcts -wp-prop=-@lemma -wp-prover $use $flags"
     fi
     QUEUE+=("$(cat "$RESULTS/$unit.time" 2>/dev/null || echo 0) $unit")
 done < <(sed -E 's/\t+/\t/g' proofs/units.tsv)
