@@ -494,6 +494,7 @@ static inline int hr_get_events(struct hr_ring *r);
                r->cq.khead, r->cq.ktail, r->cq.koverflow,
                r->cq.cqes + (0 .. r->cq.cqe_units - 1));
     assigns cqes[0 .. count - 1];
+    ensures ring_ok(r);
     ensures range: \result <= count;
     ensures first: \result > 0 ==> cqes[0] == cq_head_cqe(r);
     ensures cqes: \forall integer j; 0 <= j < \result ==>
