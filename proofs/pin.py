@@ -1,5 +1,8 @@
 #!/usr/bin/env python3
 """pin.py <session-dir> <wp-log>: refresh the prover pins of a unit.
+pin.py --tactics <script-dir>: print the scripts there that are not pins
+(the tactic scripts), one path a line, sorted: proofs/prove.sh hashes
+exactly these into a unit's result key.
 
 A pin is a WP proof script, proofs/sessions/<unit>/script/<goal>.json, that
 names one prover and nothing else:
@@ -46,9 +49,22 @@ def read_pin(path):
     return m.group(1) if m else None
 
 
+def tactics(sdir):
+    """Print every file under sdir that is not a pin, sorted."""
+    paths = []
+    for root, _, files in os.walk(sdir):
+        paths += [os.path.join(root, f) for f in files]
+    for path in sorted(paths):
+        if read_pin(path) is None:
+            print(path)
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--tactics":
+        tactics(sys.argv[2])
+        return
     if len(sys.argv) != 3:
-        sys.exit("usage: pin.py <session-dir> <wp-log>")
+        sys.exit("usage: pin.py <session-dir> <wp-log> | pin.py --tactics <script-dir>")
     session, log = sys.argv[1], sys.argv[2]
     goal_re = re.compile(r"^\[wp\] \[([^]]+)\] Goal typed_(\S+) : (\S+)")
     goals = {}                      # goal -> "Z3:4.8.12" | "qed" | "script" | None

@@ -29,6 +29,12 @@
 # Not hashed: the prover pins (proofs/pin.py), which choose the prover that
 # runs first on a goal, never whether the goal is proved.
 #
+# Cold runs.  Two units run at once on two cores, so `cold` gives each
+# unit one prover at a time (-wp-par 1, after WP_COMMON's 2): with two
+# each, four provers and two Frama-C processes shared the cores, and goals
+# that take a prover 30-45 s alone timed out at 90 s (a prover's time limit
+# counts the time it waits for a core).
+#
 # Prover pins.  Except in `update`, units run with -wp-prover
 # script,<provers>: a goal with a pin (a one-prover script in
 # proofs/sessions/<unit>/script) runs that prover alone, and falls back to
@@ -48,7 +54,7 @@ case $MODE in
   replay|all) CACHE="-wp-cache replay" ;;
   update)     CACHE="-wp-cache update" ;;
   offline)    CACHE="-wp-cache offline" ;;
-  cold)       CACHE="-wp-cache none" ;;
+  cold)       CACHE="-wp-cache none -wp-par 1" ;;   # see "Cold runs" above
   *) echo "usage: $0 [replay|update|all|offline|cold]"; exit 2 ;;
 esac
 LOGS=proofs/logs RESULTS=proofs/results
@@ -75,9 +81,6 @@ defs() {
 TOOLS=$( { frama-c -version; why3 --version; z3 --version; cvc4 --version | head -1;
            cvc5 --version | head -1; } 2>&1 | tr '\n' ' ')
 
-# A prover pin, as proofs/pin.py writes it (the whole file is this line).
-PIN_RE='\[{"prover":"[^"]*","verdict":"valid"}\]'
-
 # key <unit> <file> <tsv-line>: hash of every input of the unit's run.
 # The program is hashed as Frama-C parses it: its normalized AST, code and
 # ACSL together, printed by `frama-c -print` with the unit's parse options.
@@ -87,8 +90,9 @@ PIN_RE='\[{"prover":"[^"]*","verdict":"valid"}\]'
 # libc6-dev that changes an unused header does not make a replay re-run
 # everything, while any change that reaches the goals changes the key.
 # Also hashed: the unit's line, WP's options, this script, wpenv.sh,
-# fastpoll.ml, the Why3 configuration, the tactic scripts (every script but
-# the pins) and the tool versions.
+# fastpoll.ml, the Why3 configuration, the tactic scripts (every script
+# that is not a pin, as proofs/pin.py tells them apart; pin.py is hashed
+# too) and the tool versions.
 key() {
     local unit=$1 file=$2 line=$3 ast
     # shellcheck disable=SC2086
@@ -98,10 +102,10 @@ key() {
     [ -n "$ast" ] || { echo "nokey"; return; }
     {
         printf '%s\n%s\n%s\n%s\n%s\n' "$unit" "$line" "$TOOLS" "$WP_COMMON -wp-smoke-tests" "$ast"
-        cat proofs/prove.sh proofs/wpenv.sh proofs/fastpoll.ml proofs/why3/*
+        cat proofs/prove.sh proofs/pin.py proofs/wpenv.sh proofs/fastpoll.ml proofs/why3/*
         [ ! -d "proofs/sessions/$unit/script" ] ||
-            find "proofs/sessions/$unit/script" -type f | sort |
-            xargs -r grep -L -x "$PIN_RE" | xargs -r cat
+            python3 proofs/pin.py --tactics "proofs/sessions/$unit/script" |
+            xargs -r -d '\n' cat
     } | sha256sum | cut -d' ' -f1
 }
 

@@ -62,7 +62,7 @@ Options: MUTANTS="id1 id2" runs a subset; --test-only skips (a) (fast);
 MUTATE_OVERLAY="tests/sim_ring.c harness/live_core.c": those files are taken
 from the working tree, not from MUTATE_REV (to try a new test before
 committing it; never core/).  MUTATE_SUITES="sim": only these suites."""
-import concurrent.futures, hashlib, json, os, re, shutil, subprocess, sys, threading, time
+import concurrent.futures, hashlib, json, os, re, shutil, subprocess, sys, tempfile, threading, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -93,12 +93,16 @@ def sh(cmd, cwd, timeout, env=None, log=None, stop=None):
     """Run cmd (a list) niced in its own process group; (rc, output).
     rc 124: timed out (the whole group is killed).  stop: a compiled
     regex; the first output line it matches ends the run (the group is
-    killed), rc 125."""
+    killed), rc 125.  The command gets a TMPDIR of its own, removed when it
+    ends: a group killed by SIGKILL cleans nothing up itself (wp_frama_c's
+    copy of fastpoll.ml, the provers' task files)."""
     e = dict(os.environ)
     for k in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS"):
         e.pop(k, None)
     if env:
         e.update(env)
+    tmpdir = tempfile.mkdtemp(prefix="hr-mutate-sh.")
+    e["TMPDIR"] = tmpdir
     p = subprocess.Popen(["nice", "-n", "10"] + cmd, cwd=cwd, env=e, stdout=subprocess.PIPE,
                          stderr=subprocess.STDOUT, start_new_session=True)
 
@@ -120,6 +124,7 @@ def sh(cmd, cwd, timeout, env=None, log=None, stop=None):
     p.stdout.close()
     p.wait()
     timer.cancel()
+    shutil.rmtree(tmpdir, ignore_errors=True)
     if rc is None:
         rc = 124 if timed_out else p.returncode
     out = "".join(lines)
