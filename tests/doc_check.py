@@ -71,6 +71,12 @@ NEWER_THAN_2_3 = {
 DECL = re.compile(r'^(?:static\s+inline\s+|HR_HOT\s+|extern\s+)?'
                   r'(?:(?:const|unsigned|signed|struct|union|enum|long|short)\s+)*'
                   r'[A-Za-z_][A-Za-z0-9_]*[\s*]+\**\s*(hr_[a-z0-9_]+)\s*\(')
+# the same declaration written on two lines: the return type alone on one
+# line, the name at the start of the next
+TYPE_LINE = re.compile(r'^(?:static\s+inline\s+|HR_HOT\s+|extern\s+)?'
+                       r'(?:(?:const|unsigned|signed|struct|union|enum|long|short)\s+)*'
+                       r'[A-Za-z_][A-Za-z0-9_]*[\s*]*$')
+NAME_LINE = re.compile(r'^(hr_[a-z0-9_]+)\s*\(')
 
 
 def strip_comment(text):
@@ -102,17 +108,22 @@ def scan(path):
                 last_comment = (i, i)
             continue
         m = DECL.match(line)
+        first = i                # the declaration's first line
+        if not m and i > 0 and TYPE_LINE.match(lines[i - 1]) and lines[i - 1].strip():
+            m = NAME_LINE.match(line)
+            first = i - 1
         if not m or line.startswith('#'):
             continue
         name = m.group(1)
         if name.startswith('hr__') or name.startswith('hr_sys_'):
             continue
         doc = None
-        if last_comment and last_comment[1] == i - 1:
+        if last_comment and last_comment[1] == first - 1:
             text = '\n'.join(lines[last_comment[0]:last_comment[1] + 1])
             if not text.lstrip().startswith('/*@') and not strip_comment(text).startswith('--'):
                 doc = strip_comment(text)
-        is_void = re.match(r'^(?:static\s+inline\s+|HR_HOT\s+)?void\s+hr_', line) is not None
+        head = ' '.join(lines[first:i + 1])
+        is_void = re.match(r'^(?:static\s+inline\s+|HR_HOT\s+)?void\s+hr_', head) is not None
         yield name, i + 1, doc, is_void
 
 
