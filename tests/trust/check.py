@@ -54,12 +54,10 @@ def drop_row(rid):
 
 def extra_axiom(tree):
     # an axiom in a spec header and Frama-C's report of its use
-    edit(os.path.join(tree, "specs", "hr_bits.h"),
-         lambda s: s.replace("#endif", "/*@ axiomatic Evil { axiom evil: \\false; } */\n#endif", 1)
-         if "#endif" in s else s + "/*@ axiomatic Evil { axiom evil: \\false; } */\n")
+    with open(os.path.join(tree, "specs", "hr_evil.h"), "w") as f:
+        f.write("/*@ axiomatic Evil { axiom evil: \\false; } */\n")
     edit(os.path.join(tree, "proofs", "results", "bufring.report"),
-         lambda s: s.replace("[ Extern  ] Axiom 'u32_wrap_hi'",
-                             "[ Extern  ] Axiom 'evil'\n[ Extern  ] Axiom 'u32_wrap_hi'", 1))
+         lambda s: "[ Extern  ] Axiom 'evil'\n" + s)
 
 def bodyless(tree):
     # a function used without a body (an Extern property) that TRUSTED.md omits
@@ -67,18 +65,13 @@ def bodyless(tree):
          lambda s: s + "\n--- Properties of Function 'hr__evil'\n----\n\n"
                        "[ Extern  ] Post-condition 'evil'\n")
 
-HEADER = os.path.join("core", "hr_bufring.h")
-ANCHOR = "/* Return the index mask"
 def new_fn(text):
+    # a public header of its own (trust.py reads every core/*.h)
     def f(tree):
-        edit(os.path.join(tree, HEADER), lambda s: s.replace(ANCHOR, text + ANCHOR, 1))
+        with open(os.path.join(tree, "core", "hr_evil.h"), "w") as fh:
+            fh.write("#ifndef HR_EVIL_H\n#define HR_EVIL_H\n#include \"hr_ring.h\"\n"
+                     + text + "#endif\n")
     return f
-
-def prototype(tree):
-    edit(os.path.join(tree, "core", "hr_mem.h"),
-         lambda s: s.replace("long hr_ring_memory_size(uint32_t entries, uint32_t flags);",
-                             "long hr_ring_memory_size(uint32_t entries, uint32_t flags);\n"
-                             "long hr_ring_memory_evil(uint32_t entries);", 1))
 
 def stale_allow(tree):
     edit(os.path.join(tree, "proofs", "no_contract.txt"),
@@ -86,21 +79,29 @@ def stale_allow(tree):
 
 def proved_allow(tree):
     edit(os.path.join(tree, "proofs", "no_contract.txt"),
-         lambda s: s + "hr_buf_ring_mask proved, so it may not be listed\n")
+         lambda s: s + POST_FN + " proved, so it may not be listed\n")
 
-def admitted(tree):
-    # `admit ensures` on a proved function: Frama-C reports the clause Extern
-    edit(os.path.join(tree, "proofs", "results", "bufring.report"),
-         lambda s: s.replace("[  Valid  ] Post-condition (file specs/hr_bufring_spec.h, line 46)\n"
-                             "            by Wp.typed.",
-                             "[ Extern  ] Post-condition (file specs/hr_bufring_spec.h, line 46)\n"
-                             "            Unverifiable but considered Valid.", 1))
+# the first postcondition proved Valid in unit bufring's report, and its function
+VALID_POST = re.compile(r"--- Properties of Function '(hr_\w+)'\n(?:(?!--- ).*\n)*?"
+                        r"(\[  Valid  \] Post-condition .*\n\s+by Wp\.typed\.)")
+BUFRING_REPORT = os.path.join(ROOT, "proofs", "results", "bufring.report")
+FIRST = VALID_POST.search(open(BUFRING_REPORT).read())
+POST_FN = FIRST.group(1) if FIRST else "(none)"
 
-def unproved_prop(tree):
-    # a property of a proved function left Unknown
-    edit(os.path.join(tree, "proofs", "results", "bufring.report"),
-         lambda s: s.replace("[  Valid  ] Post-condition (file specs/hr_bufring_spec.h, line 46)",
-                             "[ Unknown ] Post-condition (file specs/hr_bufring_spec.h, line 46)", 1))
+def post_to(new_text):
+    # replace that postcondition's status lines in the copy
+    def f(tree):
+        def sub(s):
+            m = VALID_POST.search(s)
+            return s[:m.start(2)] + new_text(m.group(2)) + s[m.end(2):]
+        edit(os.path.join(tree, "proofs", "results", "bufring.report"), sub)
+    return f
+
+# `admit ensures` on a proved function: Frama-C reports the clause Extern
+admitted = post_to(lambda t: t.replace("[  Valid  ]", "[ Extern  ]").replace(
+    "by Wp.typed.", "Unverifiable but considered Valid."))
+# a property of a proved function left Unknown
+unproved_prop = post_to(lambda t: t.replace("[  Valid  ]", "[ Unknown ]"))
 
 def bad_tactic(tree):
     d = os.path.join(tree, "proofs", "sessions", "bufring", "script")
@@ -123,12 +124,13 @@ CASES += [
     ("public function with pointer return type", 1, "hr_buf_ring_first",
      new_fn("static inline struct hr_buf *hr_buf_ring_first(struct hr_buf_ring_state *s)\n"
             "{\n    return s->bufs;\n}\n\n")),
-    ("public prototype without contract", 1, "hr_ring_memory_evil", prototype),
+    ("public prototype without contract", 1, "hr_ring_memory_evil",
+     new_fn("long hr_ring_memory_evil(uint32_t entries);\n")),
     ("allow-list names a missing function", 1, "proved or do not exist: hr_no_such_function",
      stale_allow),
-    ("allow-list names a proved function", 1, "proved or do not exist: hr_buf_ring_mask",
+    ("allow-list names a proved function", 1, "proved or do not exist: " + POST_FN,
      proved_allow),
-    ("admitted postcondition", 1, "not in specs/TRUSTED.md: hr_buf_ring_mask", admitted),
+    ("admitted postcondition", 1, "not in specs/TRUSTED.md: " + POST_FN, admitted),
     ("property of a proved function not Valid", 1, "properties not proved", unproved_prop),
     ("tactic outside TACTICS_OK", 1, "tactic Wp.overflow", bad_tactic),
 ]
