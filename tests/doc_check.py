@@ -68,14 +68,13 @@ NEWER_THAN_2_3 = {
     "io_uring_prep_madvise64",
 }
 
-DECL = re.compile(r'^(?:static\s+inline\s+|HR_HOT\s+|extern\s+)?'
-                  r'(?:(?:const|unsigned|signed|struct|union|enum|long|short)\s+)*'
-                  r'[A-Za-z_][A-Za-z0-9_]*[\s*]+\**\s*(hr_[a-z0-9_]+)\s*\(')
+RETURN_TYPE = (r'^(?:static\s+inline\s+|HR_HOT\s+|extern\s+)?'
+               r'(?:(?:const|unsigned|signed|struct|union|enum|long|short)\s+)*'
+               r'[A-Za-z_][A-Za-z0-9_]*')
+DECL = re.compile(RETURN_TYPE + r'[\s*]+\**\s*(hr_[a-z0-9_]+)\s*\(')
 # the same declaration written on two lines: the return type alone on one
 # line, the name at the start of the next
-TYPE_LINE = re.compile(r'^(?:static\s+inline\s+|HR_HOT\s+|extern\s+)?'
-                       r'(?:(?:const|unsigned|signed|struct|union|enum|long|short)\s+)*'
-                       r'[A-Za-z_][A-Za-z0-9_]*[\s*]*$')
+TYPE_LINE = re.compile(RETURN_TYPE + r'[\s*]*$')
 NAME_LINE = re.compile(r'^(hr_[a-z0-9_]+)\s*\(')
 
 
@@ -109,7 +108,7 @@ def scan(path):
             continue
         m = DECL.match(line)
         first = i                # the declaration's first line
-        if not m and i > 0 and TYPE_LINE.match(lines[i - 1]) and lines[i - 1].strip():
+        if not m and i > 0 and TYPE_LINE.match(lines[i - 1]):
             m = NAME_LINE.match(line)
             first = i - 1
         if not m or line.startswith('#'):
